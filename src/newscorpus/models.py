@@ -1,0 +1,159 @@
+"""Plain records that flow from the loader through analysis to the store.
+
+Every offset is a character offset into ``Document.text``: the article's text exactly as
+decoded from its file (nothing removed, nothing replaced), so ``document.text[start:end]``
+always gives back what a person sees in the source. Analysis runs on a cleaned copy of the
+same length (see ``newscorpus.arabic.clean``), which is why one set of offsets serves both.
+
+Identity (database ids) is a storage concern: these records carry none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+ParagraphKind = Literal["heading", "body", "caption", "boilerplate", "embed"]
+PARAGRAPH_KINDS: tuple[str, ...] = ("heading", "body", "caption", "boilerplate", "embed")
+ANALYZED_KINDS: frozenset[str] = frozenset({"heading", "body"})
+
+DateSource = Literal["metadata", "cli", "inferred", "unknown"]
+ActorType = Literal["person", "organization", "place"]
+ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "place")
+ClaimKind = Literal["direct", "indirect", "mixed"]
+Precision = Literal["day", "month", "year", "decade"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of an article: ``text[start:end]`` of its document, and what kind it is.
+
+    ``duplicate_of`` holds the index of an earlier paragraph with the same text (repeated
+    photo captions), so it is stored and shown but counted once.
+    """
+
+    index: int
+    start: int
+    end: int
+    kind: str
+    duplicate_of: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article, as the loader found it."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    path: str
+    title: str | None = None
+    published: str | None = None  # ISO 8601 date (YYYY-MM-DD) or datetime
+    date_source: str = "unknown"
+    outlet: str | None = None
+    url: str | None = None
+    encoding: str = "utf-8"
+    external_id: str | None = None  # DOCNO, a JSON Lines id, ...
+    article_index: int = 0  # position of the article inside its file
+    offset_in_file: int = 0  # where ``text`` starts in the decoded file
+
+    def paragraph_text(self, paragraph: Paragraph) -> str:
+        return self.text[paragraph.start : paragraph.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets and lookup forms.
+
+    ``match`` is the normalized form of the whole token; ``stem`` is ``match`` with the
+    proclitics in ``prefix`` (e.g. ``"و+ل"``) removed; both are used for lookups only.
+    A NamedTuple rather than a dataclass: documents hold thousands and it is the hot path.
+    """
+
+    start: int
+    end: int
+    match: str
+    stem: str
+    prefix: str = ""
+    is_word: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named actor as written in the text."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # person | organization | place
+    paragraph: int
+    key: str  # the normalized form used to resolve it to an actor
+    actor: str | None = None  # canonical name within the document, once resolved
+    role: str | None = None  # title seen before the name (الرئيس الروسي)
+    source: str = "gazetteer"  # gazetteer | rule | crf | camel
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An attributed statement: who said what, through whom."""
+
+    speaker: str
+    cue: str
+    content: str
+    kind: str  # direct | indirect | mixed
+    paragraph: int
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_actor: str | None = None
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression and what it resolves to (``value`` is None when it cannot)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # YYYY, YYYY-MM, YYYY-MM-DD or a decade like 199X
+    precision: str | None  # day | month | year | decade
+    paragraph: int
+    reason: str | None = None  # why value is None, or how it was resolved (relative, hijri)
+    hijri: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A sentence with a resolved date, its actors, and the claim it carries if any."""
+
+    date: str
+    precision: str
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    actors: tuple[str, ...] = ()
+    claim: int | None = None  # index into Analysis.claims
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything ``analyze(document)`` finds in one document."""
+
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    published: str | None = None  # publication date inferred from the text, if any
+    extra: dict[str, str] = field(default_factory=dict)
