@@ -1,0 +1,1 @@
+"""Evaluation against gold files: NER (token/BIO), claims and dates (JSON Lines)."""

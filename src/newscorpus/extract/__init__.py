@@ -1,0 +1,1 @@
+"""Extractors: actors, claims, dates. Plain functions over cleaned text and tokens; no I/O."""
