@@ -1,0 +1,20 @@
+"""The Arabic text layer: cleaning, match forms, sentences and tokens with offsets.
+
+Everything else stands on these functions. Importing this package is light: no camel-tools
+data, no torch, no pandas (the optional morphology backend lives in
+``newscorpus.arabic.morphology`` and imports camel-tools only when called).
+"""
+
+from newscorpus.arabic.clitics import strip_clitics
+from newscorpus.arabic.normalize import clean, match_form, normalize
+from newscorpus.arabic.sentences import split_sentences
+from newscorpus.arabic.tokens import tokenize
+
+__all__ = [
+    "clean",
+    "match_form",
+    "normalize",
+    "split_sentences",
+    "strip_clitics",
+    "tokenize",
+]

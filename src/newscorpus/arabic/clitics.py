@@ -1,0 +1,97 @@
+"""Light proclitic analysis: split و ف ب ل ك س (and لل = ل + ال) off a match-form word.
+
+The split is guarded by a lexicon of known whole words (``resources/clitic_lexicon.txt``,
+match form, one word a line), so that words whose first letter only looks like a clitic
+stay whole (بوتين, لافروف, كوريا, واشنطن, وكالة). Rules, in order:
+
+1. A word in the lexicon is never split (وكالة, بكين, كان).
+2. Candidate splits: conjunction (و|ف), then a preposition (ب|ل|ك) or the future
+   particle س before an imperfect verb.
+   ``لل`` is ل + ال, and the stem keeps the article: للصين -> ("ل", "الصين").
+3. The shortest split whose stem is in the lexicon wins (ولكن -> و+لكن, وبكين -> و+بكين);
+   failing that, the longest split whose stem starts with the definite article ال and is
+   at least 4 letters long (وللصين -> و+ل + الصين, بالنسبة -> ب + النسبة).
+4. An unknown word starting with و loses it when 3 letters or more remain (a new name
+   after "and": وفوستوشني); an unknown stem after ف ب ل ك س is not split, because foreign
+   names starting with those letters are common (فوستوشني, فاكون, بيرغون) and a wrong
+   split loses the name.
+
+The definite article stays in the stem: extractors look up "الولايات" and "روسيا" alike.
+"ولكن" is split into و+لكن, "فإن" into ف+ان, "بأن" into ب+ان (match forms).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+_CONJUNCTIONS = "وف"
+_PREPOSITIONS = "بلك"
+_IMPERFECT = "يتنا"
+_ARTICLE = "ال"
+_MIN_STEM = 2
+_MIN_ARTICLE_STEM = 4
+_MIN_UNKNOWN_STEM = 3
+
+
+@cache
+def lexicon() -> frozenset[str]:
+    """The known whole words (match form), loaded once from the package resources."""
+    path = resources.files("newscorpus") / "resources" / "clitic_lexicon.txt"
+    words = path.read_text(encoding="utf-8").split("\n")
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+def _candidates(word: str) -> list[tuple[str, str]]:
+    """Possible (prefix, stem) splits of ``word``, longest prefix first."""
+    found: list[tuple[str, str]] = []
+    conj = word[0] if word[0] in _CONJUNCTIONS else ""
+    rest = word[1:] if conj else word
+    if len(rest) >= 3:
+        if rest.startswith("لل"):
+            prep, stem = "ل", _ARTICLE + rest[2:]
+        elif rest[0] in _PREPOSITIONS:
+            prep, stem = rest[0], rest[1:]
+        elif rest[0] == "س" and rest[1] in _IMPERFECT:
+            prep, stem = "س", rest[1:]
+        else:
+            prep, stem = "", ""
+        if prep:
+            found.append((f"{conj}+{prep}" if conj else prep, stem))
+    if conj:
+        found.append((conj, rest))
+    return found
+
+
+def _split(word: str, known: frozenset[str]) -> tuple[str, str]:
+    if len(word) < 3 or word in known or word[0] not in "وفبلكس":
+        return "", word
+    candidates = _candidates(word)
+    # Shortest prefix first for known stems (ولكن -> و+لكن, وبكين -> و+بكين); hyphenated
+    # names are judged by their first part (لدايز-بيرغون).
+    for prefix, stem in reversed(candidates):
+        head = stem.split("-", 1)[0]
+        if len(head) >= _MIN_STEM and head in known:
+            return prefix, stem
+    for prefix, stem in candidates:
+        if stem.startswith(_ARTICLE) and len(stem.split("-", 1)[0]) >= _MIN_ARTICLE_STEM:
+            return prefix, stem
+    if word[0] == "و" and len(word) - 1 >= _MIN_UNKNOWN_STEM:
+        return word[0], word[1:]
+    return "", word
+
+
+_CACHE: dict[str, tuple[str, str]] = {}
+
+
+def strip_clitics(match: str) -> tuple[str, str]:
+    """Return ``(prefix, stem)`` for a match-form word, e.g. "وللصين" -> ("و+ل", "الصين").
+
+    ``prefix`` is "" when nothing is removed; then ``stem`` is ``match`` itself.
+    """
+    result = _CACHE.get(match)
+    if result is None:
+        if len(_CACHE) > 500_000:
+            _CACHE.clear()
+        result = _CACHE[match] = _split(match, lexicon())
+    return result
