@@ -1,0 +1,224 @@
+"""``ingest``: read input paths, analyze their articles, and store them, streaming.
+
+Sources are read one by one; documents are analyzed in order (in this process, or by a
+pool of worker processes over a bounded window) and written by this process alone, file
+by file, each file in one transaction. Unchanged files (same path, size and mtime, or same
+content) are skipped; a changed file replaces its old version; a file that cannot be read
+is reported and leaves whatever the store already held for it untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newscorpus.errors import InputError
+from newscorpus.models import Analysis, Document
+from newscorpus.store import FileRecord, open_store
+from newscorpus.store.writer import Writer
+
+BATCH = 8  # documents per task sent to a worker
+COMMIT_SECONDS = 1.0  # how often finished files are made durable
+STREAM_LIMIT = 64 * 1024 * 1024  # read files larger than this twice (hash, then parse)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest did; rendered by the CLI and returned to library callers."""
+
+    database: str
+    files_read: int = 0
+    files_unchanged: int = 0
+    articles: int = 0
+    paragraphs: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+    claims: int = 0
+    dates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "database": self.database,
+            "files_read": self.files_read,
+            "files_unchanged": self.files_unchanged,
+            "files_failed": len({f.path.split(":line")[0] for f in self.failures}),
+            "articles": self.articles,
+            "paragraphs": dict(sorted(self.paragraphs.items())),
+            "mentions": self.mentions,
+            "claims": self.claims,
+            "dates": self.dates,
+            "failures": [{"path": f.path, "reason": f.reason} for f in self.failures],
+            "seconds": round(self.seconds, 2),
+        }
+
+
+ProgressCallback = Callable[[IngestSummary], None]
+
+
+def _analyze_batch(documents: list[Document]) -> list[Analysis]:
+    from newscorpus.pipeline import analyze
+
+    return [analyze(document) for document in documents]
+
+
+def _digest(source: Any) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    if source.size > STREAM_LIMIT:
+        with source.open_stream() as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+    else:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+class _Plan:
+    """Turns sources into an ordered stream of work items, skipping unchanged files."""
+
+    def __init__(
+        self,
+        known: dict[str, tuple[int, int, str]],
+        summary: IngestSummary,
+        input_format: str,
+        date: str | None,
+    ) -> None:
+        self.known = known
+        self.summary = summary
+        self.input_format = input_format
+        self.date = date
+        self.unchanged: list[FileRecord] = []
+
+    def items(self, paths: Sequence[str]) -> Iterator[tuple[str, Any]]:
+        from newscorpus.load import iter_sources, read_source
+
+        for source in iter_sources(paths):
+            if isinstance(source, InputError):
+                self.summary.failures.append(Failure(source.path, source.reason))
+                continue
+            old = self.known.get(source.path)
+            if old and source.mtime_ns and old[0] == source.size and old[1] == source.mtime_ns:
+                self.summary.files_unchanged += 1
+                continue
+            try:
+                digest = _digest(source)
+            except InputError as error:
+                self.summary.failures.append(Failure(error.path, error.reason))
+                continue
+            record = FileRecord(source.path, source.size, source.mtime_ns, digest)
+            if old and old[2] == digest:
+                self.unchanged.append(record)
+                self.summary.files_unchanged += 1
+                continue
+            yield "file", record
+            batch: list[Document] = []
+            for item in read_source(source, self.input_format, self.date):
+                if isinstance(item, InputError):
+                    yield "failure", Failure(item.path, item.reason)
+                    continue
+                batch.append(item)
+                if len(batch) >= BATCH:
+                    yield "documents", batch
+                    batch = []
+            if batch:
+                yield "documents", batch
+            yield "end", record
+
+
+def _ordered_results(
+    items: Iterator[tuple[str, Any]], workers: int
+) -> Iterator[tuple[str, Any, list[Analysis] | None]]:
+    """Items in input order, document batches paired with their analyses."""
+    if workers <= 1:
+        for kind, payload in items:
+            yield kind, payload, _analyze_batch(payload) if kind == "documents" else None
+        return
+    window = workers * 4
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[tuple[str, Any, Future[list[Analysis]] | None]] = deque()
+        for kind, payload in items:
+            future = pool.submit(_analyze_batch, payload) if kind == "documents" else None
+            pending.append((kind, payload, future))
+            while len(pending) > window:
+                kind_, payload_, future_ = pending.popleft()
+                yield kind_, payload_, future_.result() if future_ else None
+        while pending:
+            kind_, payload_, future_ = pending.popleft()
+            yield kind_, payload_, future_.result() if future_ else None
+
+
+def ingest(
+    paths: Sequence[str],
+    *,
+    db: str | Path | None = None,
+    input_format: str = "auto",
+    date: str | None = None,
+    workers: int | None = None,
+    progress: ProgressCallback | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> IngestSummary:
+    """Ingest ``paths`` into the store at ``db``; see the module docstring."""
+    started = time.perf_counter()
+    workers = workers or os.cpu_count() or 1
+    with open_store(db) as store:
+        summary = IngestSummary(database=str(store.path))
+        with store.writing(on_wait) as writer:
+            plan = _Plan(writer.known_files(), summary, input_format, date)
+            last_commit = time.perf_counter()
+            current: FileRecord | None = None
+            current_open = False
+            try:
+                for kind, payload, analyses in _ordered_results(plan.items(paths), workers):
+                    if kind == "failure":
+                        summary.failures.append(payload)
+                    elif kind == "file":
+                        current, current_open = payload, False
+                    elif kind == "documents" and current is not None:
+                        if not current_open:
+                            writer.begin_file(current)
+                            current_open = True
+                        _store_batch(writer, summary, payload, analyses or [])
+                    elif kind == "end":
+                        summary.files_read += current_open
+                        current, current_open = None, False
+                        if time.perf_counter() - last_commit > COMMIT_SECONDS:
+                            writer.commit()
+                            last_commit = time.perf_counter()
+                        if progress is not None:
+                            summary.seconds = time.perf_counter() - started
+                            progress(summary)
+                for record in plan.unchanged:
+                    writer.touch_file(record)
+            except KeyboardInterrupt:
+                writer.abort()
+                summary.interrupted = True
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _store_batch(
+    writer: Writer, summary: IngestSummary, documents: list[Document], analyses: list[Analysis]
+) -> None:
+    for document, analysis in zip(documents, analyses, strict=True):
+        writer.add_document(document, analysis)
+        summary.articles += 1
+        summary.paragraphs.update(
+            "duplicate" if p.duplicate_of is not None else p.kind for p in document.paragraphs
+        )
+        summary.mentions += len(analysis.mentions)
+        summary.claims += len(analysis.claims)
+        summary.dates += len(analysis.dates)

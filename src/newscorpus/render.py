@@ -1,0 +1,226 @@
+"""Everything newscorpus prints: the only module that imports rich.
+
+One ``emit(rows, fmt)`` serves every listing: ``table`` (rich, for people), ``json`` (one
+array, written row by row so large results never sit in memory), ``ndjson`` (one object a
+line, for pipes) and ``csv``. Arabic is written as-is, never ``\\u``-escaped. Text from
+articles is data: control and escape characters are stripped before they reach a terminal
+(in JSON they stay, escaped, so offsets still slice the stored text).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TextIO
+
+FORMATS = ("table", "json", "ndjson", "csv")
+
+# C0 controls but tab and newline, DEL, C1 controls, and bidi embeddings/overrides/isolates
+# (they can reorder what a terminal shows).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+def safe_text(value: str) -> str:
+    """Text fit for a terminal: unsafe characters removed, line breaks folded to spaces."""
+    return _UNSAFE.sub("", value).replace("\n", " ").replace("\t", " ")
+
+
+def trim(value: str, width: int) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= width else value[: width - 1].rstrip() + "…"
+
+
+def as_mapping(row: Any) -> Mapping[str, Any]:
+    if isinstance(row, Mapping):
+        return row
+    if dataclasses.is_dataclass(row) and not isinstance(row, type):
+        return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+    raise TypeError(f"cannot render {type(row).__name__}")
+
+
+def _json_dumps(value: Any, indent: int | None = None) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _cell(value: Any, width: int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        value = "، ".join(str(v) for v in value)
+    text = safe_text(str(value))
+    return trim(text, width) if width else text
+
+
+def emit(
+    rows: Iterable[Any],
+    fmt: str = "table",
+    *,
+    columns: Sequence[str] | None = None,
+    widths: Mapping[str, int] | None = None,
+    title: str | None = None,
+    out: TextIO | None = None,
+) -> int:
+    """Write rows in ``fmt``; return how many were written.
+
+    ``columns`` chooses and orders the table and CSV columns (JSON keeps every field);
+    ``widths`` trims long table cells (JSON and CSV keep them whole).
+    """
+    out = out or sys.stdout
+    if fmt == "json":
+        return _emit_json(rows, out)
+    if fmt == "ndjson":
+        count = 0
+        for row in rows:
+            out.write(_json_dumps(as_mapping(row)) + "\n")
+            count += 1
+        return count
+    if fmt == "csv":
+        return _emit_csv(rows, out, columns)
+    return _emit_table(rows, out, columns, widths or {}, title)
+
+
+def _emit_json(rows: Iterable[Any], out: TextIO) -> int:
+    count = 0
+    for row in rows:
+        out.write("[\n  " if count == 0 else ",\n  ")
+        out.write(_json_dumps(as_mapping(row)))
+        count += 1
+    out.write("[]\n" if count == 0 else "\n]\n")
+    return count
+
+
+def _emit_csv(rows: Iterable[Any], out: TextIO, columns: Sequence[str] | None) -> int:
+    writer = None
+    count = 0
+    for row in rows:
+        mapping = as_mapping(row)
+        if writer is None:
+            writer = csv.DictWriter(
+                out, fieldnames=list(columns or mapping.keys()), extrasaction="ignore"
+            )
+            writer.writeheader()
+        writer.writerow({k: _cell(v, None) for k, v in mapping.items()})
+        count += 1
+    return count
+
+
+def _console(out: TextIO) -> Any:
+    from rich.console import Console
+
+    return Console(file=out, highlight=False, soft_wrap=False, emoji=False, markup=False)
+
+
+def _emit_table(
+    rows: Iterable[Any],
+    out: TextIO,
+    columns: Sequence[str] | None,
+    widths: Mapping[str, int],
+    title: str | None,
+) -> int:
+    from rich.table import Table
+
+    table = None
+    count = 0
+    for row in rows:
+        mapping = as_mapping(row)
+        if table is None:
+            table = Table(title=title, show_lines=False, title_justify="left")
+            for name in columns or mapping.keys():
+                table.add_column(name, overflow="fold")
+        table.add_row(
+            *(_cell(mapping.get(name), widths.get(name)) for name in table_columns(table))
+        )
+        count += 1
+    console = _console(out)
+    if table is None:
+        console.print("(nothing found)")
+    else:
+        console.print(table)
+    return count
+
+
+def table_columns(table: Any) -> list[str]:
+    return [str(column.header) for column in table.columns]
+
+
+def emit_record(record: Mapping[str, Any], fmt: str, *, out: TextIO | None = None) -> None:
+    """One object (``show``, ``actor``): JSON as one object, tables as labelled sections.
+
+    Values that are lists of mappings become sub-tables in ``table`` format; in ``ndjson``
+    and ``csv`` the record is written as one flat row.
+    """
+    out = out or sys.stdout
+    if fmt in ("json", "ndjson"):
+        out.write(_json_dumps(dict(record), indent=2 if fmt == "json" else None) + "\n")
+        return
+    scalars = {k: v for k, v in record.items() if not _is_rows(v)}
+    if fmt == "csv":
+        emit([scalars], "csv", out=out)
+        return
+    from rich.table import Table
+
+    console = _console(out)
+    head = Table(show_header=False, box=None)
+    head.add_column(style="bold")
+    head.add_column(overflow="fold")
+    for key, value in scalars.items():
+        head.add_row(key, _cell(value, 300))
+    console.print(head)
+    for key, value in record.items():
+        if _is_rows(value):
+            console.print()
+            emit(value, "table", title=key, out=out, widths={"text": 110, "content": 110})
+
+
+def _is_rows(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and isinstance(value[0], Mapping)
+
+
+def message(text: str) -> None:
+    """A line for the user on stderr (progress, summaries that are not data)."""
+    sys.stderr.write(safe_text(text) + "\n")
+
+
+class Progress:
+    """A progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total: int | None, label: str) -> None:
+        self._bar: Any = None
+        if sys.stderr.isatty():
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+            from rich.progress import (
+                Progress as RichProgress,
+            )
+
+            self._bar = RichProgress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(),
+                console=_console(sys.stderr),
+                transient=True,
+            )
+            self._task = self._bar.add_task(label, total=total, rate="")
+            self._bar.start()
+
+    def update(self, done: int, rate: float, total: int | None = None) -> None:
+        if self._bar is not None:
+            self._bar.update(
+                self._task, completed=done, total=total, rate=f"{rate:,.0f} articles/s"
+            )
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()

@@ -1,0 +1,183 @@
+"""Schema changes as numbered functions, applied once each and recorded in the database.
+
+Add a change by appending a function to ``MIGRATIONS``; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+Migration = Callable[[], str]
+
+
+def m001_initial() -> str:
+    return """
+        CREATE TABLE files (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            mtime_ns INTEGER NOT NULL,
+            digest TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+            article_index INTEGER NOT NULL,
+            external_id TEXT,
+            title TEXT,
+            published TEXT,
+            date_source TEXT NOT NULL,
+            outlet TEXT,
+            url TEXT,
+            encoding TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            offset_in_file INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (file_id, article_index)
+        );
+        CREATE INDEX documents_published ON documents (published);
+        CREATE TABLE paragraphs (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            duplicate_of INTEGER,
+            PRIMARY KEY (document_id, idx)
+        ) WITHOUT ROWID;
+        CREATE TABLE actors (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            mentions INTEGER NOT NULL DEFAULT 0,
+            documents INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX actors_rank ON actors (mentions DESC);
+        CREATE INDEX actors_name ON actors (name);
+        CREATE TABLE actor_keys (
+            key TEXT NOT NULL,
+            type TEXT NOT NULL,
+            actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, type)
+        ) WITHOUT ROWID;
+        CREATE INDEX actor_keys_actor ON actor_keys (actor_id);
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            paragraph INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            name TEXT NOT NULL,
+            actor_id INTEGER NOT NULL REFERENCES actors(id),
+            role TEXT,
+            source TEXT NOT NULL
+        );
+        CREATE INDEX mentions_actor ON mentions (actor_id, document_id);
+        CREATE INDEX mentions_document ON mentions (document_id);
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            paragraph INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            content_start INTEGER NOT NULL,
+            content_end INTEGER NOT NULL,
+            speaker TEXT NOT NULL,
+            speaker_actor_id INTEGER REFERENCES actors(id),
+            cue TEXT NOT NULL,
+            content TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            via TEXT
+        );
+        CREATE INDEX claims_speaker ON claims (speaker_actor_id);
+        CREATE INDEX claims_document ON claims (document_id);
+        CREATE TABLE dates (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            paragraph INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT,
+            precision TEXT,
+            reason TEXT,
+            hijri TEXT
+        );
+        CREATE INDEX dates_document ON dates (document_id);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            paragraph INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            date TEXT NOT NULL,
+            precision TEXT NOT NULL,
+            text TEXT NOT NULL,
+            claim_id INTEGER REFERENCES claims(id) ON DELETE SET NULL
+        );
+        CREATE INDEX events_date ON events (date);
+        CREATE INDEX events_document ON events (document_id);
+        CREATE TABLE event_actors (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            actor_id INTEGER NOT NULL REFERENCES actors(id),
+            PRIMARY KEY (event_id, actor_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX event_actors_actor ON event_actors (actor_id, event_id);
+        """
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
+
+
+def apply_migrations(db: sqlite3.Connection) -> list[str]:
+    """Apply every migration not yet recorded; return the names of those applied.
+
+    Each migration and its record run in one transaction, so a crash leaves either both
+    or neither. The connection must be in autocommit mode (``isolation_level=None``).
+    """
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations"
+        " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    applied = []
+    for version, migration in enumerate(MIGRATIONS, start=1):
+        db.execute("BEGIN IMMEDIATE")  # re-check under the write lock: another process may race us
+        try:
+            done = db.execute(
+                "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
+            ).fetchone()
+            if not done:
+                for statement in _statements(migration()):
+                    db.execute(statement)
+                db.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, migration.__name__, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+                applied.append(migration.__name__)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    return applied
+
+
+def _statements(script: str) -> list[str]:
+    """Split a schema script into statements (executescript would commit mid-transaction)."""
+    statements, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    row = db.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return int(row[0] or 0)
