@@ -8,9 +8,9 @@ stay whole (بوتين, لافروف, كوريا, واشنطن, وكالة). Rul
 2. Candidate splits: conjunction (و|ف), then a preposition (ب|ل|ك) or the future
    particle س before an imperfect verb.
    ``لل`` is ل + ال, and the stem keeps the article: للصين -> ("ل", "الصين").
-3. The shortest split whose stem is in the lexicon wins (ولكن -> و+لكن, وبكين -> و+بكين);
-   failing that, the longest split whose stem starts with the definite article ال and is
-   at least 4 letters long (وللصين -> و+ل + الصين, بالنسبة -> ب + النسبة).
+3. The shortest split whose stem is in the lexicon wins (ولكن -> و+لكن, وبكين -> و+بكين,
+   للقاء -> ل+لقاء); failing that, the longest split whose stem starts with the definite
+   article ال and is at least 4 letters long (وللصين -> و+ل + الصين, بالنسبة -> ب + النسبة).
 4. An unknown word starting with و loses it when 3 letters or more remain (a new name
    after "and": وفوستوشني); an unknown stem after ف ب ل ك س is not split, because foreign
    names starting with those letters are common (فوستوشني, فاكون, بيرغون) and a wrong
@@ -43,23 +43,26 @@ def lexicon() -> frozenset[str]:
 
 
 def _candidates(word: str) -> list[tuple[str, str]]:
-    """Possible (prefix, stem) splits of ``word``, longest prefix first."""
+    """Possible (prefix, stem) splits of ``word``, most preferred first.
+
+    The conjunction alone comes first (ولبنان -> و + لبنان), then conjunction +
+    preposition; ``لل`` is read as ل + a word starting with ل when that word is known
+    (للقاء -> ل + لقاء), else as ل + ال (للصين -> ل + الصين).
+    """
     found: list[tuple[str, str]] = []
     conj = word[0] if word[0] in _CONJUNCTIONS else ""
     rest = word[1:] if conj else word
-    if len(rest) >= 3:
-        if rest.startswith("لل"):
-            prep, stem = "ل", _ARTICLE + rest[2:]
-        elif rest[0] in _PREPOSITIONS:
-            prep, stem = rest[0], rest[1:]
-        elif rest[0] == "س" and rest[1] in _IMPERFECT:
-            prep, stem = "س", rest[1:]
-        else:
-            prep, stem = "", ""
-        if prep:
-            found.append((f"{conj}+{prep}" if conj else prep, stem))
     if conj:
         found.append((conj, rest))
+    if len(rest) >= 3:
+        head = rest[0]
+        prefix = f"{conj}+{head}" if conj else head
+        if head in _PREPOSITIONS:
+            found.append((prefix, rest[1:]))
+            if rest.startswith("لل"):
+                found.append((prefix, _ARTICLE + rest[2:]))
+        elif head == "س" and rest[1] in _IMPERFECT:
+            found.append((prefix, rest[1:]))
     return found
 
 
@@ -67,13 +70,12 @@ def _split(word: str, known: frozenset[str]) -> tuple[str, str]:
     if len(word) < 3 or word in known or word[0] not in "وفبلكس":
         return "", word
     candidates = _candidates(word)
-    # Shortest prefix first for known stems (ولكن -> و+لكن, وبكين -> و+بكين); hyphenated
-    # names are judged by their first part (لدايز-بيرغون).
-    for prefix, stem in reversed(candidates):
+    # Hyphenated names are judged by their first part (لدايز-بيرغون).
+    for prefix, stem in candidates:
         head = stem.split("-", 1)[0]
         if len(head) >= _MIN_STEM and head in known:
             return prefix, stem
-    for prefix, stem in candidates:
+    for prefix, stem in reversed(candidates):
         if stem.startswith(_ARTICLE) and len(stem.split("-", 1)[0]) >= _MIN_ARTICLE_STEM:
             return prefix, stem
     if word[0] == "و" and len(word) - 1 >= _MIN_UNKNOWN_STEM:

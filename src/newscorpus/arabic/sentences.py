@@ -74,8 +74,9 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
         terminal = found.group().rstrip("»”\"'")
         if terminal.startswith("..") or terminal.startswith("…"):
             continue
-        pos = found.start()
-        if any(open_ < pos < close for open_, close in spans):
+        pos, after = found.start(), found.end()
+        # Inside a span unless the run of punctuation reaches past the span's closer.
+        if any(open_ < pos and after <= close for open_, close in spans):
             continue
         if terminal == "." and _is_abbreviation(text, sentence_start, pos):
             continue
