@@ -182,6 +182,43 @@ def _is_rows(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and isinstance(value[0], Mapping)
 
 
+def emit_timeline(entries: Iterable[Mapping[str, Any]], fmt: str, out: TextIO | None = None) -> int:
+    """Timeline entries; as a table, grouped under a heading per year and month."""
+    if fmt != "table":
+        return emit(entries, fmt, out=out)
+    from rich.table import Table
+
+    console = _console(out or sys.stdout)
+    count = 0
+    table = None
+    period = None
+    for entry in entries:
+        date = str(entry["date"])
+        entry_period = date[:7] if len(date) >= 7 else date
+        if entry_period != period:
+            if table is not None:
+                console.print(table)
+            period = entry_period
+            table = Table(title=period, title_justify="left", show_header=False, box=None)
+            table.add_column("date", style="bold", no_wrap=True)
+            table.add_column("text", overflow="fold", max_width=90)
+            table.add_column("actors", overflow="fold", max_width=40)
+            table.add_column("sources", overflow="fold", max_width=14)
+        assert table is not None
+        table.add_row(
+            date,
+            _cell(entry["text"], 160),
+            _cell(entry["actors"], 60),
+            _cell(["#" + str(d) for d in entry["documents"]], None),
+        )
+        count += 1
+    if table is None:
+        console.print("(nothing found)")
+    else:
+        console.print(table)
+    return count
+
+
 def message(text: str) -> None:
     """A line for the user on stderr (progress, summaries that are not data)."""
     sys.stderr.write(safe_text(text) + "\n")

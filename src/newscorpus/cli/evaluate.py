@@ -1,0 +1,54 @@
+"""``newscorpus eval``: score the extractors against gold files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newscorpus.cli.common import Format, FormatOption, JsonOption, output_format
+from newscorpus.errors import InputError
+
+app = typer.Typer(help="Score the extractors against hand-made gold files.", no_args_is_help=True)
+
+GoldArgument = Annotated[Path, typer.Argument(help="The gold file.", dir_okay=False)]
+
+
+def _check(path: Path) -> None:
+    if not path.is_file():
+        raise InputError(str(path), "no such file")
+
+
+@app.command("ner")
+def ner(
+    gold: GoldArgument,
+    holdout: Annotated[
+        bool, typer.Option("--holdout", help="Only every fifth sentence (the held-out part).")
+    ] = False,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Per-type and micro precision, recall and F1 over exact entity spans (token<TAB>BIO)."""
+    from newscorpus.evaluate.ner import evaluate_ner
+    from newscorpus.render import emit, message
+
+    _check(gold)
+    report = evaluate_ner(gold, holdout=holdout)
+    rows = [
+        {
+            "type": row.type,
+            "gold": row.gold,
+            "predicted": row.predicted,
+            "correct": row.correct,
+            "precision": round(row.precision, 4),
+            "recall": round(row.recall, 4),
+            "f1": round(row.f1, 4),
+        }
+        for row in report.rows
+    ]
+    message(
+        f"{report.sentences} sentences, {report.tokens} tokens"
+        + (" (held-out part)" if holdout else "")
+    )
+    emit(rows, output_format(fmt, as_json))

@@ -1,0 +1,92 @@
+"""``newscorpus ingest``: read articles into the store."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from newscorpus.cli.common import DbOption, Format, FormatOption, JsonOption, output_format
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    trec = "trec"
+    jsonl = "jsonl"
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise typer.BadParameter("use YYYY-MM-DD, e.g. 2024-11-22")
+    return value
+
+
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Publication date (YYYY-MM-DD) for articles whose metadata has none.",
+        callback=_check_date,
+    ),
+]
+
+
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders, archives (.tar.gz, .zip, .gz), or - for stdin."),
+    ],
+    db: DbOption = None,
+    input_format: Annotated[
+        InputFormat, typer.Option("--input-format", help="Input format; auto sniffs each file.")
+    ] = InputFormat.auto,
+    date: DateOption = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Read articles, split paragraphs, analyze, and store them (skips unchanged files)."""
+    from newscorpus.ingest import ingest as run_ingest
+    from newscorpus.render import Progress, emit, emit_record, message
+
+    bar = Progress(None, "ingest")
+    try:
+        summary = run_ingest(
+            paths,
+            db=db,
+            input_format=input_format.value,
+            date=date,
+            workers=workers,
+            progress=lambda s: bar.update(s.articles, s.articles / max(s.seconds, 1e-9)),
+            on_wait=lambda: message("Waiting for another ingest into this database to finish…"),
+        )
+    finally:
+        bar.close()
+    for failure in summary.failures:
+        message(f"failed: {failure.path}: {failure.reason}")
+    fmt_name = output_format(fmt, as_json)
+    result = summary.as_dict()
+    if fmt_name == "table":
+        del result["failures"]
+        result["paragraphs"] = ", ".join(f"{k} {v}" for k, v in result["paragraphs"].items())
+        emit_record(result, "table")
+    elif fmt_name in ("json", "ndjson"):
+        emit_record(result, fmt_name)
+    else:
+        emit(summary.failures, "csv")
+    if summary.interrupted:
+        message("Interrupted: what is shown above is stored; run the same command again to finish.")
+        raise typer.Exit(130)
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
