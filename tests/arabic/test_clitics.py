@@ -64,6 +64,16 @@ from newscorpus.arabic import match_form, strip_clitics, tokenize
         ("وبكين", "و", "بكين"),
         ("وبوتين", "و", "بوتين"),
         ("وفوستوشني", "و", "فوستوشني"),
+        # A two-letter stem after a clitic must be a function word or pronoun.
+        ("كأس", "", "كاس"),
+        ("بات", "", "بات"),
+        ("بلد", "", "بلد"),
+        ("بها", "ب", "ها"),
+        ("لنا", "ل", "نا"),
+        # A known word + an attached pronoun stays whole; a clitic + one is split.
+        ("وقتها", "", "وقتها"),
+        ("وكالته", "", "وكالته"),
+        ("وموقفها", "و", "موقفها"),
         # Too short to carry a clitic.
         ("لا", "", "لا"),
         ("في", "", "في"),

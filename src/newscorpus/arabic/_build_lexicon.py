@@ -20,6 +20,14 @@ from newscorpus.arabic.clitics import _candidates
 from newscorpus.arabic.normalize import match_form
 
 _MIN_COUNT = 3
+
+
+def _ratio(stem: str) -> int:
+    # A word is a clitic form when a stem of it is at least as frequent; short stems must
+    # be twice as frequent, since they are often other words (كأس is not ك + اس).
+    return 2 if len(stem) <= 3 else 1
+
+
 _ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]{2,}")
 
 # Whole words that look like clitic + word but are not (or are far more often not).
@@ -28,10 +36,12 @@ _KEEP = """
 لكن لكنه لكنها ليس ليست لدي لديه لديها لذا لله لندن ليبيا لبنان لافروف لاوس لاتفيا
 بين بعد بعض بل بكين بوتين بيونغ بريطانيا بروكسل بغداد بيروت بايدن بولندا بلجيكا بنغلادش
 فقط فيه فيها فيما فرنسا فلسطين فلاديمير فنزويلا فنلندا فيتنام فولوديمير
-وكاله وزير وزاره وزراء وقت وسط وجود وضع واشنطن ولايه وفد وفق وفقا والد والده والي
+وكاله وكالات وسائل وصول وقوع وقعت
+وزير وزاره وزراء وقت وسط وجود وضع واشنطن ولايه وفد وفق وفقا والد والده والي
 وحده وحيد واحد واحده وثيقه وطني وطنيه واقع ورقه
 كييف كوريا كوبا كندا كينيا كازاخستان كولومبيا كرواتيا كمبوديا لوكسمبورغ
 سوريا سيول سيرغي سنه سته سبعه سياسه سياسي سياسيه سابق
+كاس كنا كلوب بات باتت باب بلد كلم فيديو فكره ولي وادي لدينا بدا بدات بدء ساعه سعر سبب
 ترامب ترمب بايدن ماكرون شولتس نتنياهو زيلينسكي اردوغان بوريل غوتيريش ستولتنبرغ روته
 """.split()
 
@@ -71,20 +81,25 @@ def build(paths: list[str]) -> list[str]:
             continue
         if word[0] in "وفبلكس" and len(word) >= 3:
             stems = [stem for _, stem in _candidates(word)]
-            if any(counts.get(s, 0) >= count or s in names for s in stems):
+            if any(_stem_count(s, counts, names) >= _ratio(s) * count for s in stems):
                 continue
         words.add(word)
     words -= {w for w in words if w not in keep and w not in names and _is_clitic_form(w, words)}
     return sorted(words)
 
 
+def _stem_count(stem: str, counts: Counter[str], names: set[str]) -> int:
+    # A CLDR name of 4+ letters counts as frequent: وفرنسا is و + فرنسا however rare.
+    if len(stem) >= 4 and stem in names:
+        return 1_000_000
+    return counts.get(stem, 0)
+
+
 def _is_clitic_form(word: str, words: set[str]) -> bool:
-    # و/ف + a known word of 3+ letters, or a clitic + the article (بالنسبة), is a clitic
-    # form even if the FANE counts say otherwise.
+    # A clitic + the article (بالنسبة) is a clitic form even if the FANE counts say
+    # otherwise; strip_clitics splits it by rule.
     if word[0] not in "وفبلكس" or len(word) < 4:
         return False
-    if word[0] in "وف" and word[1:] in words:
-        return True
     return any(s.startswith("ال") and len(s) >= 4 for _, s in _candidates(word))
 
 

@@ -4,13 +4,15 @@ The split is guarded by a lexicon of known whole words (``resources/clitic_lexic
 match form, one word a line), so that words whose first letter only looks like a clitic
 stay whole (بوتين, لافروف, كوريا, واشنطن, وكالة). Rules, in order:
 
-1. A word in the lexicon is never split (وكالة, بكين, كان).
+1. A word in the lexicon is never split (وكالة, بكين, كان), nor one that is a lexicon
+   word + an attached pronoun (وقتها = وقت + ها, وكالته = وكالة + ه).
 2. Candidate splits: conjunction (و|ف), then a preposition (ب|ل|ك) or the future
    particle س before an imperfect verb.
    ``لل`` is ل + ال, and the stem keeps the article: للصين -> ("ل", "الصين").
-3. The shortest split whose stem is in the lexicon wins (ولكن -> و+لكن, وبكين -> و+بكين,
-   للقاء -> ل+لقاء); failing that, the longest split whose stem starts with the definite
-   article ال and is at least 4 letters long (وللصين -> و+ل + الصين, بالنسبة -> ب + النسبة).
+3. The shortest split whose stem is known wins: in the lexicon, possibly + an attached
+   pronoun; a two-letter stem must be a function word such as ان, ما, في, ها
+   (ولكن -> و+لكن, وبكين -> و+بكين, للقاء -> ل+لقاء). Failing that, the longest split
+   whose stem starts with the article ال and has 4+ letters (وللصين -> و+ل + الصين).
 4. An unknown word starting with و loses it when 3 letters or more remain (a new name
    after "and": وفوستوشني); an unknown stem after ف ب ل ك س is not split, because foreign
    names starting with those letters are common (فوستوشني, فاكون, بيرغون) and a wrong
@@ -25,6 +27,13 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+# After a clitic, a two-letter stem is a function word or a pronoun, never a name: this
+# keeps كأس, بات, باب, بلد whole although اس, ات, اب, لد occur as (foreign) words.
+_SHORT_STEMS = frozenset(
+    "ان ما لا لم لن قد في من عن مع هو هي هم ها نا كم كل لي لك له ذا اي او اذ بل ثم به بي".split()
+)
+# Attached pronouns: وقتها is وقت + ها (a known word), not و + قتها.
+_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي", "ك")
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بلك"
 _IMPERFECT = "يتنا"
@@ -66,14 +75,29 @@ def _candidates(word: str) -> list[tuple[str, str]]:
     return found
 
 
+def _is_known(word: str, known: frozenset[str]) -> bool:
+    """``word`` is in the lexicon, or is a lexicon word + an attached pronoun."""
+    if word in known:
+        return True
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            # ة is written ت before a suffix: وكالته = وكالة + ه
+            if base in known or (base[-1] == "ت" and base[:-1] + "ه" in known):
+                return True
+    return False
+
+
 def _split(word: str, known: frozenset[str]) -> tuple[str, str]:
-    if len(word) < 3 or word in known or word[0] not in "وفبلكس":
+    if len(word) < 3 or word[0] not in "وفبلكس" or _is_known(word, known):
         return "", word
     candidates = _candidates(word)
     # Hyphenated names are judged by their first part (لدايز-بيرغون).
     for prefix, stem in candidates:
         head = stem.split("-", 1)[0]
-        if len(head) >= _MIN_STEM and head in known:
+        if len(head) == _MIN_STEM and head in _SHORT_STEMS:
+            return prefix, stem
+        if len(head) > _MIN_STEM and _is_known(head, known):
             return prefix, stem
     for prefix, stem in reversed(candidates):
         if stem.startswith(_ARTICLE) and len(stem.split("-", 1)[0]) >= _MIN_ARTICLE_STEM:
