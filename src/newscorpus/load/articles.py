@@ -1,0 +1,142 @@
+"""Splitting a text into articles and giving each paragraph its final kind.
+
+Owns the reading of a page as a sequence: an article, then perhaps a related-articles block
+(its items are boilerplate), then perhaps another full article. A new article starts at a
+heading that is followed by a run of body paragraphs, either after a related block or an
+end marker (keywords, source line, disclaimer), or when the heading repeats right below
+itself (title, photo, title again) after the current article already has a body. A teaser
+(headline, caption, one-sentence summary, «outlet» (city)) never has such a run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newscorpus.load.paragraphs import Span
+from newscorpus.load.parts import END, ITEM, RELATED, SOURCE, Part, describe
+from newscorpus.models import Paragraph
+
+_LOOKAHEAD = 30
+_MIN_BODY_RUN = 3
+_TITLE_REPEAT_WINDOW = 6
+_SEPARATORS = (" | ", " . ", " - ", " – ", " — ", " :: ")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLayout:
+    """One article found in a text: its span, paragraphs (relative offsets) and metadata."""
+
+    start: int
+    end: int
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None
+    outlet: str | None
+
+
+def layout(text: str, cleaned: str, spans: list[Span], split: bool) -> list[ArticleLayout]:
+    """Articles of ``text`` (one unless ``split``) with their classified paragraphs."""
+    parts = describe(cleaned, spans)
+    if not parts:
+        return []
+    groups = _split(parts) if split else [parts]
+    file_outlet = next((part.outlet for part in parts if part.outlet), None)
+    return [_build(text, group, file_outlet) for group in groups if group]
+
+
+def _split(parts: list[Part]) -> list[list[Part]]:
+    groups: list[list[Part]] = [[]]
+    in_related = after_end = False
+    bodies = 0
+    for index, part in enumerate(parts):
+        if part.headingish and (
+            ((in_related or after_end) and _article_ahead(parts, index, part.key))
+            or (bodies >= _MIN_BODY_RUN and _title_repeats(parts, index))
+        ):
+            groups.append([])
+            in_related = after_end = False
+            bodies = 0
+        elif in_related:
+            if part.bodyish and _article_ahead(parts, index - 1, None):
+                in_related = False  # the article goes on after a one-line related link
+            else:
+                part.kind = "boilerplate"
+        if part.role == RELATED:
+            in_related = True
+        elif part.role in (END, SOURCE):
+            after_end = True
+        elif part.kind == "body":
+            bodies += 1
+        groups[-1].append(part)
+    return groups
+
+
+def _article_ahead(parts: list[Part], index: int, title_key: str | None) -> bool:
+    """Is ``parts[index]`` followed by an article body (not by teasers or a list)?
+
+    Captions, banners, embeds and repeats of the title may come first; another heading
+    before the first body paragraph means a list of headlines. Headings between body
+    paragraphs are fine as long as body paragraphs clearly outnumber them (teaser lists
+    alternate headline, summary, headline, summary).
+    """
+    bodies = headings = 0
+    for part in parts[index + 1 : index + 1 + _LOOKAHEAD]:
+        if part.role in (RELATED, END, SOURCE):
+            return False
+        if part.key == title_key or part.kind in ("caption", "embed", "boilerplate"):
+            continue
+        if part.role == ITEM or part.kind == "heading":
+            if bodies == 0:
+                return False
+            headings += 1
+        elif part.bodyish:
+            bodies += 1
+            if bodies >= _MIN_BODY_RUN and bodies > 2 * headings:
+                return True
+    return False
+
+
+def _title_repeats(parts: list[Part], index: int) -> bool:
+    key = parts[index].key
+    window = parts[index + 1 : index + 1 + _TITLE_REPEAT_WINDOW]
+    return any(part.key == key for part in window) and _article_ahead(parts, index, key)
+
+
+def _build(text: str, group: list[Part], file_outlet: str | None) -> ArticleLayout:
+    start, end = group[0].start, group[-1].end
+    first_seen: dict[str, int] = {}
+    paragraphs = []
+    for index, part in enumerate(group):
+        duplicate_of = first_seen.setdefault(part.key, index)
+        paragraphs.append(
+            Paragraph(
+                index,
+                part.start - start,
+                part.end - start,
+                part.kind,
+                None if duplicate_of == index else duplicate_of,
+            )
+        )
+    outlet = next((part.outlet for part in group if part.outlet), file_outlet)
+    return ArticleLayout(start, end, tuple(paragraphs), _title(text, group, outlet), outlet)
+
+
+def _title(text: str, group: list[Part], outlet: str | None) -> str | None:
+    """The first heading before any body paragraph, without a "| Site name" suffix."""
+    for part in group:
+        if part.kind == "body":
+            return None
+        if part.kind == "heading":
+            return strip_site_suffix(" ".join(text[part.start : part.end].split()), outlet)
+    return None
+
+
+def strip_site_suffix(title: str, outlet: str | None) -> str:
+    """ "خبر ما . المساء الاخباري" -> "خبر ما" when the suffix names the outlet."""
+    for separator in _SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if not found or len(tail.split()) > 5 or not head.strip():
+            continue
+        outlet_words = {word for word in (outlet or "").split() if len(word) > 3}
+        if outlet_words & set(tail.split()) or "الاخباري" in tail or "الإخباري" in tail:
+            return head.strip()
+    return title

@@ -1,0 +1,138 @@
+"""Turning a decoded article text plus its metadata into ``Document`` records.
+
+Owns the last step every reader shares: paragraphs and article splitting (via
+``newscorpus.load.articles``), the choice between metadata and ``--date`` for the
+publication date, and normalizing metadata dates to ISO 8601.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+
+from newscorpus.arabic import clean
+from newscorpus.errors import InputError
+from newscorpus.load.articles import layout
+from newscorpus.load.paragraphs import Span, paragraph_spans
+from newscorpus.models import Document
+
+_CLI_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_OTHER_DATE_FORMATS = ("%Y/%m/%d", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the file says about an article, before looking at its text."""
+
+    title: str | None = None
+    published: str | None = None  # already ISO 8601
+    outlet: str | None = None
+    url: str | None = None
+    external_id: str | None = None
+
+
+def check_cli_date(value: str | None) -> str | None:
+    """Validate the CLI's ``--date`` (YYYY-MM-DD)."""
+    if value is None:
+        return None
+    try:
+        if _CLI_DATE.match(value):
+            return date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise InputError("--date", f"expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def iso_date(value: object) -> str | None:
+    """An ISO 8601 date or datetime for a metadata value, or None when it is not a date.
+
+    Accepts ISO strings, RFC 2822 ("Sun, 18 Feb 2018 20:50:44 GMT"), a few numeric
+    layouts, and Unix timestamps (numbers, in seconds or milliseconds).
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return datetime.fromtimestamp(seconds, UTC).isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.translate(_ARABIC_DIGITS).split())
+    if not text:
+        return None
+    return _parse_date_text(text)
+
+
+def _parse_date_text(text: str) -> str | None:
+    if len(text) == 10 and _CLI_DATE.match(text):
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
+    try:
+        return datetime.fromisoformat(text.replace(" UTC", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for layout_format in _OTHER_DATE_FORMATS:
+        try:
+            parsed = datetime.strptime(text, layout_format)
+        except ValueError:
+            continue
+        return parsed.date().isoformat() if "%H" not in layout_format else parsed.isoformat()
+    return None
+
+
+def build_documents(
+    text: str,
+    *,
+    path: str,
+    encoding: str,
+    split: bool,
+    meta: Meta = Meta(),  # noqa: B008 - frozen, never mutated
+    cli_date: str | None = None,
+    article_index: int = 0,
+    offset: int = 0,
+    spans: list[Span] | None = None,
+) -> list[Document]:
+    """Documents for ``text`` (several when ``split`` finds several articles).
+
+    ``offset`` is where ``text`` starts in the decoded file, ``article_index`` the index
+    of its first article in the file; ``spans`` overrides the paragraph cutting (HTML).
+    """
+    cleaned = clean(text)
+    if spans is None:
+        spans = paragraph_spans(text, cleaned)
+    if meta.published:
+        published, date_source = meta.published, "metadata"
+    elif cli_date:
+        published, date_source = cli_date, "cli"
+    else:
+        published, date_source = None, "unknown"
+    documents = []
+    for number, article in enumerate(layout(text, cleaned, spans, split)):
+        documents.append(
+            Document(
+                text=text[article.start : article.end],
+                paragraphs=article.paragraphs,
+                path=path,
+                title=meta.title or article.title,
+                published=published,
+                date_source=date_source,
+                outlet=meta.outlet or article.outlet,
+                url=meta.url,
+                encoding=encoding,
+                external_id=meta.external_id,
+                article_index=article_index + number,
+                offset_in_file=offset + article.start,
+            )
+        )
+    return documents

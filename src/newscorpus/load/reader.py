@@ -1,0 +1,145 @@
+"""Reading one Source: detect its encoding and format, then hand it to the right reader.
+
+Owns the format sniffing (content first, extension second), the size limit for formats
+that must be read whole (text, HTML), and turning decoding and I/O failures into one
+InputError for the file. JSON Lines and TREC files are decoded and parsed as a stream.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from newscorpus.errors import InputError
+from newscorpus.load.decode import DecodeError, decode_chunks, detect_encoding
+from newscorpus.load.documents import build_documents, check_cli_date
+from newscorpus.load.html import read_html
+from newscorpus.load.jsonl import read_jsonl
+from newscorpus.load.sources import Source
+from newscorpus.load.trec import read_trec
+from newscorpus.models import Document
+
+FORMATS = ("auto", "text", "html", "trec", "jsonl")
+HEAD_BYTES = 1 << 20
+MAX_WHOLE_FILE_BYTES = 50 << 20  # text and HTML are one article: no streaming possible
+
+_TREC_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<DOC[\s>]", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html)", re.I | re.S
+)
+_HTML_TAGS = re.compile(r"<(?:body|head|article|div|p|meta|title)\b[^>]*>", re.I)
+_EXTENSIONS = {
+    "html": "html",
+    "htm": "html",
+    "xhtml": "html",
+    "jsonl": "jsonl",
+    "ndjson": "jsonl",
+    "json": "jsonl",
+    "xml": "trec",
+    "trec": "trec",
+    "sgml": "trec",
+}
+
+
+def read_source(
+    source: Source, input_format: str = "auto", date: str | None = None
+) -> Iterator[Document | InputError]:
+    """Documents in ``source``; failures come as InputError items, never as exceptions.
+
+    ``date`` (the CLI's --date, YYYY-MM-DD) is used, with date_source "cli", only for
+    articles without a metadata date.
+    """
+    if input_format not in FORMATS:
+        raise InputError(
+            source.path, f"unknown input format {input_format!r} (use {', '.join(FORMATS)})"
+        )
+    cli_date = check_cli_date(date)
+    try:
+        stream = source.open_stream()
+    except InputError as error:
+        yield error
+        return
+    try:
+        yield from _read_stream(source, stream, input_format, cli_date)
+    except DecodeError as error:
+        yield InputError(source.path, str(error))
+    except (OSError, EOFError, zlib.error) as error:
+        yield InputError(source.path, f"read failed ({error})")
+    finally:
+        stream.close()
+
+
+def _read_stream(
+    source: Source, stream: BinaryIO, input_format: str, cli_date: str | None
+) -> Iterator[Document | InputError]:
+    path = source.path
+    head = _read_up_to(stream, HEAD_BYTES)
+    complete = len(head) < HEAD_BYTES
+    encoding = detect_encoding(head, complete)
+    fmt = input_format if input_format != "auto" else sniff_format(path, head, encoding)
+    if fmt in ("trec", "jsonl"):
+        chunks = decode_chunks(head, None if complete else stream, encoding)
+        reader = read_trec if fmt == "trec" else read_jsonl
+        yield from reader(chunks, path=path, encoding=encoding, cli_date=cli_date)
+        return
+    if source.size > MAX_WHOLE_FILE_BYTES:
+        yield _too_large(path, source.size)
+        return
+    data = head if complete else head + _read_up_to(stream, MAX_WHOLE_FILE_BYTES + 1 - len(head))
+    if len(data) > MAX_WHOLE_FILE_BYTES:
+        yield _too_large(path, max(source.size, len(data)))
+        return
+    text = "".join(decode_chunks(data, None, encoding))
+    if not text.strip():
+        yield InputError(path, "empty file")
+    elif fmt == "html":
+        yield from read_html(text, path=path, encoding=encoding, cli_date=cli_date)
+    else:
+        documents = build_documents(
+            text, path=path, encoding=encoding, split=True, cli_date=cli_date
+        )
+        yield from documents if documents else [InputError(path, "no text found")]
+
+
+def sniff_format(path: str, head: bytes, encoding: str) -> str:
+    """The format of a file from its first bytes, falling back on its extension."""
+    sample = head[:65536].decode(encoding, errors="ignore").lstrip("\ufeff")
+    if _TREC_START.match(sample):
+        return "trec"
+    if _HTML_START.match(sample):
+        return "html"
+    stripped = sample.lstrip()
+    if stripped.startswith("{") or (stripped.startswith("[") and stripped[1:].lstrip()[:1] == "{"):
+        return "jsonl"
+    name = path.rsplit("/", 1)[-1].lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    by_extension = _EXTENSIONS.get(name.rsplit(".", 1)[-1]) if "." in name else None
+    if by_extension:
+        return by_extension
+    if len(_HTML_TAGS.findall(sample[:8192])) >= 3:
+        return "html"
+    return "text"
+
+
+def _read_up_to(stream: BinaryIO, limit: int) -> bytes:
+    """Read ``limit`` bytes, or less at the end of the stream (pipes return short reads)."""
+    pieces = []
+    remaining = limit
+    while remaining > 0:
+        piece = stream.read(remaining)
+        if not piece:
+            break
+        pieces.append(piece)
+        remaining -= len(piece)
+    return b"".join(pieces)
+
+
+def _too_large(path: str, size: int) -> InputError:
+    return InputError(
+        path,
+        f"file too large for one article ({size / 2**20:.0f} MB > "
+        f"{MAX_WHOLE_FILE_BYTES >> 20} MB); split it or convert it to JSON Lines",
+    )
