@@ -76,6 +76,10 @@ def _analyze_batch(documents: list[Document]) -> list[Analysis]:
     return [analyze(document) for document in documents]
 
 
+def _skip_analysis(documents: list[Document]) -> list[Analysis]:
+    return [Analysis() for _ in documents]
+
+
 def _digest(source: Any) -> str:
     digest = hashlib.blake2b(digest_size=16)
     if source.size > STREAM_LIMIT:
@@ -140,18 +144,18 @@ class _Plan:
 
 
 def _ordered_results(
-    items: Iterator[tuple[str, Any]], workers: int
+    items: Iterator[tuple[str, Any]], workers: int, analyze_batch: Callable[..., list[Analysis]]
 ) -> Iterator[tuple[str, Any, list[Analysis] | None]]:
     """Items in input order, document batches paired with their analyses."""
     if workers <= 1:
         for kind, payload in items:
-            yield kind, payload, _analyze_batch(payload) if kind == "documents" else None
+            yield kind, payload, analyze_batch(payload) if kind == "documents" else None
         return
     window = workers * 4
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque[tuple[str, Any, Future[list[Analysis]] | None]] = deque()
         for kind, payload in items:
-            future = pool.submit(_analyze_batch, payload) if kind == "documents" else None
+            future = pool.submit(analyze_batch, payload) if kind == "documents" else None
             pending.append((kind, payload, future))
             while len(pending) > window:
                 kind_, payload_, future_ = pending.popleft()
@@ -170,8 +174,12 @@ def ingest(
     workers: int | None = None,
     progress: ProgressCallback | None = None,
     on_wait: Callable[[], None] | None = None,
+    analysis: bool = True,
 ) -> IngestSummary:
-    """Ingest ``paths`` into the store at ``db``; see the module docstring."""
+    """Ingest ``paths`` into the store at ``db``; see the module docstring.
+
+    ``analysis=False`` loads and stores without any NLP (for measuring the loader alone).
+    """
     started = time.perf_counter()
     workers = workers or os.cpu_count() or 1
     with open_store(db) as store:
@@ -182,7 +190,9 @@ def ingest(
             current: FileRecord | None = None
             current_open = False
             try:
-                for kind, payload, analyses in _ordered_results(plan.items(paths), workers):
+                for kind, payload, analyses in _ordered_results(
+                    plan.items(paths), workers, _analyze_batch if analysis else _skip_analysis
+                ):
                     if kind == "failure":
                         summary.failures.append(payload)
                     elif kind == "file":

@@ -1,0 +1,163 @@
+"""End-to-end ingest benchmark on the ANT dev corpus (run by hand, not in CI).
+
+    python benchmarks/bench_ingest.py                       # full pipeline, 1k / 5k / all
+    python benchmarks/bench_ingest.py --no-analysis         # loading + storing only
+    python benchmarks/bench_ingest.py --sizes all --workers 2
+
+Unpacks ../shared/corpora/ant-v2.1-dev.tar.gz into a temporary folder, then for each size
+runs a fresh ingest in a child process and prints wall time, articles/s, words/s, MB/s and
+peak RSS (the ingest process and its largest worker); then a no-change re-ingest, the
+latency of the main queries, and the bare camel-tools chain on the same text as a
+reference (words/s and the ratio).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARCHIVE = ROOT.parent / "shared" / "corpora" / "ant-v2.1-dev.tar.gz"
+WORD = re.compile(r"\w+")
+TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+
+
+def unpack(target: Path) -> list[Path]:
+    with tarfile.open(ARCHIVE) as archive:
+        archive.extractall(target, filter="data")
+    return sorted(p for p in target.rglob("*.xml"))
+
+
+def corpus_text(files: list[Path]) -> str:
+    parts = []
+    for path in files:
+        parts.extend(TEXT.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return "\n".join(parts)
+
+
+def _child(args: list[str], db: str, workers: int, analysis: bool, queue: multiprocessing.Queue) -> None:
+    from newscorpus.ingest import ingest
+
+    summary = ingest(args, db=db, workers=workers, analysis=analysis)
+    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    queue.put((summary.as_dict(), self_rss, child_rss))
+
+
+def run_ingest(paths: list[str], db: str, workers: int, analysis: bool) -> tuple[dict, float, int, int]:
+    queue: multiprocessing.Queue = multiprocessing.Queue()
+    started = time.perf_counter()
+    process = multiprocessing.get_context("fork").Process(
+        target=_child, args=(paths, db, workers, analysis, queue)
+    )
+    process.start()
+    result = queue.get()
+    process.join()
+    return result[0], time.perf_counter() - started, result[1], result[2]
+
+
+def query_latencies(db: str) -> list[tuple[str, float]]:
+    commands = [
+        ["actors", "--top", "20"],
+        ["actor", "ترامب"],
+        ["claims", "--speaker", "ترامب"],
+        ["timeline", "--actor", "ترامب"],
+    ]
+    exe = shutil.which("newscorpus") or str(Path(sys.executable).with_name("newscorpus"))
+    timings = []
+    for command in commands:
+        started = time.perf_counter()
+        subprocess.run(
+            [exe, *command, "--db", db, "--format", "json"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        timings.append((" ".join(command), time.perf_counter() - started))
+    return timings
+
+
+def bare_camel_chain(text: str) -> tuple[int, float]:
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+        normalize_unicode,
+    )
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    started = time.perf_counter()
+    words = 0
+    for paragraph in text.split("\n"):
+        normalized = dediac_ar(
+            normalize_teh_marbuta_ar(
+                normalize_alef_maksura_ar(normalize_alef_ar(normalize_unicode(paragraph)))
+            )
+        )
+        words += sum(1 for t in simple_word_tokenize(normalized) if t[0].isalnum())
+    return words, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--sizes", default="1000,5000,all")
+    parser.add_argument("--no-analysis", action="store_true", help="load and store only")
+    options = parser.parse_args()
+    if not ARCHIVE.exists():
+        sys.exit(f"{ARCHIVE} not found: this benchmark needs ../shared beside the project")
+    analysis = not options.no_analysis
+    with tempfile.TemporaryDirectory() as tmp:
+        files = unpack(Path(tmp) / "ant")
+        total_mb = sum(p.stat().st_size for p in files) / 1e6
+        print(f"corpus: {len(files)} files, {total_mb:.1f} MB, workers={options.workers},"
+              f" analysis={'on' if analysis else 'off'}")
+        text = corpus_text(files)
+        all_words = len(WORD.findall(text))
+        sizes = [len(files) if s == "all" else int(s) for s in options.sizes.split(",")]
+        last_db = ""
+        per_article = {}
+        for size in sizes:
+            chosen = files[:size]
+            words = len(WORD.findall(corpus_text(chosen))) if size != len(files) else all_words
+            mb = sum(p.stat().st_size for p in chosen) / 1e6
+            last_db = str(Path(tmp) / f"bench-{size}.db")
+            summary, wall, self_rss, child_rss = run_ingest(
+                [str(p) for p in chosen] if size != len(files) else [str(Path(tmp) / "ant")],
+                last_db, options.workers, analysis,
+            )
+            per_article[size] = wall / max(summary["articles"], 1)
+            print(
+                f"ingest {size:>6} files: {wall:7.1f} s wall, {summary['articles'] / wall:8.0f} articles/s,"
+                f" {words / wall:9.0f} words/s, {mb / wall:5.2f} MB/s, peak RSS {self_rss / 1024:.0f} MB"
+                f" (largest worker {child_rss / 1024:.0f} MB); articles {summary['articles']},"
+                f" failed {summary['files_failed']}"
+            )
+        if len(sizes) > 1:
+            first, last = sizes[0], sizes[-1]
+            print(f"cost growth: {last} files took {per_article[last] * last / (per_article[first] * first):.1f}x"
+                  f" what {first} took (linear would be {last / first:.1f}x)")
+        summary, wall, _self_rss, _child = run_ingest([str(Path(tmp) / "ant")], last_db, options.workers, analysis)
+        print(f"re-ingest, nothing changed: {wall:.2f} s (unchanged {summary['files_unchanged']})")
+        if analysis:
+            for command, seconds in query_latencies(last_db):
+                print(f"query {command!r}: {seconds:.2f} s")
+        words, seconds = bare_camel_chain(text)
+        print(f"bare camel-tools chain on the same text: {words / seconds:,.0f} words/s on one core")
+        print(json.dumps({"words": all_words}))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    main()

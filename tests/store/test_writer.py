@@ -1,0 +1,95 @@
+from pathlib import Path
+
+from newscorpus.models import Analysis, Claim, Document, Event, Mention, Paragraph
+from newscorpus.store import FileRecord, open_store
+from newscorpus.store.queries import actors, claims, find_actor
+
+
+def _doc(text: str, path: str = "a.txt") -> Document:
+    return Document(text=text, paragraphs=(Paragraph(0, 0, len(text), "body"),), path=path)
+
+
+def _mention(text: str, whole: str, name: str, kind: str = "person") -> Mention:
+    start = whole.index(text)
+    return Mention(start, start + len(text), text, kind, 0, text, actor=name)
+
+
+def _store(db_path: Path, path: str, items: list[tuple[Document, Analysis]], digest: str = "d") -> None:
+    with open_store(db_path) as store, store.writing() as writer:
+        writer.begin_file(FileRecord(path, 10, 1, digest))
+        for document, analysis in items:
+            writer.add_document(document, analysis)
+
+
+TRUMP_1 = "التقى ترمب وكيم في سنغافورة."
+TRUMP_2 = "قال دونالد ترامب إنه يفتقد كيم."
+
+
+def test_spellings_of_one_actor_across_files_are_one_actor(db_path: Path) -> None:
+    _store(db_path, "one.txt", [(_doc(TRUMP_1), Analysis(mentions=(_mention("ترمب", TRUMP_1, "ترمب"),)))])
+    _store(
+        db_path,
+        "two.txt",
+        [(_doc(TRUMP_2), Analysis(mentions=(_mention("دونالد ترامب", TRUMP_2, "دونالد ترامب"),)))],
+    )
+    with open_store(db_path) as store:
+        rows = list(actors(store, top=10))
+        assert len(rows) == 1
+        assert rows[0]["mentions"] == 2 and rows[0]["documents"] == 2
+        assert set(rows[0]["aliases"]) == {"ترمب", "دونالد ترامب"}
+        assert find_actor(store, "لترامب") == find_actor(store, "Trump") == rows[0]["id"]
+
+
+def test_different_people_sharing_a_surname_stay_apart(db_path: Path) -> None:
+    text = "التقى أحمد الخطيب مع سعيد الخطيب."
+    mentions = (
+        _mention("أحمد الخطيب", text, "أحمد الخطيب"),
+        _mention("سعيد الخطيب", text, "سعيد الخطيب"),
+    )
+    _store(db_path, "a.txt", [(_doc(text), Analysis(mentions=mentions))])
+    with open_store(db_path) as store:
+        assert sorted(r["name"] for r in actors(store)) == ["أحمد الخطيب", "سعيد الخطيب"]
+
+
+def test_replacing_a_file_recounts_and_drops_actors_left_without_mentions(db_path: Path) -> None:
+    _store(db_path, "a.txt", [(_doc(TRUMP_1), Analysis(mentions=(_mention("ترمب", TRUMP_1, "ترمب"),)))])
+    text = "زار بوتين بيونغ يانغ."
+    new = Analysis(
+        mentions=(_mention("بوتين", text, "بوتين"), _mention("بيونغ يانغ", text, "بيونغ يانغ", "place"))
+    )
+    _store(db_path, "a.txt", [(_doc(text), new)], digest="changed")
+    with open_store(db_path) as store:
+        assert sorted((r["name"], r["type"], r["mentions"]) for r in actors(store)) == [
+            ("بوتين", "person", 1),
+            ("بيونغ يانغ", "place", 1),
+        ]
+        assert store.db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_claims_and_events_link_to_corpus_actors(db_path: Path) -> None:
+    text = "وقال كيم جونغ أون الجمعة إن واشنطن معادية."
+    mention = _mention("كيم جونغ أون", text, "كيم جونغ أون")
+    claim = Claim("كيم جونغ أون", "قال", "واشنطن معادية", "indirect", 0, 0, len(text) - 1,
+                  text.index("واشنطن"), len(text) - 1, speaker_actor="كيم جونغ أون")
+    event = Event("2024-11-22", "day", 0, len(text), text, 0, actors=("كيم جونغ أون",), claim=0)
+    _store(db_path, "k.txt", [(_doc(text), Analysis(mentions=(mention,), claims=(claim,), events=(event,)))])
+    with open_store(db_path) as store:
+        rows = list(claims(store, speaker="كيم"))
+        assert [(r["speaker_actor"], r["content"]) for r in rows] == [("كيم جونغ أون", "واشنطن معادية")]
+        linked = store.db.execute(
+            "SELECT count(*) FROM event_actors ea JOIN events e ON e.id = ea.event_id"
+            " WHERE e.claim_id IS NOT NULL"
+        ).fetchone()[0]
+        assert linked == 1
+
+
+def test_an_aborted_batch_leaves_nothing_behind(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        writer_cm = store.writing()
+        writer = writer_cm.__enter__()
+        writer.begin_file(FileRecord("x.txt", 1, 1, "d"))
+        writer.add_document(_doc(TRUMP_1), Analysis())
+        writer.abort()
+        writer_cm.__exit__(None, None, None)
+        assert store.db.execute("SELECT count(*) FROM files").fetchone()[0] == 0
