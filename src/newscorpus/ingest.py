@@ -44,6 +44,7 @@ class IngestSummary:
     files_unchanged: int = 0
     articles: int = 0
     paragraphs: Counter[str] = field(default_factory=Counter)
+    repeated_paragraphs: int = 0
     mentions: int = 0
     claims: int = 0
     dates: int = 0
@@ -59,6 +60,7 @@ class IngestSummary:
             "files_failed": len({f.path.split(":line")[0] for f in self.failures}),
             "articles": self.articles,
             "paragraphs": dict(sorted(self.paragraphs.items())),
+            "repeated_paragraphs": self.repeated_paragraphs,
             "mentions": self.mentions,
             "claims": self.claims,
             "dates": self.dates,
@@ -226,9 +228,8 @@ def _store_batch(
     for document, analysis in zip(documents, analyses, strict=True):
         writer.add_document(document, analysis)
         summary.articles += 1
-        summary.paragraphs.update(
-            "duplicate" if p.duplicate_of is not None else p.kind for p in document.paragraphs
-        )
+        summary.paragraphs.update(p.kind for p in document.paragraphs)
+        summary.repeated_paragraphs += sum(p.duplicate_of is not None for p in document.paragraphs)
         summary.mentions += len(analysis.mentions)
         summary.claims += len(analysis.claims)
         summary.dates += len(analysis.dates)

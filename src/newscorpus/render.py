@@ -51,7 +51,9 @@ def _json_dumps(value: Any, indent: int | None = None) -> str:
 def _cell(value: Any, width: int | None) -> str:
     if value is None:
         return ""
-    if isinstance(value, list | tuple):
+    if isinstance(value, Mapping):
+        value = ", ".join(f"{k} {v}" for k, v in value.items())
+    elif isinstance(value, list | tuple):
         value = "، ".join(str(v) for v in value)
     text = safe_text(str(value))
     return trim(text, width) if width else text

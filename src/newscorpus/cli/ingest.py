@@ -75,7 +75,6 @@ def ingest(
     result = summary.as_dict()
     if fmt_name == "table":
         del result["failures"]
-        result["paragraphs"] = ", ".join(f"{k} {v}" for k, v in result["paragraphs"].items())
         emit_record(result, "table")
     elif fmt_name in ("json", "ndjson"):
         emit_record(result, fmt_name)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -85,8 +85,8 @@ class Writer:
             (record.size, record.mtime_ns, record.path),
         )
 
-    def write_file(self, record: FileRecord, analyzed: Sequence[tuple[Document, Analysis]]) -> None:
-        """Replace whatever the store holds for this path with these documents."""
+    def begin_file(self, record: FileRecord) -> None:
+        """Replace whatever the store holds for this path; its documents follow."""
         self._begin()
         self._delete_file(record.path)
         cursor = self.db.execute(
@@ -295,11 +295,13 @@ class Writer:
 
     def _refresh_actors(self) -> None:
         """Recount mentions and documents and re-pick canonical names of touched actors."""
-        from newscorpus.extract.aliases import canonical_name
-
         touched = sorted(self._touched)
         self._touched.clear()
         self._merged.clear()
+        if not touched:
+            return
+        from newscorpus.extract.aliases import canonical_name
+
         db = self.db
         for actor_id in touched:
             counts = Counter(
