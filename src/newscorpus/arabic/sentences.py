@@ -37,9 +37,12 @@ def _protected_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for found in _SPAN_CHARS_RE.finditer(text, start, end):
         char, pos = found.group(), found.start()
         if char == '"':
-            if straight_open is None:
+            # Straight quotes are told apart by their neighbours: an opener has a space
+            # (or line start) before it, a closer none. A second opener means the first
+            # one was never closed, so it is dropped.
+            if pos == start or text[pos - 1].isspace() or text[pos - 1] in "(:«":
                 straight_open = pos
-            else:
+            elif straight_open is not None:
                 spans.append((straight_open, pos))
                 straight_open = None
         elif char in _SPAN_OPEN_CLOSE:
