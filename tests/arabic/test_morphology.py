@@ -22,6 +22,7 @@ def test_missing_data_raises_a_clear_error(tmp_path: Path, monkeypatch: pytest.M
     assert str(tmp_path) in message
     assert "camel_data -i morphology-db-msa-r13" in message
     assert list(tmp_path.iterdir()) == []  # nothing was downloaded or created
+    assert "camel_tools.data" not in sys.modules
 
 
 def test_importing_the_layer_stays_light() -> None:

@@ -23,6 +23,7 @@ SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
         ("\ufeffروسيا\u200bاليوم", " روسيا اليوم"),
         ("مي\u200cشود", "مي\u0640شود"),
         ("بو\u00adتين", "بو\u0640تين"),
+        ("سطر\u2028سطر\u2029", "سطر\nسطر\n"),
     ],
 )
 def test_clean_replaces_one_for_one(text: str, expected: str) -> None:

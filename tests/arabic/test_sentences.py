@@ -85,6 +85,11 @@ SEED_000_LINE_32 = (
             "Trump allies believe personal diplomacy… pic.twitter.com/pghPDHcAPG",
             ["Trump allies believe personal diplomacy… pic.twitter.com/pghPDHcAPG"],
         ),
+        # A numbered list item is not a sentence of its own.
+        (
+            "1. انسحاب القوات. 2. وقف إطلاق النار.",
+            ["1. انسحاب القوات.", "2. وقف إطلاق النار."],
+        ),
         # A quotation mark after the full stop belongs to the sentence.
         (
             'وقال: "لن نتراجع." وأضاف أن القرار نهائي.',

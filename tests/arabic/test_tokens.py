@@ -53,9 +53,11 @@ def test_token_fields() -> None:
     ]
 
 
-def test_urls_and_handles_are_not_words() -> None:
-    text = "قال @CNN عبر https://t.co/WYktXv4xZy"
-    assert [t.is_word for t in tokenize(text)] == [True, False, True, False]
+def test_urls_handles_and_hashtags_are_not_words() -> None:
+    text = "قال @CNN عبر https://t.co/WYktXv4xZy وفق #رؤية_2030."
+    tokens = tokenize(text)
+    assert [text[t.start : t.end] for t in tokens][-2:] == ["#رؤية_2030", "."]
+    assert [t.is_word for t in tokens] == [True, False, True, False, True, False, False]
 
 
 def test_offsets_are_absolute_within_a_range() -> None:

@@ -24,6 +24,8 @@ _TO_SPACE = (
 # vanishes from the match form.
 _TO_TATWEEL = "\u200c\u200d\u00ad"
 _CLEAN_TABLE: dict[int, str] = {ord(c): " " for c in _TO_SPACE}
+# Unicode line and paragraph separators are line breaks the splitters should see.
+_CLEAN_TABLE.update({0x2028: "\n", 0x2029: "\n"})
 _CLEAN_TABLE.update({ord(c): "\u0640" for c in _TO_TATWEEL})
 
 # --- match form -------------------------------------------------------------------------
@@ -81,7 +83,8 @@ def clean(text: str) -> str:
     """Return ``text`` with CR, NBSP, bidi and zero-width characters replaced one-for-one.
 
     The result has the same length as ``text``, so every offset found in it is an offset
-    into the original. ``"\\r\\n"`` becomes ``" \\n"``: still one line break.
+    into the original. ``"\\r\\n"`` becomes ``" \\n"``: still one line break; U+2028 and
+    U+2029 (line and paragraph separators) become ``"\\n"``.
     """
     return text.translate(_CLEAN_TABLE)
 

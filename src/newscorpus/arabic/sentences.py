@@ -8,7 +8,8 @@ optional closing quotes and then whitespace or the end of the line. It does not 
   of several sentences stays whole: «بالنسبة للصين، فإن الأولوية هي تايوان. هي تدعم ...»;
 - at a dot with no space after it: agency credits and initials (أ.ف.ب, د.ب.أ), decimals
   (١.٣, 1.3), dates (21.11.2024), URLs (pic.twitter.com/2ypUZ27OsU);
-- after a single letter (initials such as "د. محمد", "J. Smith") or a Latin abbreviation;
+- after a single letter (initials such as "د. محمد", "J. Smith"), a Latin abbreviation
+  ("Mr.") or a number opening the sentence (a numbered list: "1. ");
 - at ``..``, ``...`` and ``…``: in Arabic news these mostly join the two halves of a
   headline ("مقامرة دبلوماسية.. تحالف موسكو") or trail off inside a quote "(...)".
 """
@@ -57,12 +58,15 @@ def _protected_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
-    found = _WORD_BEFORE_RE.search(text, line_start, dot)
+def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
+    found = _WORD_BEFORE_RE.search(text, sentence_start, dot)
     if found is None:
         return False
     word = found.group(1).lstrip('(«"“')
     if len(word) == 1 and word.isalpha():
+        return True
+    # "1. " opening a sentence numbers a list item.
+    if word.isdigit() and not text[sentence_start : found.start()].strip():
         return True
     return word.lower() in _LATIN_ABBREVIATIONS
 

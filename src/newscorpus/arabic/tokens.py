@@ -1,6 +1,6 @@
 """Tokenization with character offsets, match forms and clitic analysis.
 
-One compiled regex finds every token: URLs and @handles whole, words (Arabic letters with
+One compiled regex finds every token: URLs, @handles and #hashtags whole (not words), words (Arabic letters with
 diacritics and tatweel, Latin letters, digits of any script; internal hyphens as in
 دايز-بيرغون, and number separators as in ١.٣, 21.11.2024 or 2024/11/21 kept inside),
 and every other non-space character as a token of its own. The analysis of a token depends
@@ -23,7 +23,7 @@ _WORD = (
     rf"(?:(?:-|(?<=\d)[.,/\u066b\u066c](?=\d))(?:{_WORD_CHAR})+)*"
 )
 _URL = r"(?:https?://|www\.|pic\.twitter\.com/)[^\s«»\"“”<>()]*[^\s«»\"“”<>().,;:!?،؛؟'’]"
-_HANDLE = r"[@#][A-Za-z0-9_]+"
+_HANDLE = r"@[A-Za-z0-9_]+|#\w+"
 TOKEN_RE = re.compile(rf"{_URL}|{_HANDLE}|{_WORD}|\S")
 _SPECIAL_RE = re.compile(rf"{_URL}|{_HANDLE}")
 
