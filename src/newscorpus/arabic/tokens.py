@@ -1,11 +1,11 @@
 """Tokenization with character offsets, match forms and clitic analysis.
 
-One compiled regex finds every token: URLs, @handles and #hashtags whole (not words), words (Arabic letters with
-diacritics and tatweel, Latin letters, digits of any script; internal hyphens as in
-دايز-بيرغون, and number separators as in ١.٣, 21.11.2024 or 2024/11/21 kept inside),
-and every other non-space character as a token of its own. The analysis of a token depends
-only on its surface, so it is cached per surface string: most tokens of a corpus hit the
-cache and cost one dict lookup.
+One compiled regex finds every token: URLs, @handles and #hashtags whole (not words);
+words (Arabic letters with diacritics and tatweel, Latin letters, digits of any script;
+internal hyphens as in دايز-بيرغون, and number separators as in ١.٣, 21.11.2024 or
+2024/11/21 kept inside); and every other non-space character as a token of its own.
+The analysis of a token depends only on its surface, so it is cached per surface string:
+most tokens of a corpus hit the cache and cost one dict lookup.
 """
 
 from __future__ import annotations
