@@ -1,0 +1,398 @@
+"""Actor recognition: who (person, organization, place) a document names, and where.
+
+Three sources, in order of trust, each filling only what the ones before left free:
+
+1. the gazetteer (CLDR places + the curated lexicon, ``extract.gazetteer``), one
+   Aho–Corasick pass over the tokens' match forms, proclitics included;
+2. context rules over the tokens: a title before a name (الرئيس الروسي فلاديمير بوتين,
+   الناطق باسم البنتاجون الميجور جنرال بات رايدر), a speech verb before one (وقال باسكال
+   دايز-بيرغون، ...), a title after one (دارسي دراودت فيخاريس، الباحثة في ...), and the head of
+   an organization's name (معهد «بروكينغز», مؤسسة الأبحاث الاستراتيجية, جامعة تولين);
+3. a statistical tagger (the CRF of ``extract.crf``, or camel-tools' BERT when asked),
+   whose spans are kept only where they overlap nothing above and pass the filters.
+
+Nisba adjectives (الروسي, الكوري الشمالي) after a title become part of the mention's role,
+never actors. Mentions are then resolved to actors within the document (``aliases``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from newscorpus.extract import aliases, backends
+from newscorpus.extract.gazetteer import Cues, cues, gazetteer, is_quote
+from newscorpus.models import Mention, Sentence, Token
+
+_MAX_NAME = 4
+_COMMAS = frozenset({",", "،"})
+_CLAUSE_ENDS = frozenset({",", ":", ".", ";", "?", "!", "(", ")", '"', "«", "»", "-"})
+_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
+_THAT = frozenset({"ان", "انه", "انها", "انهم"})
+_DIACRITICS = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+# Tanween marks an Arabic common word (قلقاً, روسياً "Russian"): foreign names never carry it.
+_TANWEEN = ("\u064b", "\u064c", "\u064d")
+
+# A candidate mention while the document is read: token range [first, last) and the
+# character span, type, key, source and role.
+Candidate = tuple[int, int, int, int, str, str, str, "str | None"]
+
+
+def _prefix_width(text: str, start: int, end: int, letters: int) -> int:
+    """How many characters of ``text[start:end]`` ``letters`` proclitic letters take."""
+    position = start
+    while letters and position < end:
+        if text[position] not in _DIACRITICS:
+            letters -= 1
+        position += 1
+    while position < end and text[position] in _DIACRITICS:
+        position += 1
+    return position - start if position < end else 0
+
+
+class _Reader:
+    """The state of one document's reading: tokens, which tokens are taken, candidates."""
+
+    def __init__(self, text: str, tokens: Sequence[Token], cue: Cues) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.cue = cue
+        self.taken: list[int] = [-1] * len(tokens)  # token -> candidate index
+        self.found: list[Candidate] = []
+
+    def add(self, first: int, last: int, kind: str, key: str, source: str,
+            role: str | None = None, start: int | None = None) -> bool:
+        if first >= last or any(self.taken[i] >= 0 for i in range(first, last)):
+            return False
+        tokens = self.tokens
+        if start is None:
+            start = tokens[first].start + self._clitic_width(first)
+        self.found.append((first, last, start, tokens[last - 1].end, kind, key, source, role))
+        for i in range(first, last):
+            self.taken[i] = len(self.found) - 1
+        return True
+
+    def extend(self, candidate: int, first: int, last: int) -> None:
+        """Widen a candidate to tokens [first, last): وكالة «سبوتنيك» around سبوتنيك."""
+        old = self.found[candidate]
+        start = self.tokens[first].start + self._clitic_width(first)
+        self.found[candidate] = (first, last, start, self.tokens[last - 1].end, *old[4:])
+        for i in range(first, last):
+            self.taken[i] = candidate
+
+    def _clitic_width(self, index: int) -> int:
+        token = self.tokens[index]
+        if not token.prefix or token.stem.startswith("ال") and token.match.startswith("لل"):
+            return 0
+        letters = len(token.match) - len(token.stem)
+        return _prefix_width(self.text, token.start, token.end, letters)
+
+    def word(self, index: int) -> str:
+        """The clitic-free form of token ``index`` ("" past the end or for punctuation)."""
+        if 0 <= index < len(self.tokens) and self.tokens[index].is_word:
+            return self.tokens[index].stem
+        return ""
+
+    def form(self, index: int) -> str:
+        return self.tokens[index].match if 0 <= index < len(self.tokens) else ""
+
+    def phrase_at(self, index: int, table: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+        """Length of the longest phrase of ``table`` starting at ``index`` (0 if none)."""
+        for phrase in table.get(self.word(index), ()):
+            if all(self.form(index + n) == w for n, w in enumerate(phrase[1:], 1)):
+                return len(phrase)
+        return 0
+
+    def name_like(self, index: int, first: bool = False) -> bool:
+        """Could token ``index`` be part of a person's name written out in full?"""
+        if not (0 <= index < len(self.tokens)) or self.taken[index] >= 0:
+            return False
+        token = self.tokens[index]
+        if not token.is_word or len(token.match) < 2 or any(c.isdigit() for c in token.match):
+            return False
+        cue, word = self.cue, token.stem
+        if word in cue.stop or word in cue.not_actor or word in cue.speech:
+            return False
+        if word in cue.titles or word in cue.modifiers or word in cue.org_heads:
+            return False
+        if self.phrase_at(index, cue.nisba):
+            return False
+        if token.match.isascii():
+            return token.match[0].isupper()
+        if token.match.startswith("ال") and self.form(index - 1) not in ("عبد", "ابو"):
+            return False
+        if first and token.prefix:  # وقعا, وقتها: a name rarely opens with a conjunction
+            return False
+        if not first and ("و" in token.prefix or token.match[0] == "و"):
+            return False  # بارك وشي: two people, not one name
+        if self.has_tanween(index):
+            return False
+        return not (len(word) > 4 and word.endswith(("يون", "يين")))  # plural nisbas
+
+    def has_tanween(self, index: int) -> bool:
+        token = self.tokens[index]
+        return any(mark in self.text[token.start : token.end] for mark in _TANWEEN)
+
+    def name_run(self, index: int) -> int:
+        """End (exclusive) of the run of name-like tokens from ``index``; hyphens join."""
+        end = index
+        words = 0
+        while words < _MAX_NAME and self.name_like(end, first=words == 0):
+            end += 1
+            words += 1
+        return end
+
+
+def _gazetteer_pass(reader: _Reader) -> None:
+    table = gazetteer()
+    tokens = reader.tokens
+    parts: list[str] = []
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    position = 0
+    previous_end = -1
+    for index, token in enumerate(tokens):
+        if parts:
+            gap = reader.text[previous_end : token.start]
+            parts.append("\n" if "\n" in gap else " ")
+            position += 1
+        starts[position] = index
+        parts.append(token.match)
+        position += len(token.match)
+        ends[position] = index
+        previous_end = token.end
+    joined = "".join(parts)
+    hits = []
+    for last_char, hit in table.automaton.iter(joined):  # type: ignore[union-attr]
+        first = starts.get(last_char - len(hit.key) - hit.clitic + 1 + (1 if hit.absorbed else 0))
+        last = ends.get(last_char + 1)
+        if first is not None and last is not None:
+            hits.append((first, last + 1, hit))
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    for first, last, hit in hits:
+        entry = table.entries.get(hit.key)
+        # «الشرق الأوسط» is the newspaper, الشرق الأوسط the region; «الجزيرة» the channel.
+        if hit.key in table.quoted and is_quote(reader.form(first - 1)) and is_quote(
+            reader.form(last)
+        ):
+            entry = table.quoted[hit.key]
+        if entry is None or hit.key in reader.cue.not_actor or reader.has_tanween(last - 1):
+            continue
+        start = tokens[first].start
+        if hit.clitic and not hit.absorbed:
+            start += _prefix_width(reader.text, start, tokens[first].end, hit.clitic)
+        reader.add(first, last, entry.type, hit.key, "gazetteer", start=start)
+
+
+def _role_text(reader: _Reader, first: int, last: int) -> str:
+    start = reader.tokens[first].start + reader._clitic_width(first)
+    return reader.text[start : reader.tokens[last - 1].end]
+
+
+def _title_pass(reader: _Reader) -> None:
+    cue = reader.cue
+    found = reader.found
+    index, count = 0, len(reader.tokens)
+    while index < count:
+        size = reader.phrase_at(index, cue.titles) if reader.taken[index] < 0 else 0
+        if not size:
+            index += 1
+            continue
+        end = index + size
+        while end < count:  # the role goes on: nisba, modifier, org/place, another title
+            taken = reader.taken[end]
+            if taken >= 0 and found[taken][4] != "person":
+                end = found[taken][1]
+            elif step := reader.phrase_at(end, cue.nisba) or reader.phrase_at(end, cue.titles):
+                end += step
+            elif reader.word(end) in cue.modifiers:
+                end += 1
+            else:
+                break
+        role = _role_text(reader, index, end)
+        name_at = end + 1 if reader.form(end) in _COMMAS else end
+        taken = reader.taken[name_at] if name_at < count else -1
+        attached = taken >= 0 and found[taken][0] == name_at and found[taken][4] == "person"
+        if attached and found[taken][2] == reader.tokens[name_at].start:  # not بكيم
+            found[taken] = found[taken][:7] + (found[taken][7] or role,)
+        elif not attached:
+            run_end = reader.name_run(name_at)
+            if run_end - name_at >= 2:
+                reader.add(name_at, run_end, "person", _key(reader, name_at, run_end), "rule",
+                           role)
+        index = max(end, index + 1)
+
+
+def _key(reader: _Reader, first: int, last: int) -> str:
+    words = [t.match for t in reader.tokens[first + 1 : last] if t.is_word]
+    return " ".join([reader.tokens[first].stem, *words] if reader.tokens[first].is_word
+                    else words)
+
+
+def _ends_clause(reader: _Reader, index: int) -> bool:
+    form = reader.form(index)
+    if index >= len(reader.tokens) or form in _CLAUSE_ENDS or form in _COMMAS:
+        return True
+    if reader.word(index) in _THAT:
+        return True
+    return form in ("في", "فى") and (
+        reader.word(index + 1) in reader.cue.org_heads or is_quote(reader.form(index + 1))
+    )
+
+
+def _surname_pass(reader: _Reader) -> None:
+    """Later mentions of a name found in full by the rules: دومولين, لدايز-بيرغون."""
+    surnames = {
+        c[5].split()[-1]: c[5]
+        for c in reader.found
+        if c[4] == "person" and c[6] == "rule" and " " in c[5] and len(c[5].split()[-1]) > 2
+    }
+    if not surnames:
+        return
+    for index, token in enumerate(reader.tokens):
+        if reader.taken[index] >= 0 or not token.is_word:
+            continue
+        for cut in (0, 1, 2):  # the tokenizer keeps unknown names whole: لدايز-بيرغون
+            word = token.stem if cut == 0 else token.match[cut:]
+            if word in surnames and (cut == 0 or token.match[:cut] in _CLITICS):
+                start = token.start + _prefix_width(reader.text, token.start, token.end, cut)
+                reader.add(index, index + 1, "person", word, "rule", start=start)
+                break
+
+
+def _speech_pass(reader: _Reader) -> None:
+    speech = reader.cue.speech
+    for index in range(len(reader.tokens) - 2):
+        if reader.word(index) in speech:
+            run_end = reader.name_run(index + 1)
+            if run_end - index - 1 >= 2 and _ends_clause(reader, run_end):
+                reader.add(index + 1, run_end, "person", _key(reader, index + 1, run_end),
+                           "rule")
+
+
+def _apposition_pass(reader: _Reader) -> None:
+    """NAME، الباحثة في ...: a run of name-like words closed by a comma and a title."""
+    for comma, token in enumerate(reader.tokens):
+        if token.match not in _COMMAS or not reader.phrase_at(comma + 1, reader.cue.titles):
+            continue
+        first = comma
+        while first > 0 and comma - first < _MAX_NAME and reader.name_like(first - 1):
+            first -= 1
+        while first < comma and not reader.name_like(first, first=True):
+            first += 1
+        if comma - first >= 2:
+            reader.add(first, comma, "person", _key(reader, first, comma), "rule")
+
+
+def _org_pass(reader: _Reader) -> None:
+    cue = reader.cue
+    for index in range(len(reader.tokens) - 1):
+        if reader.word(index) not in cue.org_heads or reader.taken[index] >= 0:
+            continue
+        end = _org_body(reader, index + 1)
+        if end > index + 1:
+            reader.add(index, end, "organization", _key(reader, index, end), "rule")
+        elif is_quote(reader.form(index + 1)):
+            _extend_quoted(reader, index)
+
+
+def _extend_quoted(reader: _Reader, head: int) -> None:
+    """مركز «كارنيغي»: a known outlet or institute in quotes takes its head and quotes."""
+    inner = reader.taken[head + 2] if head + 2 < len(reader.tokens) else -1
+    if inner < 0 or reader.found[inner][4] != "organization" or reader.found[inner][0] != head + 2:
+        return
+    close = reader.found[inner][1]
+    if is_quote(reader.form(close)):
+        reader.extend(inner, head, close + 1)
+
+
+def _org_body(reader: _Reader, index: int) -> int:
+    """End of an organization's name whose head sits before ``index`` (index if none)."""
+    cue = reader.cue
+    if is_quote(reader.form(index)):  # معهد «بروكينغز», صحيفة "نيويورك تايمز"
+        for close in range(index + 1, min(index + 7, len(reader.tokens))):
+            if is_quote(reader.form(close)):
+                inside = range(index + 1, close)
+                if close > index + 1 and all(reader.taken[i] < 0 for i in inside):
+                    return close + 1
+                return index
+        return index
+    end = index
+    definite = reader.form(index).startswith("ال") and not reader.tokens[index].prefix
+    while end < index + 3 and reader.taken[end] < 0 and reader.form(end).startswith("ال"):
+        if not definite or reader.word(end) in cue.stop or reader.word(end) in cue.not_actor:
+            break
+        if reader.phrase_at(end, cue.nisba):
+            break
+        end += 1
+    if end > index:
+        while nisba := reader.phrase_at(end, cue.nisba):
+            end += nisba
+        return end
+    while end < index + 2 and reader.name_like(end, first=end == index):
+        if reader.form(end).endswith("يه"):  # مؤسسة مصرفية: an adjective, not a name
+            break
+        end += 1
+    return end
+
+
+def _crf_pass(reader: _Reader, text: str, sentences: Sequence[Sentence], ner: str) -> None:
+    cue = reader.cue
+    starts = [t.start for t in reader.tokens]
+    for start, end, kind in backends.statistical_spans(text, reader.tokens, sentences, ner):
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_left(starts, end)
+        if first < 0 or last <= first:
+            continue
+        key = _key(reader, first, last)
+        words = key.split()
+        if not words or len(key) < 3 or key in cue.not_actor or key in cue.stop:
+            continue
+        if words[0] in cue.titles or words[0] in cue.org_heads and len(words) == 1:
+            continue
+        if reader.phrase_at(first, cue.nisba) or key in cue.speech:
+            continue
+        if kind == "person" and len(words) == 1 and key.startswith("ال"):
+            continue
+        reader.add(first, last, kind, key, backends.source_name(ner), start=start)
+
+
+def extract_mentions(
+    text: str,
+    tokens: Sequence[Token],
+    sentences: Sequence[Sentence],
+    paragraph_of: Callable[[int], int] | None = None,
+    ner: str = "auto",
+) -> list[Mention]:
+    """Actor mentions of a document, sorted by start, resolved to in-document actors.
+
+    ``text`` is the cleaned document text; ``tokens`` and ``sentences`` cover the analyzed
+    paragraphs. ``ner`` picks the statistical source: "auto" (the CRF when its model is
+    installed), "crf", "camel" (camel-tools' BERT NER; raises ResourceMissing when its data
+    is not installed) or "none".
+    """
+    reader = _Reader(text, tokens, cues())
+    _gazetteer_pass(reader)
+    _title_pass(reader)
+    _speech_pass(reader)
+    _apposition_pass(reader)
+    _org_pass(reader)
+    _surname_pass(reader)
+    if ner != "none":
+        _crf_pass(reader, text, sentences, ner)
+    paragraph = paragraph_of or _paragraph_lookup(sentences)
+    mentions = [
+        Mention(start, end, text[start:end], kind, paragraph(start), key, None, role, source)
+        for _, _, start, end, kind, key, source, role in sorted(reader.found, key=lambda c: c[2])
+    ]
+    return aliases.resolve_mentions(mentions)
+
+
+def _paragraph_lookup(sentences: Sequence[Sentence]) -> Callable[[int], int]:
+    starts = [s.start for s in sentences]
+
+    def paragraph(offset: int) -> int:
+        at = bisect.bisect_right(starts, offset) - 1
+        return sentences[at].paragraph if at >= 0 else 0
+
+    return paragraph

@@ -1,0 +1,189 @@
+"""The actor gazetteer and the cue-word tables the actor rules read, loaded once.
+
+Owns the resource files ``actors_lexicon.tsv`` (curated), ``gazetteer_places.tsv``
+(generated from CLDR by ``scripts/build_gazetteer.py``), ``roles.tsv`` and ``nisba.tsv``,
+and the Aho–Corasick automaton over every known name. Names are keyed by their *key*:
+the match forms of their tokens joined by single spaces, computed with the same tokenizer
+that reads documents, so "أ.ف.ب" or "دايز-بيرغون" split the same way in both.
+
+The automaton also holds each Arabic key behind the proclitics news glues onto names
+(و ف ب ل ك and their pairs; لل for names with the article), so that لترامب, وموسكو and
+للصين are found by one pass over the document's match forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+
+from newscorpus.arabic import clean, tokenize
+
+LEXICON_NAME = "actors_lexicon.tsv"
+PLACES_NAME = "gazetteer_places.tsv"
+ROLES_NAME = "roles.tsv"
+NISBA_NAME = "nisba.tsv"
+
+_ARTICLE = "ال"
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ل", "ك")
+_QUOTED = ("«", "»", '"')
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A known actor: its canonical name, type, and the keys of all its spellings."""
+
+    canonical: str
+    type: str
+    keys: tuple[str, ...]
+    source: str = "lexicon"  # lexicon | cldr
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What the automaton stores for one searchable string."""
+
+    key: str  # the name's key, without clitics
+    clitic: int  # how many letters of proclitics precede the key in the token
+    absorbed: bool = False  # لل + name without its article: the span is the whole token
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)  # key -> entry
+    quoted: dict[str, Entry] = field(default_factory=dict)  # key -> entry, inside quotes
+    automaton: ahocorasick.Automaton | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Cue words in match form; multi-word phrases as tuples, indexed by first word."""
+
+    titles: dict[str, tuple[tuple[str, ...], ...]]
+    modifiers: frozenset[str]
+    org_heads: frozenset[str]
+    speech: frozenset[str]
+    stop: frozenset[str]
+    not_actor: frozenset[str]
+    nisba: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
+    nisba_place: dict[tuple[str, ...], str]
+
+
+def key_of(name: str) -> str:
+    """The lookup key of a name: its tokens' match forms joined by single spaces."""
+    return " ".join(token.match for token in tokenize(clean(name)))
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("newscorpus") / "resources" / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _variants(field_text: str) -> list[str]:
+    return [v.strip() for v in field_text.split("|") if v.strip()]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """All known names: CLDR places first, then the curated lexicon, which wins."""
+    table = Gazetteer()
+    by_canonical: dict[tuple[str, str], list[str]] = {}
+    sources: dict[tuple[str, str], str] = {}
+    for source, name in (("cldr", PLACES_NAME), ("lexicon", LEXICON_NAME)):
+        for row in _rows(name):
+            canonical, actor_type = row[0].strip(), row[1].strip()
+            ident = (canonical, actor_type)
+            spellings = by_canonical.setdefault(ident, [canonical])
+            sources.setdefault(ident, source)
+            spellings += _variants(row[2]) if len(row) > 2 else []
+    for (canonical, actor_type), spellings in by_canonical.items():
+        plain = [s for s in spellings if not s.startswith("«")]
+        keys = tuple(dict.fromkeys(k for k in map(key_of, plain) if k))
+        entry = Entry(canonical, actor_type, keys, sources[(canonical, actor_type)])
+        for key in keys:
+            # A curated spelling beats a CLDR one (عمان: the lexicon may say Amman).
+            if key not in table.entries or entry.source == "lexicon":
+                table.entries[key] = entry
+        for spelling in spellings:
+            if spelling.startswith("«"):
+                table.quoted[key_of(spelling.strip("«»"))] = entry
+    table.automaton = _build_automaton([*table.entries, *table.quoted])
+    return table
+
+
+def _with_clitics(key: str) -> Iterable[Hit | tuple[str, Hit]]:
+    yield key, Hit(key, 0)
+    if not ("\u0600" <= key[0] <= "\u06ff"):
+        return
+    for conj in _CONJUNCTIONS:
+        for prep in _PREPOSITIONS:
+            if conj or prep:
+                if prep == "ل" and key.startswith(_ARTICLE):
+                    yield conj + "ل" + key[1:], Hit(key, len(conj) + 1, absorbed=True)
+                else:
+                    yield conj + prep + key, Hit(key, len(conj) + len(prep))
+
+
+def _build_automaton(keys: Iterable[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        for surface, hit in _with_clitics(key):  # type: ignore[misc]
+            previous = automaton.get(surface, None)
+            # A name written as it is beats the same letters read as clitic + other name.
+            if previous is None or (previous.clitic and not hit.clitic):
+                automaton.add_word(surface, hit)
+    automaton.make_automaton()
+    return automaton
+
+
+def _phrase_index(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def _nisba_forms(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """الروسي -> الروسي, الروسيه, الروس, روسي, روسيه, الروسيون, الروسيين (match form)."""
+    forms = [phrase, tuple(w + "ه" for w in phrase)]
+    forms += [tuple(w + end for w in phrase) for end in ("ون", "ين")]
+    indefinite = [tuple(w[2:] if w.startswith(_ARTICLE) else w for w in f) for f in forms]
+    return forms + indefinite
+
+
+@cache
+def cues() -> Cues:
+    """The cue tables of ``roles.tsv`` and ``nisba.tsv`` in match form."""
+    kinds: dict[str, list[tuple[str, ...]]] = {}
+    for row in _rows(ROLES_NAME):
+        phrase = tuple(key_of(row[0]).split())
+        if phrase:
+            kinds.setdefault(row[1].strip(), []).append(phrase)
+    nisba_place: dict[tuple[str, ...], str] = {}
+    for row in _rows(NISBA_NAME):
+        place = row[1].strip() if len(row) > 1 else ""
+        for form in _nisba_forms(tuple(key_of(row[0]).split())):
+            nisba_place.setdefault(form, place)
+
+    def words(kind: str) -> frozenset[str]:
+        return frozenset(" ".join(p) for p in kinds.get(kind, []))
+
+    return Cues(
+        titles=_phrase_index(kinds.get("title", [])),
+        modifiers=words("modifier"),
+        org_heads=words("org_head"),
+        speech=words("speech"),
+        stop=words("stop"),
+        not_actor=words("not_actor"),
+        nisba=_phrase_index(nisba_place),
+        nisba_place=nisba_place,
+    )
+
+
+def is_quote(form: str) -> bool:
+    return form in _QUOTED
