@@ -1,0 +1,325 @@
+"""Date expressions in Arabic news and the publication date they imply.
+
+``extract_dates`` finds full and partial dates (every regional month series, dual month
+forms, numeric and English dates), years with a year cue, decades, Hijri dates, weekdays and
+relative expressions, and resolves each against the publication date. ``infer_publication_date``
+reads the publication date off cues such as "يوم أمس، الاثنين 4 سبتمبر/أيلول".
+
+Matching runs one compiled pattern (``dates_lexicon.master_pattern``) over a one-for-one
+match copy of the cleaned text, so offsets need no mapping; the calendar rules live in
+``dates_resolve``. Bare numbers are never dates: a year needs a cue (عام، سنة، حملة، في،
+منذ ...) or a month next to it, and counts followed by a unit (آلاف، دولار، %) are skipped.
+Durations (20 عاماً تقريباً، لمدة شهر) and ages are not dates; "منذ/قبل N unit" is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from newscorpus.extract import dates_resolve as cal
+from newscorpus.extract.dates_lexicon import (
+    MatchText,
+    ambiguous_months,
+    key,
+    lexicon,
+    master_pattern,
+    match_text,
+    not_year_before,
+)
+from newscorpus.models import DateMention, Paragraph
+
+NO_PUBLICATION = "no publication date"
+_TODAY_OFFSETS = {"اليوم": 0, "امس": -1, "البارحه": -1, "غدا": 1, "غد": 1}
+_PERIOD_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year",
+                 "اليوم": "day"}
+_PRECISION_RANK = {"decade": 0, "year": 1, "month": 2, "day": 3}
+
+
+@dataclass(slots=True)
+class _Found:
+    """A resolved expression before it becomes a DateMention (match-text offsets)."""
+
+    start: int
+    end: int
+    value: str | None
+    precision: str | None
+    reason: str | None = None
+    hijri: str | None = None
+
+
+@dataclass(slots=True)
+class _Context:
+    """What resolution needs beyond the match: the anchor and the last dates mentioned."""
+
+    published: dt.date | None
+    latest: dict[str, str] = field(default_factory=dict)  # precision -> last value seen
+
+    def remember(self, found: _Found) -> None:
+        if found.value is None or found.precision is None:
+            return
+        rank = _PRECISION_RANK[found.precision]
+        for precision, level in _PRECISION_RANK.items():
+            if level <= rank and precision != "decade":
+                length = {"year": 4, "month": 7, "day": 10}[precision]
+                self.latest[precision] = found.value[:length]
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _direction(word: str | None) -> int | str | None:
+    if word is None:
+        return None
+    meaning = lexicon().cues["direction"].get(word)
+    if meaning == "same":
+        return "same"
+    return None if meaning is None else int(meaning)
+
+
+def _day_number(word: str) -> int:
+    return int(word) if word.isdigit() else lexicon().ordinals[key(word)]
+
+
+def _month_expr(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    lx = lexicon()
+    month = lx.months[key(m["m_m1"])]
+    day = _day_number(m["m_day"]) if m["m_day"] else None
+    bare = not (day or m["m_year"] or m["m_dir"] or m["m_ydir"] or m["m_m2"] or m["m_shahr"])
+    if bare and not m["m_ctx"] and key(m["m_m1"]) in ambiguous_months():
+        return []  # مارس the verb, آب/اب ...: a lone ambiguous name needs a cue word
+    start = min(m.start(g) for g in ("m_wd", "m_day", "m_shahr", "m_m1") if m[g])
+    precision = "day" if day else "month"
+    direction = _direction(m["m_dir"])
+    reason = None
+    if m["m_year"]:
+        year: int | None = int(m["m_year"])
+    elif m["m_ydir"]:
+        ydir = _direction(m["m_ydir"])
+        if ctx.published is None:
+            return [_Found(start, m.end(), None, precision, NO_PUBLICATION)]
+        base = ctx.published.year
+        year = int(ctx.latest.get("year", base)) if ydir == "same" else base + int(ydir or 0)
+        reason = "year relative to publication"
+    elif ctx.published is None:
+        if day and m["m_wd"]:
+            weekday = lx.weekdays[key(m["m_wd"])]
+            year = cal.year_from_weekday(month, day, weekday, dt.date.today().year)
+            reason = "year from the weekday"
+        else:
+            return [_Found(start, m.end(), None, precision, NO_PUBLICATION)]
+    else:
+        dirn = None if direction == "same" else direction
+        if direction == "same" and "year" in ctx.latest:
+            year = int(ctx.latest["year"])
+        elif day:
+            year = cal.anchor_day(month, day, ctx.published, dirn)  # type: ignore[arg-type]
+        else:
+            year = cal.anchor_month(month, ctx.published, dirn)  # type: ignore[arg-type]
+        reason = "year from publication date"
+    if year is None or (day and not cal.valid_day(year, month, day)):
+        return [_Found(start, m.end(), None, precision, "no such date")]
+    value = f"{cal.iso_month(year, month)}-{day:02d}" if day else cal.iso_month(year, month)
+    return [_Found(start, m.end(), value, precision, reason)]
+
+
+def _hijri(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    month = lexicon().hijri_months[key(m["h_month"])]
+    day = int(m["h_day"]) if m["h_day"] else None
+    converted = cal.hijri_to_gregorian(int(m["h_year"]), month, day)
+    if converted is None:
+        return [_Found(m.start(), m.end(), None, None, "no such Hijri date")]
+    value, precision, original = converted
+    return [_Found(m.start(), m.end(), value, precision, "hijri", original)]
+
+
+def _numeric(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    a, b, c = m["n_a"], m["n_b"], m["n_c"]
+    if len(a) == 4:
+        year, month, day = int(a), int(b), int(c)
+    elif len(c) == 4:
+        year, month, day = int(c), int(b), int(a)
+        if month > 12 >= day:
+            month, day = day, month  # month-first (US) order
+    else:
+        return []
+    if not 1900 <= year <= 2099 or not cal.valid_day(year, month, day):
+        return []
+    return [_Found(m.start(), m.end(), f"{cal.iso_month(year, month)}-{day:02d}", "day")]
+
+
+def _english(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    name = m["e_m1"] or m["e_m2"] or m["e_m3"]
+    month = lexicon().months[name]
+    year = int(m["e_year"])
+    day_text = m["e_d1"] or m["e_d2"]
+    if day_text is None:
+        return [_Found(m.start(), m.end(), cal.iso_month(year, month), "month")]
+    day = int(day_text)
+    if not cal.valid_day(year, month, day):
+        return []
+    return [_Found(m.start(), m.end(), f"{cal.iso_month(year, month)}-{day:02d}", "day")]
+
+
+def _decade(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    if m["d_age"]:
+        return []  # في الثلاثينات من عمره: an age
+    stem = m["d_stem"].removeprefix("ال")
+    stem = stem[:-3] if stem.endswith("يات") else stem[:-2]
+    digit = lexicon().decades[stem]
+    century = "20" if m["d_c"] and m["d_c"] not in ("الماضي", "العشرين") else "19"
+    start = m.start("d_q") if m["d_q"] else m.start("d_stem")
+    return [_Found(start, m.end(), f"{century}{digit}X", "decade")]
+
+
+def _years(m: re.Match[str], group: str, pair: str | None, start: int) -> list[_Found]:
+    year = int(m[group])
+    if not 1000 <= year <= 2100:
+        return []
+    second = m[pair] if pair is not None else None
+    found = [_Found(start, m.end(group) if second else m.end(), f"{year:04d}", "year")]
+    if pair is not None and second:
+        found.append(_Found(m.start(pair), m.end(pair), second, "year"))
+    return found
+
+
+def _year_cue(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    if m["y_hijri"]:
+        value = cal.hijri_year(int(m["y_year"]))
+        return [_Found(m.start("y_noun"), m.end(), value, "year" if value else None, "hijri",
+                       m["y_year"])]
+    return _years(m, "y_year", "y_y2", m.start("y_noun"))
+
+
+def _year_event(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    return _years(m, "v_year", None, m.start("v_year"))
+
+
+def _year_ctx(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    if m.group("yctx").lstrip("وفبلك").startswith("بين") and not m["x_y2"]:
+        return []  # "بين 1990" needs its pair to be a date context
+    return _years(m, "x_year", "x_y2", m.start("x_year"))
+
+
+def _paren_range(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    return [_Found(m.start("p_a"), m.end("p_a"), m["p_a"], "year"),
+            _Found(m.start("p_b"), m.end("p_b"), m["p_b"], "year")]
+
+
+def _today(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    words = m["t_word"].split()
+    if words[-1] == "غد":
+        offset = 2 if words[0] == "بعد" else 1
+    elif words[0] == "اول":
+        offset = -2
+    else:
+        offset = _TODAY_OFFSETS[words[-1]]
+    start = m.start("t_word")
+    if ctx.published is None:
+        return [_Found(start, m.end(), None, "day", NO_PUBLICATION)]
+    day = ctx.published + dt.timedelta(days=offset)
+    return [_Found(start, m.end(), day.isoformat(), "day", "relative to publication date")]
+
+
+def _ago(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    unit, _, count = lexicon().cues["unit"][key(m["a_unit"])].partition(":")
+    if m["a_num"]:
+        amount = int(m["a_num"])
+    elif m["a_word"]:
+        amount = lexicon().cardinals[key(m["a_word"])]
+    elif count == "pl":
+        return []  # منذ سنوات: vague
+    else:
+        amount = int(count or 1)
+    start = m.start("a_dir")
+    if ctx.published is None:
+        return [_Found(start, m.end(), None, unit if unit != "week" else "day", NO_PUBLICATION)]
+    value, precision = cal.shift(ctx.published, unit, -amount)
+    return [_Found(start, m.end(), value, precision, "relative to publication date")]
+
+
+def _period(m: re.Match[str], ctx: _Context, mt: MatchText) -> list[_Found]:
+    word = m["q_p1"] or m["q_p2"]
+    unit = _PERIOD_UNITS[word]
+    direction = "same" if m["q_this"] in ("نفس", "ذات") else 0 if m["q_this"] else _direction(
+        m["q_dir"])
+    start = m.start("q_this") if m["q_this"] else m.start("q_p2")
+    if unit == "year" and not m["q_this"]:
+        before = mt.text[max(0, start - 20) : start].split()
+        if before and before[-1] in not_year_before():
+            return []  # الأمين العام الحالي: العام is "general" here
+    if direction == "same":
+        precision = {"week": "month", "day": "day", "month": "month", "year": "year"}[unit]
+        value = ctx.latest.get(precision)
+        return [_Found(start, m.end(), value, precision,
+                       "the date mentioned before" if value else "no earlier date")]
+    if unit == "day" and direction != 0:
+        return []
+    if ctx.published is None:
+        precision = "day" if unit == "day" else "year" if unit == "year" else "month"
+        return [_Found(start, m.end(), None, precision, NO_PUBLICATION)]
+    value, precision = cal.period(ctx.published, unit, int(direction or 0))
+    return [_Found(start, m.end(), value, precision, "relative to publication date")]
+
+
+def _weekday(m: re.Match[str], ctx: _Context) -> list[_Found]:
+    weekday = lexicon().weekdays[key(m["w_wd"])]
+    direction = _direction(m["w_dir"])
+    start = m.start("weekday") + len(m["weekday"]) - len(m["weekday"].lstrip("وفبلك"))
+    if ctx.published is None:
+        return [_Found(start, m.end(), None, "day", NO_PUBLICATION)]
+    dirn = direction if direction in (1, -1) else None
+    day = cal.weekday_date(weekday, ctx.published, dirn)  # type: ignore[arg-type]
+    return [_Found(start, m.end(), day.isoformat(), "day", "weekday relative to publication")]
+
+
+_HANDLERS = {
+    "month": _month_expr, "hijri": _hijri, "numeric": _numeric, "english": _english,
+    "decade": _decade, "prange": _paren_range, "ycue": _year_cue, "yevent": _year_event,
+    "yctx": _year_ctx, "today": _today, "ago": _ago, "weekday": _weekday,
+}
+
+
+def _scan(mt: MatchText, start: int, end: int, ctx: _Context) -> Iterator[_Found]:
+    for m in master_pattern().finditer(mt.text, start, end):
+        kind = m.lastgroup
+        found = _period(m, ctx, mt) if kind == "period" else _HANDLERS[kind](m, ctx)  # type: ignore[index]
+        for item in found:
+            ctx.remember(item)
+            yield item
+
+
+def extract_dates(
+    text: str, paragraphs: Sequence[Paragraph], published: str | None
+) -> list[DateMention]:
+    """Date expressions in ``paragraphs`` of the cleaned ``text``, resolved against ``published``.
+
+    Offsets are into ``text``. Relative expressions get ``value=None`` and reason
+    "no publication date" when ``published`` is None.
+    """
+    mt = match_text(text)
+    ctx = _Context(_parse_published(published))
+    mentions: list[DateMention] = []
+    for paragraph in paragraphs:
+        lo, hi = mt.from_original(paragraph.start), mt.from_original(paragraph.end)
+        for found in _scan(mt, lo, hi, ctx):
+            start, end = mt.to_original(found.start, found.end)
+            mentions.append(DateMention(start, end, text[start:end], found.value,
+                                        found.precision, paragraph.index, found.reason,
+                                        found.hijri))
+    return mentions
+
+
+def infer_publication_date(text: str, paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
+    """(YYYY-MM-DD, evidence) read off the text, or None; see ``dates_publication``."""
+    from newscorpus.extract.dates_publication import infer
+
+    return infer(text, paragraphs)

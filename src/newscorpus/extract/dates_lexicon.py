@@ -1,0 +1,209 @@
+"""Word lists and compiled patterns of the date extractor.
+
+Owns the *date match text*: a copy of the cleaned text with hamza/alef variants, alef
+maksura, teh marbuta and Arabic-Indic digits mapped one for one (so offsets survive) and,
+only when the text has any, diacritics and tatweel dropped with an offset map. All word
+lists come from ``newscorpus/resources`` (months.tsv and weekdays.tsv generated from CLDR by
+``scripts/build_months.py``; number_words.tsv and date_cues.tsv by hand) and are turned
+into one master regular expression, built once and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_ONE_FOR_ONE = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك",
+        "٫": ".", "٬": ",", "،": "،",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+_DROPPED = re.compile("[\u064b-\u0652\u0670\u0640]")
+
+
+@dataclass(frozen=True, slots=True)
+class MatchText:
+    """The match text of a document and, when characters were dropped, where each one came from."""
+
+    text: str
+    origin: tuple[int, ...] | None = None  # origin[i] = offset in the original of text[i]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        if self.origin is None:
+            return start, end
+        return self.origin[start], self.origin[end - 1] + 1 if end > start else self.origin[start]
+
+    def from_original(self, offset: int) -> int:
+        if self.origin is None:
+            return offset
+        return bisect_left(self.origin, offset)
+
+
+def match_text(text: str) -> MatchText:
+    """Map ``text`` (already cleaned) to the form the date patterns are written in."""
+    mapped = text.translate(_ONE_FOR_ONE)
+    dropped = [m.start() for m in _DROPPED.finditer(mapped)]
+    if not dropped:
+        return MatchText(mapped)
+    origin: list[int] = []
+    kept_from = 0
+    for position in dropped:  # a few per article (tanween, shadda): extend by whole runs
+        origin.extend(range(kept_from, position))
+        kept_from = position + 1
+    origin.extend(range(kept_from, len(text) + 1))
+    return MatchText(_DROPPED.sub("", mapped), tuple(origin))
+
+
+def key(form: str) -> str:
+    """Match form of a lexicon entry (same mapping as the text, spaces collapsed)."""
+    return " ".join(_DROPPED.sub("", form.translate(_ONE_FOR_ONE)).split())
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("newscorpus.resources").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    months: dict[str, int]  # match form -> month number (Gregorian, every series, English)
+    hijri_months: dict[str, int]
+    weekdays: dict[str, int]  # match form -> date.weekday()
+    cardinals: dict[str, int]
+    ordinals: dict[str, int]
+    decades: dict[str, int]  # "تسعين" -> 9
+    cues: dict[str, dict[str, str]]  # kind -> match form -> meaning
+
+
+@cache
+def lexicon() -> Lexicon:
+    months: dict[str, int] = {}
+    hijri: dict[str, int] = {}
+    for number, series, form, _source in _rows("months.tsv"):
+        target = hijri if series == "hijri" else months
+        target[form if series == "english" else key(form)] = int(number)
+    weekdays = {key(form): int(number) for number, form, _source in _rows("weekdays.tsv")}
+    numbers: dict[str, dict[str, int]] = defaultdict(dict)
+    for kind, form, value in _rows("number_words.tsv"):
+        numbers[kind][key(form)] = int(value)
+    # "التسعينات" -> stem "تسعين", so both -ات and -يات endings are matched by the pattern.
+    decades = {k.removeprefix("ال").removesuffix("ات"): v for k, v in numbers["decade"].items()}
+    cues: dict[str, dict[str, str]] = defaultdict(dict)
+    for kind, form, meaning in _rows("date_cues.tsv"):
+        cues[kind][form if form.isascii() else key(form)] = meaning
+    return Lexicon(
+        months, hijri, weekdays, dict(numbers["cardinal"]), dict(numbers["ordinal"]), decades,
+        dict(cues),
+    )
+
+
+def _alt(forms: object) -> str:
+    """Regex alternation of words, longest first, spaces matching any run of spaces."""
+    words = sorted(set(forms), key=len, reverse=True)  # type: ignore[call-overload]
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+B = r"(?<![\w])"  # left word boundary (\w covers Arabic letters and digits)
+E = r"(?![\w])"
+PRE = r"(?:[وف]?[بلك]?)"  # proclitics a cue word may carry; never part of the span
+
+
+@cache
+def master_pattern() -> re.Pattern[str]:
+    """One regex whose named top-level groups say which kind of date expression matched."""
+    lx = lexicon()
+    c = lx.cues
+    arabic_months = _alt(f for f in lx.months if not f.isascii())
+    english_months = _alt(f for f in lx.months if f.isascii())
+    weekday = _alt(lx.weekdays)
+    direction = _alt(c["direction"])
+    year4 = r"[12]\d{3}(?!\d)"
+    day = rf"(?:[0-3]?\d(?!\d)|{_alt(lx.ordinals)}(?=\s+من\s))"
+    dual = rf"(?:\s*[/\\]\s*|\s*-\s*|\s*\(\s*)(?P<m_m2>{arabic_months})\s*\)?"
+    month_ctx = _alt(c["month_context"])
+    year_noun = _alt(c["year_noun"])
+    year_tail = (
+        rf"(?:[\s،,]*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<m_year>{year4})(?:\s*م{E})?"
+        rf"|\s+(?P<m_dir>{direction}){E}"
+        rf"|\s+من\s+(?:العام|السنه)\s+(?P<m_ydir>{direction}){E})?"
+    )
+    month_expr = (
+        rf"(?P<month>{B}(?:{PRE}(?P<m_ctx>{month_ctx})\s+)?"
+        rf"(?:(?:(?P<m_wd>{weekday})[\s،,]+(?:الموافق\s+)?)?(?P<m_day>{day})\s+(?:من\s+)?)?"
+        rf"(?:(?P<m_shahr>شهر)\s+)?(?P<m_m1>{arabic_months}){E}(?:{dual})?{year_tail})"
+    )
+    hijri = (
+        rf"(?P<hijri>{B}(?:(?P<h_day>[0-3]?\d)\s+)?(?P<h_month>{_alt(lx.hijri_months)})\s+"
+        rf"(?P<h_year>1[34]\d\d)(?!\d)(?:\s*(?:ه|للهجره|هجري|هجريه){E})?)"
+    )
+    numeric = (
+        r"(?P<numeric>(?<![\d/.:\-])(?P<n_a>\d{1,4})(?P<n_sep>[/.\-])(?P<n_b>\d{1,2})"
+        r"(?P=n_sep)(?P<n_c>\d{1,4})(?![\d/:\-]|\.\d))"
+    )
+    english = (
+        rf"(?P<english>(?<![A-Za-z])(?:(?P<e_m1>{english_months})\.?\s+(?P<e_d1>[0-3]?\d)"
+        rf"(?:st|nd|rd|th)?,?\s+|(?P<e_d2>[0-3]?\d)\s+(?P<e_m2>{english_months})\.?,?\s+"
+        rf"|(?P<e_m3>{english_months})\.?,?\s+)(?P<e_year>{year4}))"
+    )
+    decade = (
+        rf"(?P<decade>{B}{PRE}(?:(?P<d_q>اوائل|اواخر|منتصف|مطلع|بدايه|نهايه|عقد|سنوات|حقبه)\s+)?"
+        rf"(?P<d_stem>(?:ال)?{_alt(lx.decades)}(?:يات|ات)){E}"
+        rf"(?P<d_age>\s+من\s+(?:ال)?عمر)?(?:\s+(?:من\s+)?القرن\s+(?P<d_c>{_alt(c['direction'])}"
+        rf"|العشرين|الواحد\s+والعشرين))?)"
+    )
+    paren_range = (
+        r"(?P<prange>\(\s*(?P<p_a>(?:1[5-9]|20)\d\d)\s*[-–/]\s*(?P<p_b>(?:1[5-9]|20)\d\d)\s*\))"
+    )
+    not_count = rf"(?!\s*{_alt(c['count_unit'])}(?!\w))"
+    pair = rf"(?:\s*،?\s+و\s*(?P<PFX_y2>{year4}){not_count})?"
+    year_cue = (
+        rf"(?P<ycue>{B}{PRE}(?P<y_noun>{year_noun})\s+(?P<y_year>\d{{3,4}})(?!\d){not_count}"
+        rf"(?P<y_hijri>\s*(?:ه|للهجره|هجري|هجريه){E})?(?:\s*م{E})?{pair.replace('PFX', 'y')})"
+    )
+    year_event = (
+        rf"(?P<yevent>{B}{PRE}{_alt(c['year_event'])}\s+(?P<v_year>(?:19|20)\d\d)(?!\d))"
+    )
+    year_ctx = (
+        rf"(?P<yctx>{B}{PRE}(?:{_alt(c['year_context'])}|بين)\s+(?P<x_year>(?:19|20)\d\d)(?![\d\w])"
+        rf"{not_count}{pair.replace('PFX', 'x')})"
+    )
+    today = (
+        rf"(?P<today>{B}{PRE}(?P<t_word>(?:(?:يوم|صباح|مساء|ليله|ليل|ظهر|فجر|عصر)\s+)?"
+        rf"(?:اول\s+(?:من\s+)?امس|امس|اليوم|البارحه|غدا|(?:يوم|بعد)\s+غد)){E}"
+        rf"(?:\s+(?P<t_wd>{weekday}){E})?)"
+    )
+    units = _alt(c["unit"])
+    ago = (
+        rf"(?P<ago>{B}{PRE}(?P<a_dir>منذ|قبل)\s+(?:(?P<a_num>\d{{1,3}})\s*|(?P<a_word>"
+        rf"{_alt(lx.cardinals)})\s+)?(?P<a_unit>{units}){E}(?!\s*\d)(?!\s+من\s))"
+    )
+    period = (
+        rf"(?P<period>{B}{PRE}(?:(?P<q_this>هذا|هذه|نفس|ذات)\s+(?P<q_p1>الاسبوع|الشهر|العام|"
+        rf"السنه|اليوم)|(?P<q_p2>الاسبوع|الشهر|العام|السنه|اليوم)\s+(?P<q_dir>{direction})){E})"
+    )
+    weekday_expr = (
+        rf"(?P<weekday>{B}{PRE}(?:(?:يوم|صباح|مساء|ليله|ليل|ظهر|فجر|عصر)\s+)?(?P<w_wd>{weekday})"
+        rf"{E}(?:\s+(?P<w_dir>{direction}){E})?)"
+    )
+    parts = [hijri, numeric, english, month_expr, decade, paren_range, year_cue, year_event,
+             year_ctx, today, ago, period, weekday_expr]
+    # Every alternative starts at a word start, a digit or "(": saying so once up front lets
+    # the engine skip the inside of words without trying each alternative (2x faster).
+    return re.compile(r"(?=[\d(A-Z\u0600-\u06ff])(?:(?<!\w)|(?=[\d(]))(?:" + "|".join(parts) + ")")
+
+
+@cache
+def not_year_before() -> frozenset[str]:
+    return frozenset(lexicon().cues["not_year_before"])
+
+
+@cache
+def ambiguous_months() -> frozenset[str]:
+    return frozenset(lexicon().cues["ambiguous_month"])
