@@ -58,13 +58,16 @@ class _Context:
     latest: dict[str, str] = field(default_factory=dict)  # precision -> last value seen
 
     def remember(self, found: _Found) -> None:
-        if found.value is None or found.precision is None:
+        if found.precision is None or found.precision == "decade":
             return
         rank = _PRECISION_RANK[found.precision]
         for precision, level in _PRECISION_RANK.items():
-            if level <= rank and precision != "decade":
-                length = {"year": 4, "month": 7, "day": 10}[precision]
-                self.latest[precision] = found.value[:length]
+            if 0 < level <= rank:
+                if found.value is None:
+                    # "الشهر ذاته" after an unresolved month must not reach further back
+                    self.latest.pop(precision, None)
+                else:
+                    self.latest[precision] = found.value[: {1: 4, 2: 7, 3: 10}[level]]
 
 
 def _parse_published(published: str | None) -> dt.date | None:

@@ -38,7 +38,8 @@ class MatchText:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if self.origin is None:
             return start, end
-        return self.origin[start], self.origin[end - 1] + 1 if end > start else self.origin[start]
+        # origin[end] is the next kept character: diacritics after a word stay in its span
+        return self.origin[start], self.origin[end]
 
     def from_original(self, offset: int) -> int:
         if self.origin is None:
@@ -124,9 +125,9 @@ def master_pattern() -> re.Pattern[str]:
     english_months = _alt(f for f in lx.months if f.isascii())
     weekday = _alt(lx.weekdays)
     direction = _alt(c["direction"])
-    year4 = r"[12]\d{3}(?!\d)"
+    year4 = r"[12]\d{3}(?!\d|[/.\-]\d)"  # 2024/11/21 is a numeric date, not a year
     day = rf"(?:[0-3]?\d(?!\d)|{_alt(lx.ordinals)}(?=\s+من\s))"
-    dual = rf"(?:\s*[/\\]\s*|\s*-\s*|\s*\(\s*)(?P<m_m2>{arabic_months})\s*\)?"
+    dual = rf"(?:\s*[/\\]\s*|\s*-\s*|\s*\(\s*)(?P<m_m2>{arabic_months})(?:\s*\))?"
     month_ctx = _alt(c["month_context"])
     year_noun = _alt(c["year_noun"])
     year_tail = (
@@ -136,7 +137,7 @@ def master_pattern() -> re.Pattern[str]:
     )
     month_expr = (
         rf"(?P<month>{B}(?:{PRE}(?P<m_ctx>{month_ctx})\s+)?"
-        rf"(?:(?:(?P<m_wd>{weekday})[\s،,]+(?:الموافق\s+)?)?(?P<m_day>{day})\s+(?:من\s+)?)?"
+        rf"{PRE}(?:(?:(?P<m_wd>{weekday})[\s،,]+(?:الموافق\s+)?)?(?P<m_day>{day})\s+(?:من\s+)?)?"
         rf"(?:(?P<m_shahr>شهر)\s+)?(?P<m_m1>{arabic_months}){E}(?:{dual})?{year_tail})"
     )
     hijri = (
@@ -171,7 +172,7 @@ def master_pattern() -> re.Pattern[str]:
         rf"(?P<yevent>{B}{PRE}{_alt(c['year_event'])}\s+(?P<v_year>(?:19|20)\d\d)(?!\d))"
     )
     year_ctx = (
-        rf"(?P<yctx>{B}{PRE}(?:{_alt(c['year_context'])}|بين)\s+(?P<x_year>(?:19|20)\d\d)(?![\d\w])"
+        rf"(?P<yctx>{B}{PRE}(?:{_alt(c['year_context'])}|بين)\s+(?P<x_year>(?:19|20)\d\d)(?![\d\w]|[/.\-]\d)"
         rf"{not_count}{pair.replace('PFX', 'x')})"
     )
     today = (

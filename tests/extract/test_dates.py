@@ -1,0 +1,312 @@
+"""Date expressions: forms, regional month names, relative resolution, non-dates, Hijri,
+publication-date inference. Sentences come from the seeds unless marked otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscorpus.extract.dates import NO_PUBLICATION, extract_dates, infer_publication_date
+from newscorpus.models import Paragraph
+
+
+def _lines(text: str) -> list[Paragraph]:
+    paragraphs, offset = [], 0
+    for index, line in enumerate(text.split("\n")):
+        paragraphs.append(Paragraph(index, offset, offset + len(line), "body"))
+        offset += len(line) + 1
+    return paragraphs
+
+
+def found(text: str, published: str | None = None) -> list[tuple[str, str | None, str | None]]:
+    mentions = extract_dates(text, _lines(text), published)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.value, m.precision) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "الرئيس الروسي فلاديمير بوتين خلال اجتماع في الكرملين 21 نوفمبر 2024 (أ.ب)",
+            [("21 نوفمبر 2024", "2024-11-21", "day")],
+        ),
+        ("من خلال إرسال نحو ٢١ نوفمبر ٢٠٢٤ وشحنات", [("٢١ نوفمبر ٢٠٢٤", "2024-11-21", "day")]),
+        (
+            "بعد أشهر من القمة الأولى بين كيم وترمب في سنغافورة في يونيو (حزيران) 2018، قال",
+            [("يونيو (حزيران) 2018", "2018-06", "month")],
+        ),
+        (
+            "وقد زار فلاديمير بوتين كوريا الشمالية مرة واحدة، في يوليو 2000.",
+            [("يوليو 2000", "2000-07", "month")],
+        ),
+        (
+            "صدر البيان في 2024/11/21 ثم في 21-11-2024",
+            [("2024/11/21", "2024-11-21", "day"), ("21-11-2024", "2024-11-21", "day")],
+        ),
+        ("— CNN (@CNN) June 30, 2019", [("June 30, 2019", "2019-06-30", "day")]),
+        (
+            "— Mario Nawfal (@MarioNawfal) November 26, 2024",
+            [("November 26, 2024", "2024-11-26", "day")],
+        ),
+        # regional series, every one with a year (hand-made sentences)
+        (
+            "في 3 كانون الثاني 2020 وفي 5 تشرين الأول 2021",
+            [
+                ("3 كانون الثاني 2020", "2020-01-03", "day"),
+                ("5 تشرين الأول 2021", "2021-10-05", "day"),
+            ],
+        ),
+        (
+            "في 14 جويلية 2019 و1 أوت 2019 و3 جوان 2020",
+            [
+                ("14 جويلية 2019", "2019-07-14", "day"),
+                ("1 أوت 2019", "2019-08-01", "day"),
+                ("3 جوان 2020", "2020-06-03", "day"),
+            ],
+        ),
+        (
+            "منذ فيفري 2011 حتى أفريل 2012",
+            [("فيفري 2011", "2011-02", "month"), ("أفريل 2012", "2012-04", "month")],
+        ),
+        (
+            "في 10 شتنبر 2018 و2 يوليوز 2019",
+            [("10 شتنبر 2018", "2018-09-10", "day"), ("2 يوليوز 2019", "2019-07-02", "day")],
+        ),
+        (
+            "في 7 اغسطس 2015 وفي 8 آب 2016",
+            [("7 اغسطس 2015", "2015-08-07", "day"), ("8 آب 2016", "2016-08-08", "day")],
+        ),
+        ("التي تخلّت عنها في 26 أيلول/سبتمبر 2017", [("26 أيلول/سبتمبر 2017", "2017-09-26", "day")]),
+        (
+            "وفي الثاني من فبراير 2018 وجهت إليه تهمتان",
+            [("الثاني من فبراير 2018", "2018-02-02", "day")],
+        ),
+    ],
+)
+def test_full_and_partial_dates(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ومنذ انهيار القمة الثانية بين كيم وترمب في هانوي عام 2019، تخلّت",
+            [("عام 2019", "2019", "year")],
+        ),
+        (
+            "والمعاهدة الجديدة تحل محل «معاهدة الصداقة» لعام 2000 التي لم تتضمن",
+            [("عام 2000", "2000", "year")],
+        ),
+        ("مع انهيار قمة هانوي سنة 2019، تظل بيونغ يانغ", [("سنة 2019", "2019", "year")]),
+        (
+            "وقد أبرزت القمم الخمس في عامي 2018 و2019، تحسناً",
+            [("عامي 2018", "2018", "year"), ("2019", "2019", "year")],
+        ),
+        ("قبل عام 2018، لم يلتق الرئيس الصيني بكيم", [("عام 2018", "2018", "year")]),
+        ("خلال حملة 2024، ادعى ترامب مراراً الفضل", [("2024", "2024", "year")]),
+        (
+            "مع الرئيس الأمريكى السابق دونالد ترامب عام ٢٠١٩، مما أفقد",
+            [("عام ٢٠١٩", "2019", "year")],
+        ),
+        ("فمنذ أوائل التسعينات كانت روسيا غير مبالية", [("أوائل التسعينات", "199X", "decade")]),
+        ("في الثمانينيات من القرن الماضي", [("الثمانينيات من القرن الماضي", "198X", "decade")]),
+        ("لبدء استعراض مسار الأحداث منذ 2011.", [("2011", "2011", "year")]),
+        (
+            "في الحرب الكورية (1950-1953) بموجب اتفاق",
+            [("1950", "1950", "year"), ("1953", "1953", "year")],
+        ),
+    ],
+)
+def test_years_and_decades(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+# Relative expressions, with publication dates fixed by hand.
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "سينخرط جنود كوريون شماليون في مقاتلة قواته بداية من الأحد المقبل، ما يُثير مخاوف",
+            "2024-10-26",
+            [("الأحد المقبل", "2024-10-27", "day")],
+        ),
+        (
+            "في الحرب الدائرة بين روسيا وأوكرانيا منذ 32 شهراً.",
+            "2024-10-26",
+            [("منذ 32 شهراً", "2022-02", "month")],
+        ),
+        (
+            "وفق ما ذكرت وكالة الإعلام الرسمية الكورية الشمالية الجمعة، قبل عودة",
+            "2024-11-22",
+            [("الجمعة", "2024-11-22", "day")],
+        ),
+        ("وخلال تحدّثه الخميس في معرض دفاعي", "2024-11-22", [("الخميس", "2024-11-21", "day")]),
+        (
+            "وقد حذَّرت الوكالة يوم الاثنين من أنَّ روسيا",
+            "2023-09-05",
+            [("يوم الاثنين", "2023-09-04", "day")],
+        ),
+        (
+            "وفي يوليو (تموز) من العام الحالي، قال ترمب\nوفي تعليق صدر في الشهر ذاته، قالت",
+            "2024-11-22",
+            [
+                ("يوليو (تموز) من العام الحالي", "2024-07", "month"),
+                ("الشهر ذاته", "2024-07", "month"),
+            ],
+        ),
+        (
+            "إنه أخبر دونالد ترامب، الشهر الماضي، بأن العضوية",
+            "2024-10-20",
+            [("الشهر الماضي", "2024-09", "month")],
+        ),
+        (
+            "وفى يونيو الماضي، وقّع كيم اتفاقية دفاع مشترك",
+            "2024-12-10",
+            [("يونيو الماضي", "2024-06", "month")],
+        ),
+        (
+            "وزار كيم جونغ أون روسيا في سبتمبر الماضي، حيث",
+            "2024-06-18",
+            [("سبتمبر الماضي", "2023-09", "month")],
+        ),
+        (
+            "التي تم توقيعها حديثاً، وتمت صياغتها في يونيو، ترفع",
+            "2024-10-20",
+            [("يونيو", "2024-06", "month")],
+        ),
+        (
+            "ستُتوَّج في قمة مجموعة العشرين في الهند الأسبوع المقبل، إنَّه",
+            "2023-09-05",
+            [("الأسبوع المقبل", "2023-09", "month")],
+        ),
+        (
+            "ولكنها اليوم تحتاجها، وقال أمس إن غداً يوم آخر",
+            "2023-09-05",
+            [
+                ("اليوم", "2023-09-05", "day"),
+                ("أمس", "2023-09-04", "day"),
+                ("غداً", "2023-09-06", "day"),
+            ],
+        ),
+        (
+            "وقع الهجوم قبل ثلاثة أيام في المدينة",
+            "2023-09-05",
+            [("قبل ثلاثة أيام", "2023-09-02", "day")],
+        ),
+        (
+            "وقد بلغت الصادرات العام الماضي نحو أربعة مليارات",
+            "2018-07-21",
+            [("العام الماضي", "2017", "year")],
+        ),
+        (
+            "هذا الشهر، سبتمبر/أيلول، ستكشف",
+            "2023-09-05",
+            [("هذا الشهر", "2023-09", "month"), ("سبتمبر/أيلول", "2023-09", "month")],
+        ),
+        ("سيعلن قائمته في 15 مايو المقبل", "2018-04-14", [("15 مايو المقبل", "2018-05-15", "day")]),
+    ],
+)
+def test_relative_resolution(
+    text: str, published: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert found(text, published) == expected
+
+
+def test_relative_without_publication_date_is_unresolved() -> None:
+    mentions = extract_dates("بداية من الأحد المقبل", _lines("بداية من الأحد المقبل"), None)
+    assert [(m.text, m.value, m.reason) for m in mentions] == [
+        ("الأحد المقبل", None, NO_PUBLICATION)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واحتمال نشر نحو 10 آلاف جندي كوري شمالي في أوكرانيا",
+        "من خلال إرسال نحو ١١ ألف جندى وشحنات أسلحة",
+        "جيشها من أكبر الجيوش التقليدية فى العالم مع تعداد ١.٣ مليون رجل.",
+        "في قطار أخضر مصفح يتألف من 21 عربة مضادة للرصاص.",
+        "أميركا تفرض عقوبات على 50 مصرفاً روسياً",
+        "بعد مرور 20 عاماً تقريباً على بدء المحادثات السداسية",
+        "الرئيس الروسي فلاديمير بوتين (72 عاماً)، لا يمكنه البقاء",
+        'الأنظمة الصاروخية الحديثة مثل "كى إن-٢٣" و"كى إن-٢٤"',
+        "play-circle 00:21",
+        "جدير بالذكر أن المواد من التاسعة إلى 21 في المعاهدة",
+        "وتنص المعاهدة، لاسيما في المادة 21 منها",
+        "مارس الرئيس ضغوطاً كبيرة على الحكومة",  # مارس the verb (hand-made)
+        "قال الأمين العام الحالي للأمم المتحدة",  # العام = general (hand-made)
+        "تعرضت كوريا الشمالية لثلاث هزات رئيسية فى العقد الماضي.",
+        "الذين يقاتلون منذ سنوات في المنطقة",  # vague (hand-made)
+        "وهو في الثلاثينات من عمره",  # an age (hand-made)
+        "ودعت إلى إدانة عالمية قوية لليوم الثالث",  # an ordinal day, not today (hand-made)
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert found(text, "2024-11-22") == []
+
+
+def test_year_context_skips_amounts() -> None:
+    assert found("ارتفع المؤشر في 2019 بنسبة كبيرة وفي 2020 دولار") == [("2019", "2019", "year")]
+
+
+def test_hijri_date_is_converted_and_kept() -> None:
+    text = "بدأ الصيام في 3 رمضان 1445 هـ في المدينة"
+    (mention,) = extract_dates(text, _lines(text), None)
+    assert (mention.text, mention.value, mention.precision, mention.hijri) == (
+        "3 رمضان 1445 هـ",
+        "2024-03-13",
+        "day",
+        "1445-09-03",
+    )
+    assert mention.reason == "hijri"
+
+
+def test_offsets_survive_diacritics() -> None:
+    text = "وقد حذَّرت الوكالة يَوْمَ أمسِ، ثم في ٢١ نوفمبر ٢٠٢٤"
+    got = found(text, "2024-11-22")
+    assert got == [("يَوْمَ أمسِ", "2024-11-21", "day"), ("٢١ نوفمبر ٢٠٢٤", "2024-11-21", "day")]
+
+
+def test_only_given_paragraphs_are_scanned() -> None:
+    text = "في 21 نوفمبر 2024\nعام 2019"
+    mentions = extract_dates(text, _lines(text)[1:], None)
+    assert [(m.text, m.paragraph) for m in mentions] == [("عام 2019", 1)]
+
+
+def test_publication_date_of_seed_002() -> None:
+    text = (
+        "وأحبطت الصين وروسيا في السنوات الأخيرة المحاولات.\n"
+        "وقد حذَّرت وكالة الاستخبارات الكورية الجنوبية يوم أمس، الاثنين 4 سبتمبر/أيلول، من أنَّ"
+        " روسيا على الأرجح قد اقترحت على كوريا الشمالية المشاركة في مناورات بحرية ثلاثية."
+    )
+    published, evidence = infer_publication_date(text, _lines(text)) or (None, "")
+    assert published == "2023-09-05"
+    assert "4 سبتمبر/أيلول" in evidence
+
+
+def test_publication_date_from_today_and_full_date() -> None:
+    text = "أعلنت الوزارة اليوم الخميس 21 نوفمبر 2024 عن خطة جديدة"
+    assert infer_publication_date(text, _lines(text)) == (
+        "2024-11-21",
+        "'اليوم الخميس 21 نوفمبر 2024'",
+    )
+
+
+def test_publication_date_from_caption_and_weekdays() -> None:
+    # seed 000, second article: a caption dated Thursday 21 November, "الخميس" and "الجمعة"
+    text = (
+        "تظهر هذه الصورة الملتقطة في 21 نوفمبر 2024 الزعيم الكوري الشمالي\n"
+        "وفق ما ذكرت وكالة الإعلام الرسمية الكورية الشمالية الجمعة\n"
+        "وخلال تحدّثه الخميس في معرض دفاعي"
+    )
+    paragraphs = _lines(text)
+    paragraphs[0] = Paragraph(0, paragraphs[0].start, paragraphs[0].end, "caption")
+    result = infer_publication_date(text, paragraphs)
+    assert result is not None and result[0] == "2024-11-22"
+
+
+def test_no_publication_date_without_cues() -> None:
+    text = "وفى يونيو الماضي، وقّع كيم اتفاقية دفاع مشترك مع الرئيس الروسى"
+    assert infer_publication_date(text, _lines(text)) is None
