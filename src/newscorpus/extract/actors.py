@@ -28,6 +28,9 @@ _MAX_NAME = 4
 _COMMAS = frozenset({",", "،"})
 _CLAUSE_ENDS = frozenset({",", ":", ".", ";", "?", "!", "(", ")", '"', "«", "»", "-"})
 _CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
+# Words inside Arabic names (بن = son of): the last word of such a name is a father's or a
+# family's name, not a surname to look for alone.
+_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ال", "ام"})
 _THAT = frozenset({"ان", "انه", "انها", "انهم"})
 _DIACRITICS = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
 # Tanween marks an Arabic common word (قلقاً, روسياً "Russian"): foreign names never carry it.
@@ -113,7 +116,9 @@ class _Reader:
         cue, word = self.cue, token.stem
         if word in cue.stop or word in cue.not_actor or word in cue.speech:
             return False
-        if word in cue.titles or word in cue.modifiers or word in cue.org_heads:
+        if word in cue.titles or word in cue.role_nouns or word in cue.modifiers:
+            return False
+        if word in cue.org_heads:
             return False
         if self.phrase_at(index, cue.nisba):
             return False
@@ -121,9 +126,11 @@ class _Reader:
             return token.match[0].isupper()
         if token.match.startswith("ال") and self.form(index - 1) not in ("عبد", "ابو"):
             return False
-        if first and token.prefix:  # وقعا, وقتها: a name rarely opens with a conjunction
+        # وقعا, بالعاصمة: names do not carry proclitics; but inside a name a split like
+        # فاكون = ف + اكون is the clitic analysis misreading a foreign name.
+        if token.prefix and (first or "و" in token.prefix or word.startswith("ال")):
             return False
-        if not first and ("و" in token.prefix or token.match[0] == "و"):
+        if not first and token.match[0] == "و":
             return False  # بارك وشي: two people, not one name
         if self.has_tanween(index):
             return False
@@ -140,6 +147,8 @@ class _Reader:
         while words < _MAX_NAME and self.name_like(end, first=words == 0):
             end += 1
             words += 1
+        while end > index and self.tokens[end - 1].match in _CONNECTORS:
+            end -= 1  # سحيم بن حمد بن ...: a run cut by the length limit
         return end
 
 
@@ -246,6 +255,7 @@ def _surname_pass(reader: _Reader) -> None:
         c[5].split()[-1]: c[5]
         for c in reader.found
         if c[4] == "person" and c[6] == "rule" and " " in c[5] and len(c[5].split()[-1]) > 2
+        and not _CONNECTORS.intersection(c[5].split())
     }
     if not surnames:
         return
@@ -272,8 +282,12 @@ def _speech_pass(reader: _Reader) -> None:
 
 def _apposition_pass(reader: _Reader) -> None:
     """NAME، الباحثة في ...: a run of name-like words closed by a comma and a title."""
+    cue = reader.cue
     for comma, token in enumerate(reader.tokens):
-        if token.match not in _COMMAS or not reader.phrase_at(comma + 1, reader.cue.titles):
+        if token.match not in _COMMAS:
+            continue
+        role_after = reader.phrase_at(comma + 1, cue.titles)
+        if not role_after and reader.word(comma + 1) not in cue.role_nouns:
             continue
         first = comma
         while first > 0 and comma - first < _MAX_NAME and reader.name_like(first - 1):
@@ -317,23 +331,40 @@ def _org_body(reader: _Reader, index: int) -> int:
                     return close + 1
                 return index
         return index
-    end = index
-    definite = reader.form(index).startswith("ال") and not reader.tokens[index].prefix
-    while end < index + 3 and reader.taken[end] < 0 and reader.form(end).startswith("ال"):
-        if not definite or reader.word(end) in cue.stop or reader.word(end) in cue.not_actor:
-            break
-        if reader.phrase_at(end, cue.nisba):
+    count = len(reader.tokens)
+    start = index
+    # منظمة حظر الأسلحة الكيمياوية: one indefinite noun may open a construct chain.
+    if not reader.form(index).startswith("ال") and reader.form(index + 1).startswith("ال"):
+        if _plain_word(reader, index) and _plain_word(reader, index + 1):
+            start = index + 1
+    end = start
+    while end < min(start + 3, count) and _plain_word(reader, end):
+        if not reader.form(end).startswith("ال") or reader.phrase_at(end, cue.nisba):
             break
         end += 1
-    if end > index:
-        while nisba := reader.phrase_at(end, cue.nisba):
+    if end > start:
+        while end < count and reader.taken[end] < 0 and (nisba := reader.phrase_at(end, cue.nisba)):
             end += nisba
         return end
     while end < index + 2 and reader.name_like(end, first=end == index):
-        if reader.form(end).endswith("يه"):  # مؤسسة مصرفية: an adjective, not a name
+        if reader.form(end).endswith("ه"):  # مؤسسة مصرفية, مجلس إدارة: not a name
             break
         end += 1
     return end
+
+
+def _plain_word(reader: _Reader, index: int) -> bool:
+    """A free word with no proclitic that is not a stop word: part of a name's body."""
+    if not (0 <= index < len(reader.tokens)) or reader.taken[index] >= 0:
+        return False
+    token, cue = reader.tokens[index], reader.cue
+    return (
+        token.is_word
+        and not token.prefix
+        and token.stem not in cue.stop
+        and token.stem not in cue.not_actor
+        and not any(c.isdigit() for c in token.match)
+    )
 
 
 def _crf_pass(reader: _Reader, text: str, sentences: Sequence[Sentence], ner: str) -> None:

@@ -32,6 +32,7 @@ _FOLD = str.maketrans(
         "ؤ": "و", "ئ": "ي", "ء": None, "ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا",
     }
 )  # fmt: skip
+_ARABIC_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "ال"})
 _NOT_ALNUM = re.compile(r"[^\w]+")
 _REPEATS = re.compile(r"(.)\1+")
 _QUOTES = re.compile(r"[«»\"“”„\u0640]")
@@ -131,9 +132,11 @@ def _resolve_short_persons(mentions: Sequence[Mention], actors: list[str | None]
     """A one-word person name takes the full name it belongs to in this document."""
     full_by_word: dict[str, Counter[str]] = {}
     for mention, actor in zip(mentions, actors, strict=True):
-        words = mention.key.replace("-", " ").split()
+        words = mention.key.split()
         if mention.type == "person" and len(words) > 1 and actor:
-            for word in _distinct([*words, mention.key.split()[-1]]):
+            # كيم (جونغ أون), (باسكال) دايز-بيرغون; but حمد بن خليفة is not "خليفة".
+            ends = words[:1] if _ARABIC_CONNECTORS.intersection(words) else [words[0], words[-1]]
+            for word in _distinct(ends):
                 full_by_word.setdefault(word, Counter())[actor] += 1
     for index, mention in enumerate(mentions):
         if mention.type == "person" and " " not in mention.key:

@@ -64,6 +64,7 @@ class Cues:
     """Cue words in match form; multi-word phrases as tuples, indexed by first word."""
 
     titles: dict[str, tuple[tuple[str, ...], ...]]
+    role_nouns: frozenset[str]
     modifiers: frozenset[str]
     org_heads: frozenset[str]
     speech: frozenset[str]
@@ -175,6 +176,7 @@ def cues() -> Cues:
 
     return Cues(
         titles=_phrase_index(kinds.get("title", [])),
+        role_nouns=words("role_noun"),
         modifiers=words("modifier"),
         org_heads=words("org_head"),
         speech=words("speech"),
