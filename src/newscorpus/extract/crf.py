@@ -1,0 +1,291 @@
+"""The statistical NER tagger: a CRF (python-crfsuite) over match forms and clitic stems.
+
+Owns the feature set (shared by ``scripts/train_ner.py`` and tagging, so both see the same
+features), the lazily loaded model ``resources/ner_crf.crfsuite`` and two entry points:
+``tag_tokens`` (BIO tags for a sentence of surface words) and ``crf_mentions`` (actor spans
+with offsets, from the tokens ``newscorpus.arabic.tokenize`` produced).
+
+The model was trained on FANE text (clitics partly split off by its authors), so every
+feature is computed from the match form, the stem without proclitics and the core without
+the article: "وزيلينسكي" in raw news and "و زيلينسكي" in FANE then look alike to it.
+Features of a word type are computed once and cached: tagging a sentence is list
+concatenation plus one call into crfsuite.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from newscorpus.arabic import match_form, strip_clitics
+from newscorpus.errors import ResourceMissing
+from newscorpus.models import Sentence, Token
+
+MODEL_NAME = "ner_crf.crfsuite"
+TRIGGERS_NAME = "ner_triggers.txt"
+GAZETTEER_NAME = "ner_gazetteer.txt"
+ACTOR_OF_TAG = {"PERS": "person", "ORG": "organization", "LOC": "place"}
+
+_ARTICLE = "ال"
+_NISBA_ENDINGS = ("يون", "يين", "يه", "ي")
+_DIACRITICS = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+
+
+# --- resources ----------------------------------------------------------------------------
+def _resource_lines(name: str) -> list[list[str]]:
+    path = resources.files("newscorpus") / "resources" / name
+    if not path.is_file():
+        raise ResourceMissing(f"NER resource {name} is missing from newscorpus/resources")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@cache
+def triggers() -> dict[str, str]:
+    """Title and trigger words (core form, no article) -> PERS | ORG | LOC."""
+    return {fields[1]: fields[0] for fields in _resource_lines(TRIGGERS_NAME)}
+
+
+@cache
+def gazetteer() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
+    """Place names as stem sequences, indexed by first stem; and single-word cores."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    cores: set[str] = set()
+    for fields in _resource_lines(GAZETTEER_NAME):
+        stems = tuple(fields[1].split())
+        by_first.setdefault(stems[0], []).append(stems)
+        if len(stems) == 1:
+            cores.add(_core(stems[0]))
+    for entries in by_first.values():
+        entries.sort(key=len, reverse=True)  # longest match first
+    return by_first, frozenset(cores)
+
+
+# --- features -----------------------------------------------------------------------------
+def _core(stem: str) -> str:
+    return stem[2:] if stem.startswith(_ARTICLE) and len(stem) > 3 else stem
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "D"
+    if all("\u0600" <= c <= "\u06ff" for c in word):
+        return "A"
+    if word.isascii() and word.isalpha():
+        return "Lc" if word[0].isupper() else "L"
+    if word.isalnum():
+        return "M"
+    return "P"
+
+
+def _is_nisba(core: str, places: frozenset[str]) -> bool:
+    """An adjective of origin of a known place: اوكراني(ا), الامريكي(ه) ... (الامريكيه)."""
+    for ending in _NISBA_ENDINGS:
+        if core.endswith(ending) and len(core) > len(ending) + 2:
+            base = core[: -len(ending)]
+            if base in places or base + "ا" in places or base + "ه" in places:
+                return True
+    return False
+
+
+def _type_features(match: str, stem: str, prefix: str) -> tuple[list[str], ...]:
+    """Features of one word type: its own, and as left/right neighbour at distance 1 and 2."""
+    core = _core(stem)
+    shape = _shape(core)
+    trigger = triggers().get(core, "")
+    places = gazetteer()[1]
+    own = [
+        "b",
+        "w=" + match,
+        "s=" + stem,
+        "c=" + core,
+        "sh=" + shape,
+        "len=" + str(min(len(core), 9)),
+    ]
+    if prefix:
+        own.append("p=" + prefix)
+    if core != stem:
+        own.append("al")
+    if shape == "A" and len(core) > 2:
+        own += ["c2=" + core[:2], "c3=" + core[:3], "e1=" + core[-1:], "e2=" + core[-2:]]
+        own.append("e3=" + core[-3:])
+    if trigger:
+        own.append("tr=" + trigger)
+    if core in places:
+        own.append("gzw")
+    if _is_nisba(core, places):
+        own.append("nisba")
+    neighbour = ["s=" + stem, "sh=" + shape]
+    if trigger:
+        neighbour.append("tr=" + trigger)
+    if "nisba" in own:
+        neighbour.append("nisba")
+    far = ["s=" + stem] + (["tr=" + trigger] if trigger else [])
+    return (
+        own,
+        ["-1" + f for f in neighbour],
+        ["+1" + f for f in neighbour],
+        ["-2" + f for f in far],
+        ["+2" + f for f in far],
+    )
+
+
+_FEATURES: dict[str, tuple[list[str], ...]] = {}
+_FEATURES_LIMIT = 300_000
+_EDGE = ([], ["-1BOS"], ["+1EOS"], ["-2BOS"], ["+2EOS"])
+
+
+def _features_of(match: str, stem: str, prefix: str) -> tuple[list[str], ...]:
+    found = _FEATURES.get(match)
+    if found is None:
+        if len(_FEATURES) > _FEATURES_LIMIT:
+            _FEATURES.clear()
+        found = _FEATURES[match] = _type_features(match, stem, prefix)
+    return found
+
+
+def _gazetteer_features(stems: Sequence[str]) -> list[str | None]:
+    """"gz=B"/"gz=I" where a known place name (one or more words) starts/continues."""
+    by_first = gazetteer()[0]
+    marks: list[str | None] = [None] * len(stems)
+    index = 0
+    while index < len(stems):
+        length = 0
+        for entry in by_first.get(stems[index], ()):
+            if tuple(stems[index : index + len(entry)]) == entry:
+                length = len(entry)
+                break
+        if length:
+            marks[index] = "gz=B"
+            for inner in range(index + 1, index + length):
+                marks[inner] = "gz=I"
+            index += length
+        else:
+            index += 1
+    return marks
+
+
+def sequence_features(analyses: Sequence[tuple[str, str, str]]) -> list[list[str]]:
+    """CRF features for one sentence given ``(match, stem, prefix)`` per token."""
+    per_type = [_features_of(*analysis) for analysis in analyses]
+    marks = _gazetteer_features([analysis[1] for analysis in analyses])
+    padded = [_EDGE, _EDGE, *per_type, _EDGE, _EDGE]
+    sequence: list[list[str]] = []
+    for index in range(len(per_type)):
+        features = (
+            per_type[index][0]
+            + padded[index + 1][1]
+            + padded[index + 3][2]
+            + padded[index][3]
+            + padded[index + 4][4]
+        )
+        if marks[index]:
+            features.append(marks[index])  # type: ignore[arg-type]
+        sequence.append(features)
+    return sequence
+
+
+def analyze_word(word: str) -> tuple[str, str, str]:
+    """``(match, stem, prefix)`` of a surface word, as the tokenizer would give them."""
+    match = match_form(word)
+    prefix, stem = strip_clitics(match) if match else ("", match)
+    return match, stem, prefix
+
+
+def word_features(words: Sequence[str]) -> list[list[str]]:
+    """CRF features for one sentence of surface words (training and ``tag_tokens``)."""
+    return sequence_features([analyze_word(word) for word in words])
+
+
+# --- tagging ------------------------------------------------------------------------------
+@cache
+def _tagger():  # type: ignore[no-untyped-def]  # pycrfsuite has no type stubs
+    import pycrfsuite
+
+    path = resources.files("newscorpus") / "resources" / MODEL_NAME
+    if not path.is_file():
+        raise ResourceMissing(
+            f"the CRF NER model {MODEL_NAME} is missing from newscorpus/resources; "
+            "train it with scripts/train_ner.py or reinstall newscorpus"
+        )
+    tagger = pycrfsuite.Tagger()
+    with resources.as_file(path) as model_path:
+        tagger.open(str(model_path))
+    return tagger
+
+
+def tag_tokens(words: Sequence[str]) -> list[str]:
+    """BIO tags ("B-PERS", "I-ORG", "O", ...) for one sentence of surface words."""
+    if not words:
+        return []
+    return list(_tagger().tag(word_features(words)))
+
+
+def _prefix_width(text: str, start: int, end: int, prefix: str) -> int:
+    """How many characters of ``text[start:end]`` the proclitics in ``prefix`` take."""
+    letters = len(prefix.replace("+", ""))
+    position = start
+    while letters and position < end:
+        if text[position] not in _DIACRITICS:
+            letters -= 1
+        position += 1
+    while position < end and text[position] in _DIACRITICS:
+        position += 1
+    return position - start if position < end else 0
+
+
+def _sentence_bounds(sentences: Sequence[tuple[int, int]] | Sequence[Sentence]):  # type: ignore[no-untyped-def]
+    for sentence in sentences:
+        if isinstance(sentence, Sentence):
+            yield sentence.start, sentence.end
+        else:
+            yield sentence[0], sentence[1]
+
+
+def crf_mentions(
+    text: str,
+    tokens: Sequence[Token],
+    sentences: Sequence[tuple[int, int]] | Sequence[Sentence],
+) -> list[tuple[int, int, str]]:
+    """``(start, end, actor_type)`` spans the CRF finds, sentence by sentence.
+
+    ``tokens`` are sorted ``newscorpus.arabic.tokenize`` tokens of ``text``; a span starts
+    after the proclitics of its first token (وزيلينسكي -> زيلينسكي).
+    """
+    tagger = _tagger()
+    starts = [token.start for token in tokens]
+    spans: list[tuple[int, int, str]] = []
+    for sentence_start, sentence_end in _sentence_bounds(sentences):
+        first = bisect.bisect_left(starts, sentence_start)
+        last = bisect.bisect_left(starts, sentence_end, first)
+        window = tokens[first:last]
+        if not window:
+            continue
+        tags = tagger.tag(sequence_features([(t.match, t.stem, t.prefix) for t in window]))
+        spans += _tag_spans(text, window, tags)
+    return spans
+
+
+def _tag_spans(
+    text: str, window: Sequence[Token], tags: Sequence[str]
+) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    open_at, kind, close_at = -1, "", -1
+    for token, tag in zip(window, tags, strict=True):
+        mark, _, tag_type = tag.partition("-")
+        if open_at >= 0 and mark == "I" and tag_type == kind:
+            close_at = token.end
+            continue
+        if open_at >= 0:
+            spans.append((open_at, close_at, ACTOR_OF_TAG[kind]))
+            open_at = -1
+        if mark in ("B", "I"):
+            kind, close_at = tag_type, token.end
+            open_at = token.start
+            if token.prefix:
+                open_at += _prefix_width(text, token.start, token.end, token.prefix)
+    if open_at >= 0:
+        spans.append((open_at, close_at, ACTOR_OF_TAG[kind]))
+    return spans
