@@ -38,19 +38,24 @@ def layout(text: str, cleaned: str, spans: list[Span], split: bool) -> list[Arti
     parts = describe(cleaned, spans)
     if not parts:
         return []
-    groups = _split(parts) if split else [parts]
+    groups = _split(parts, split)
     file_outlet = next((part.outlet for part in parts if part.outlet), None)
     return [_build(text, group, file_outlet) for group in groups if group]
 
 
-def _split(parts: list[Part]) -> list[list[Part]]:
+def _split(parts: list[Part], split: bool) -> list[list[Part]]:
+    """Group parts into articles (one group unless ``split``), flagging related blocks."""
     groups: list[list[Part]] = [[]]
     in_related = after_end = False
     bodies = 0
     for index, part in enumerate(parts):
-        if part.headingish and (
-            ((in_related or after_end) and _article_ahead(parts, index, part.key))
-            or (bodies >= _MIN_BODY_RUN and _title_repeats(parts, index))
+        if (
+            split
+            and part.headingish
+            and (
+                ((in_related or after_end) and _article_ahead(parts, index, part.key))
+                or (bodies >= _MIN_BODY_RUN and _title_repeats(parts, index))
+            )
         ):
             groups.append([])
             in_related = after_end = False

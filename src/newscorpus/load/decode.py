@@ -21,6 +21,7 @@ UNDECODABLE = "cannot decode: not UTF-8, UTF-16, Windows-1256 or ISO-8859-6 text
 # Bytes that never occur in text files (NUL is handled on its own, tab/LF/VT/FF/CR are fine).
 _CONTROL_BYTES = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_GLUED = re.compile(r"[A-Za-z][\u0600-\u06ff]|[\u0600-\u06ff][A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Latin letters with accents: Windows-1256 has some in the 0xE0-0xFF range where
 # ISO-8859-6 has Arabic letters, so ISO text read as Windows-1256 is full of them.
@@ -93,28 +94,38 @@ def _legacy_arabic(head: bytes) -> str:
         raise DecodeError(UNDECODABLE)
     _, codec, text = min(candidates)
     non_ascii = len(_NON_ASCII.findall(text))
-    if non_ascii == 0 or len(_ARABIC.findall(text)) < 0.8 * non_ascii:
+    arabic = len(_ARABIC.findall(text))
+    # Latin-1 text read as Arabic gives lone Arabic letters inside Latin words.
+    glued = len(_GLUED.findall(text))
+    if non_ascii == 0 or arabic < 0.8 * non_ascii or glued > 0.1 * arabic:
         raise DecodeError(UNDECODABLE)
     return codec
 
 
 def decode_chunks(
-    head: bytes, stream: BinaryIO | None, encoding: str, chunk_size: int = CHUNK_SIZE
+    head: bytes, stream: BinaryIO | None, encoding: str, chunk_size: int | None = None
 ) -> Iterator[str]:
     """Decode ``head`` and then the rest of ``stream`` piece by piece.
 
-    Raises DecodeError naming the byte offset when the bytes stop matching ``encoding``.
+    On bytes that do not match ``encoding`` it first yields the text before them, then
+    raises DecodeError naming the byte offset, so readers keep what came before.
     """
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    consumed = 0
-    data = head
+    codec, bom = _without_bom(head, encoding)
+    decoder = codecs.getincrementaldecoder(codec)(errors="strict")
+    consumed = bom
+    data = head[bom:]
     while True:
         final = stream is None or not data
+        pending = decoder.getstate()[0]
         try:
             text = decoder.decode(data, final=final)
         except UnicodeDecodeError as error:
+            good = (pending + data)[: error.start]
+            if good:
+                yield good.decode(codec, errors="replace")
             raise DecodeError(
-                f"undecodable bytes at byte {consumed + error.start} (file looked like {encoding})"
+                f"undecodable bytes at byte {consumed - len(pending) + error.start} "
+                f"(file looked like {encoding})"
             ) from None
         consumed += len(data)
         if text:
@@ -122,4 +133,15 @@ def decode_chunks(
         if final:
             return
         assert stream is not None
-        data = stream.read(chunk_size)
+        data = stream.read(chunk_size or CHUNK_SIZE)
+
+
+def _without_bom(head: bytes, encoding: str) -> tuple[str, int]:
+    """The BOM-less codec to decode with, and the length of the BOM to skip."""
+    if encoding == "utf-8-sig":
+        return "utf-8", len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+    if encoding == "utf-16":
+        if head.startswith(codecs.BOM_UTF16_BE):
+            return "utf-16-be", 2
+        return "utf-16-le", 2 if head.startswith(codecs.BOM_UTF16_LE) else 0
+    return encoding, 0

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
-from newscorpus.arabic import clean
 from newscorpus.errors import InputError
 from newscorpus.load.articles import layout
-from newscorpus.load.paragraphs import Span, paragraph_spans
+from newscorpus.load.paragraphs import Span, clean, paragraph_spans
 from newscorpus.models import Document
 
 _CLI_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

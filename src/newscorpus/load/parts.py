@@ -21,6 +21,7 @@ SOURCE = "source"  # «الشرق الأوسط» (موسكو): closes an article
 ITEM = "item"  # a bulleted list item
 
 _MAX_HEADING_WORDS = 14
+_SHORT_LINE = 400  # characters; longer lines are never headings, captions or cue lines
 _MAX_CAPTION_WORDS = 60
 _BULLETS = "•·▪►▸◦●*"
 _NO_HEADING_END = ".،,:;؛"
@@ -65,16 +66,19 @@ def describe(cleaned: str, spans: list[Span]) -> list[Part]:
 
 
 def _describe_one(line: str, span: Span) -> Part:
-    words = line.split()
-    part = _classify(line, words, Part(span.start, span.end, "body", key=" ".join(words)))
-    part.words = len(words)
+    if len(line) <= _SHORT_LINE:
+        words = line.split()
+        part = Part(span.start, span.end, "body", key=" ".join(words), words=len(words))
+    else:  # long lines are body text: skip building word lists for them
+        part = Part(span.start, span.end, "body", key=line, words=line.count(" ") + 1)
+    _classify(line, part)
     # A layout hint (an HTML <h2>, a run-in question) wins unless the text is boilerplate.
     if span.hint and not part.role and part.kind != "boilerplate":
         part.kind = span.hint
     return part
 
 
-def _classify(line: str, words: list[str], part: Part) -> Part:
+def _classify(line: str, part: Part) -> None:
     cues = load_cues()
     short = len(line) <= 160
     key = cue_key(line[:160]) if short else ""
@@ -95,13 +99,12 @@ def _classify(line: str, words: list[str], part: Part) -> Part:
     elif short and (site := _SITE_LINE.match(key)):
         part.kind = "boilerplate"
         part.outlet = " ".join(line.split()[1:-1]) or site.group(1)
-    elif len(words) <= _MAX_CAPTION_WORDS and _is_caption(line, prefix_key):
+    elif part.words <= _MAX_CAPTION_WORDS and _is_caption(line, prefix_key):
         part.kind = "caption"
-    elif _is_heading(line, words):
+    elif _is_heading(line, part.words):
         part.kind = "heading"
-    if line.lstrip()[:1] in _BULLETS or line.startswith(("- ", "– ")):
+    if line[:1] in _BULLETS or line.startswith(("- ", "– ")):
         part.role = part.role or ITEM
-    return part
 
 
 def _inline_related(prefix_key: str) -> bool:
@@ -132,12 +135,12 @@ def _is_caption(line: str, prefix_key: str) -> bool:
     return opening > 0 and is_credit(tail[opening + 1 : -1])
 
 
-def _is_heading(line: str, words: list[str]) -> bool:
+def _is_heading(line: str, words: int) -> bool:
     """Short, no sentence-final punctuation, at most one comma: a title or a subheading."""
-    if not words or len(words) > _MAX_HEADING_WORDS or line[-1] in _NO_HEADING_END:
+    if not line or words > _MAX_HEADING_WORDS or line[-1] in _NO_HEADING_END:
         return False
     commas = line.count("،") + line.count(",")
-    return commas == 0 or (commas == 1 and len(words) <= 10)
+    return commas == 0 or (commas == 1 and words <= 10)
 
 
 def _mark_embeds(cleaned: str, parts: list[Part]) -> None:
