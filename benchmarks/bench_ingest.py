@@ -36,7 +36,7 @@ TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 def unpack(target: Path) -> list[Path]:
     with tarfile.open(ARCHIVE) as archive:
         archive.extractall(target, filter="data")
-    return sorted(p for p in target.rglob("*.xml"))
+    return sorted(p for p in target.rglob("*.txt"))
 
 
 def corpus_text(files: list[Path]) -> str:
