@@ -61,7 +61,11 @@ def analyze(document: Document, *, keep_tokens: bool = False) -> Analysis:
     inferred = None
     published = document.published[:10] if document.published else None
     if published is None and paragraphs:
-        found = infer_publication_date(text, paragraphs)
+        # Captions count here: a dated photo caption plus a weekday in the body dates the
+        # article, though captions are not analyzed otherwise.
+        found = infer_publication_date(
+            text, [p for p in document.paragraphs if p.duplicate_of is None]
+        )
         if found is not None:
             inferred = published = found[0]
     dates = extract_dates(text, paragraphs, published) if paragraphs else []
