@@ -34,6 +34,7 @@ _FOLD = str.maketrans(
 )  # fmt: skip
 _ARABIC_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "ال"})
 _NOT_ALNUM = re.compile(r"[^\w]+")
+_LONG_VOWELS = re.compile("[اوي]")
 _REPEATS = re.compile(r"(.)\1+")
 _QUOTES = re.compile(r"[«»\"“”„\u0640]")
 
@@ -46,10 +47,12 @@ def fold(key: str) -> str:
     for word in _NOT_ALNUM.sub(" ", key.translate(_FOLD)).split():
         if word.startswith("ال") and len(word) > 3:
             word = word[2:]
-        # ترامب/ترمب, كييف/كيف: internal long alef and doubled letters vary freely.
-        word = word[0] + word[1:].replace("ا", "")
         if len(word) > 2 and word.endswith("ه"):  # سورية/سوريا
             word = word[:-1] + "ا"
+        # ترامب/ترمب, فلاديفوستوك/فلاديفوستك, كييف/كيف: the long vowels inside a
+        # transcribed name and doubled letters vary freely; the first and last letters stay.
+        if len(word) > 2:
+            word = word[0] + _LONG_VOWELS.sub("", word[1:-1]) + word[-1]
         words.append(_REPEATS.sub(r"\1", word))
     return "".join(words)
 

@@ -1,0 +1,240 @@
+"""Actor recognition on real seed sentences, and the seeds' aggregated top 20 actors."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newscorpus.arabic import clean, split_sentences, tokenize
+from newscorpus.errors import ResourceMissing
+from newscorpus.extract import backends
+from newscorpus.extract.actors import extract_mentions
+from newscorpus.extract.aliases import alias_keys
+from newscorpus.models import ANALYZED_KINDS, Mention, Sentence
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def mentions_of(text: str) -> list[Mention]:
+    text = clean(text)
+    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
+    return extract_mentions(text, tokenize(text), sentences, ner="none")
+
+
+def found(text: str) -> set[tuple[str, str, str | None]]:
+    return {(m.text, m.type, m.actor) for m in mentions_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # gazetteer, proclitics stripped, variants resolved through the lexicon
+        ("وأضاف أنه قال لترامب في نيويورك", {("ترامب", "person", "دونالد ترامب")}),
+        (
+            "الشراكة بين موسكو وبيونغ يانغ وسيلة أيضاً",
+            {("موسكو", "place", "موسكو"), ("بيونغ يانغ", "place", "بيونغ يانغ")},
+        ),
+        (
+            "والمعارضة الداخلية للتعامل مع بيونج يانغ ــ سيكونان حاضرين",
+            {("بيونج يانغ", "place", "بيونغ يانغ")},
+        ),
+        (
+            'أقدم الزعيم الكورى الشمالى "كيم جوج أون" على التحرك',
+            {("كيم جوج أون", "person", "كيم جونغ أون")},
+        ),
+        (
+            "US President Donald Trump says he agreed with North Korean leader Kim Jong Un",
+            {
+                ("Donald Trump", "person", "دونالد ترامب"),
+                ("Kim Jong Un", "person", "كيم جونغ أون"),
+            },
+        ),
+        (
+            "وصرَّح مسؤولون أمريكيون لصحيفة The New York Times الأمريكية بأنَّ بوتين",
+            {
+                ("The New York Times", "organization", "نيويورك تايمز"),
+                ("بوتين", "person", "فلاديمير بوتين"),
+            },
+        ),
+        # a title before the name; the org inside the role is an actor too
+        (
+            "فيما صرح الناطق باسم البنتاجون الميجور جنرال بات رايدر، أن هناك مؤشرات",
+            {
+                ("البنتاجون", "organization", "البنتاغون"),
+                ("بات رايدر", "person", "بات رايدر"),
+            },
+        ),
+        # a speech verb before the name
+        (
+            "وقال باسكال دايز-بيرغون، المتخصص في شؤون الكوريتين: «لا أرى كيف يمكن»",
+            {("باسكال دايز-بيرغون", "person", "باسكال دايز-بيرغون")},
+        ),
+        (
+            "وتقول ماري دومولين، من «المركز الأوروبي للعلاقات الخارجية»: إنه في ساحة المعركة",
+            {("ماري دومولين", "person", "ماري دومولين")},
+        ),
+        # a title after the name, and an organization's name in quotes
+        (
+            "في المقابل، تقدر دارسي دراودت فيخاريس، الباحثة في مركز «كارنيغي»، أن الخبرة",
+            {
+                ("دارسي دراودت فيخاريس", "person", "دارسي دراودت فيخاريس"),
+                ("مركز «كارنيغي»", "organization", "مركز كارنيغي"),
+            },
+        ),
+        # organization heads
+        (
+            "وتشير إيزابيل فاكون، نائبة مدير مؤسسة الأبحاث الاستراتيجية (FRS)، والمتخصصة",
+            {
+                ("إيزابيل فاكون", "person", "إيزابيل فاكون"),
+                ("مؤسسة الأبحاث الاستراتيجية", "organization", "مؤسسة الأبحاث الاستراتيجية"),
+            },
+        ),
+        (
+            "وطالبا الدكتوراه في جامعة تولين الأمريكية هانجين بارك",
+            {("جامعة تولين", "organization", "جامعة تولين")},
+        ),
+        (
+            'ووفقًا لما ذكره تشو سانغ هون فى صحيفة "نيويورك تايمز"، فإن نشر القوات',
+            {
+                ("تشو سانغ هون", "person", "تشو سانغ هون"),
+                ("صحيفة \"نيويورك تايمز\"", "organization", "نيويورك تايمز"),
+            },
+        ),
+        # the quoted byline is the newspaper, the bare phrase the region
+        ("«الشرق الأوسط» (موسكو)", {("الشرق الأوسط", "organization", "صحيفة الشرق الأوسط")}),
+        ("وبالنسبة لإيران، الأولوية هو الشرق الأوسط", {("الشرق الأوسط", "place", "الشرق الأوسط")}),
+    ],
+)
+def test_recognizes_actors(sentence: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= found(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("حذّر الرئيس الروسي فلاديمير بوتين من أن بلاده", "فلاديمير بوتين", "الرئيس الروسي"),
+        (
+            "مع الرئيس الأمريكى السابق دونالد ترامب عام ٢٠١٩",
+            "دونالد ترامب",
+            "الرئيس الأمريكى السابق",
+        ),
+        (
+            "عن وزير الخارجية الروسي سيرغي لافروف قوله (الجمعة)",
+            "سيرغي لافروف",
+            "وزير الخارجية الروسي",
+        ),
+        (
+            "أعلن رئيس كوريا الشمالية، كيم جونغ أون، أخيراً",
+            "كيم جونغ أون",
+            "رئيس كوريا الشمالية",
+        ),
+    ],
+)
+def test_title_and_nisba_become_the_role(sentence: str, name: str, role: str) -> None:
+    mentions = {m.text: m for m in mentions_of(sentence)}
+    assert mentions[name].role == role
+    assert not any(m.text.startswith(("الروسي", "الأمريكى")) for m in mentions.values())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ذكر الرئيس الأوكراني، الخميس، أن الهجوم الروسي على البلاد يمثّل تصعيدا",
+        "ويشير الخبراء إلى أن هذه الشراكة وسيلة أيضاً",
+        "مع ظهور مواجهة مفتوحة على نحو زائد مع الغرب.",
+        "وقال المسؤول إن الزعيمين سيناقشان إمكانية التعاون",
+        "لا أرى كيف يمكن أن يؤدي هذا إلى تصعيد",
+        "أميركا تفرض عقوبات على 50 مصرفاً روسياً بسبب الحرب",
+        "وقال الرئيس الأميركي وقتها خلال تجمع لمناصريه إنه والرئيس الكوري الشمالي وقعا",
+    ],
+)
+def test_non_actors_are_not_mentions(sentence: str) -> None:
+    texts = {m.text for m in mentions_of(sentence)} - {"أميركا"}
+    assert texts == set()
+
+
+def test_short_forms_resolve_to_the_full_name_in_the_document() -> None:
+    text = (
+        "وقال باسكال دايز-بيرغون، المتخصص في شؤون الكوريتين: «لا أرى».\n"
+        "لكن بالنسبة لدايز-بيرغون فإنه «لا توجد لعبة تحالف».\n"
+        "وتقول ماري دومولين، من المركز: إنه في ساحة المعركة.\n"
+        "وتقول دومولين، إنه بإمكان روسيا تفعيل البند."
+    )
+    actors = Counter(m.actor for m in mentions_of(text) if m.type == "person")
+    assert actors == {"باسكال دايز-بيرغون": 2, "ماري دومولين": 2}
+
+
+def test_mentions_are_sorted_disjoint_spans_of_the_text() -> None:
+    text = clean((SEEDS / "000_4e8ecdeaf3eb5859.txt").read_text(encoding="utf-8"))
+    mentions = mentions_of(text)
+    assert len(mentions) > 100
+    for before, after in zip(mentions, mentions[1:], strict=False):
+        assert before.end <= after.start
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_camel_backend_reports_missing_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
+    backends._camel_recognizer.cache_clear()
+    with pytest.raises(ResourceMissing, match="camel_data -i ner-arabert"):
+        extract_mentions("بوتين", tokenize("بوتين"), [Sentence(0, 5, 0)], ner="camel")
+    assert "camel_tools.ner" not in sys.modules
+
+
+def seed_documents() -> list[tuple[str, list, list]]:
+    """(text, tokens, sentences) of every article of the five seeds, analyzed paragraphs."""
+    from newscorpus.load import iter_sources, read_source
+    from newscorpus.models import Document
+
+    prepared = []
+    for source in iter_sources([str(SEEDS)]):
+        for document in read_source(source):  # type: ignore[arg-type]
+            assert isinstance(document, Document)
+            text = clean(document.text)
+            tokens, sentences = [], []
+            for paragraph in document.paragraphs:
+                if paragraph.kind in ANALYZED_KINDS and paragraph.duplicate_of is None:
+                    tokens += tokenize(text, paragraph.start, paragraph.end)
+                    sentences += [
+                        Sentence(s, e, paragraph.index)
+                        for s, e in split_sentences(text, paragraph.start, paragraph.end)
+                    ]
+            prepared.append((text, tokens, sentences))
+    return prepared
+
+
+NOT_ACTORS = {"الغرب", "الرئيس", "الخبراء", "الخميس", "الجمعة", "العالم", "مسؤول"}
+TYPES = {
+    "دونالد ترامب": "person", "كيم جونغ أون": "person", "فلاديمير بوتين": "person",
+    "فولوديمير زيلينسكي": "person", "روسيا": "place", "كوريا الشمالية": "place",
+    "بيونغ يانغ": "place", "موسكو": "place", "الولايات المتحدة": "place",
+    "حلف شمال الأطلسي": "organization", "وكالة الصحافة الفرنسية": "organization",
+}  # fmt: skip
+
+
+def test_seed_top_20_actors_are_distinct_typed_and_merged() -> None:
+    counts: Counter[str] = Counter()
+    names: dict[str, Counter[tuple[str, str]]] = {}
+    spellings: dict[str, set[str]] = {}
+    for text, tokens, sentences in seed_documents():
+        for mention in extract_mentions(text, tokens, sentences, ner="none"):
+            assert mention.actor
+            key = alias_keys(mention.actor, mention.type)[0]
+            counts[key] += 1
+            names.setdefault(key, Counter())[(mention.actor, mention.type)] += 1
+            spellings.setdefault(mention.actor, set()).add(mention.text)
+    top = [names[key].most_common(1)[0][0] for key, _ in counts.most_common(20)]
+    top_names = [name for name, _ in top]
+    assert len(set(top_names)) == 20, top_names
+    assert not NOT_ACTORS & set(top_names)
+    assert {"دونالد ترامب", "كيم جونغ أون", "بيونغ يانغ", "فلاديمير بوتين"} <= set(top_names)
+    for name, actor_type in top:
+        assert TYPES.get(name, actor_type) == actor_type, name
+    assert {"ترمب", "ترامب", "دونالد ترامب", "دونالد ترمب"} <= spellings["دونالد ترامب"]
+    assert {"بيونغ يانغ", "بيونج يانغ"} <= spellings["بيونغ يانغ"]
+    assert {"كيم جونغ أون", "كيم جوج أون", "كيم"} <= spellings["كيم جونغ أون"]

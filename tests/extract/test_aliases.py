@@ -1,0 +1,76 @@
+"""Alias keys merge one actor's spellings across documents, and only those."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscorpus.extract.aliases import alias_keys, canonical_name, fold
+
+
+@pytest.mark.parametrize(
+    ("name", "type", "first_key"),
+    [
+        ("ترمب", "person", "lex:دونالد ترامب"),
+        ("دونالد ترمب", "person", "lex:دونالد ترامب"),
+        ("Donald Trump", "person", "lex:دونالد ترامب"),
+        ("كيم جوج أون", "person", "lex:كيم جونغ أون"),
+        ("بيونج يانغ", "place", "lex:بيونغ يانغ"),
+        ("البنتاجون", "organization", "lex:البنتاغون"),
+        ("الناتو", "organization", "lex:حلف شمال الأطلسي"),
+        ("أميركا", "place", "lex:الولايات المتحدة"),
+        ("سيول", "place", "lex:سول"),  # CLDR's exemplar city, the lexicon's variant
+    ],
+)
+def test_known_spellings_share_the_lexicon_key(name: str, type: str, first_key: str) -> None:
+    assert alias_keys(name, type)[0] == first_key
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("ترمب", "ترامب"),
+        ("بيونج يانغ", "بيونغ يانغ"),
+        ("البنتاجون", "البنتاغون"),
+        ("دايز-بيرغون", "دايز بيرغون"),
+        ("سورية", "سوريا"),
+        ("فلاديفوستوك", "فلاديفوستك"),
+        ("الأمريكى", "الامريكي"),
+    ],
+)
+def test_spelling_variants_fold_together(one: str, other: str) -> None:
+    assert fold(one) == fold(other)
+
+
+def test_unknown_names_get_a_folded_key_and_no_lexicon_key() -> None:
+    keys = alias_keys("إيزابيل فاكون", "person")
+    assert keys == ["person:" + fold("ايزابيل فاكون")]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("جون سميث", "آدم سميث"),  # a shared surname is no evidence
+        ("هانجين بارك", "بارك"),
+        ("ماري دومولين", "ماري"),
+    ],
+)
+def test_different_people_sharing_a_name_part_are_not_merged(one: str, other: str) -> None:
+    assert not set(alias_keys(one, "person")) & set(alias_keys(other, "person"))
+
+
+def test_same_name_of_different_types_is_not_merged() -> None:
+    assert not set(alias_keys("واشنطن", "place")) & set(alias_keys("واشنطن", "person"))
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ({"كيم": 30, "كيم جونغ أون": 8}, "كيم جونغ أون"),
+        ({"دايز-بيرغون": 1, "باسكال دايز-بيرغون": 1}, "باسكال دايز-بيرغون"),
+        ({"دونالد ترامب": 3, "دونالد ترمب": 5, "ترمب": 20}, "دونالد ترمب"),
+        ({"إيزابيل فاكون": 2, "فاكون": 4}, "إيزابيل فاكون"),
+        ({"معهد «بروكينغز»": 1, "بروكينغز": 3}, "معهد «بروكينغز»"),
+    ],
+)
+def test_canonical_name_is_the_most_common_full_form(names: dict[str, int], expected: str) -> None:
+    assert canonical_name(names) == expected
