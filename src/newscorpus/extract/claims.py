@@ -671,8 +671,8 @@ def _headline(doc: _Document, paragraph: Paragraph, lo: int, hi: int) -> Claim |
     colon = next((k for k in range(lo, min(hi, lo + 5)) if doc.tokens[k].match == ":"), None)
     if colon is None or colon == lo or hi - colon < 3:
         return None
-    if any(not doc.tokens[k].is_word for k in range(lo, colon)):
-        return None
+    if any(not doc.tokens[k].is_word or doc.cue_at(k) for k in range(lo, colon)):
+        return None  # "وقال كيم: …" is a verb-first claim, not a headline
     if doc.tokens[lo].match in doc.words["headline-block"]:
         return None
     start, end = doc.tokens[lo].start, doc.tokens[colon - 1].end

@@ -1,0 +1,203 @@
+"""Attributed claims on real seed sentences: one case per form, plus negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscorpus.arabic import clean, split_sentences, tokenize
+from newscorpus.extract.claims import extract_claims
+from newscorpus.models import Claim, Mention, Paragraph, Sentence
+
+
+def _claims(
+    article: str, names: tuple[tuple[str, str], ...] = (), heading: bool = False
+) -> list[Claim]:
+    """Claims of ``article`` (paragraphs split on blank lines); ``names`` become mentions."""
+    text = clean(article)
+    paragraphs, sentences, tokens, position = [], [], [], 0
+    for index, chunk in enumerate(text.split("\n\n")):
+        kind = "heading" if heading and index == 0 else "body"
+        paragraph = Paragraph(index, position, position + len(chunk), kind)
+        paragraphs.append(paragraph)
+        spans = split_sentences(text, paragraph.start, paragraph.end)
+        sentences += [Sentence(s, e, index) for s, e in spans]
+        tokens += tokenize(text, paragraph.start, paragraph.end)
+        position += len(chunk) + 2
+    mentions = []
+    for name, kind in names:
+        start = text.find(name)
+        while start != -1:
+            paragraph = next(p.index for p in paragraphs if p.start <= start < p.end)
+            mentions.append(Mention(start, start + len(name), name, kind, paragraph, name, name))
+            start = text.find(name, start + 1)
+    found = extract_claims(text, paragraphs, sentences, tokens, mentions)
+    for claim in found:  # offsets agree with the strings
+        assert text[claim.content_start : claim.content_end] == claim.content
+    return found
+
+
+PASCAL = ("باسكال دايز-بيرغون", "person")
+
+CASES = [
+    pytest.param(
+        "وقال باسكال دايز-بيرغون، المتخصص في شؤون الكوريتين: «لا أرى كيف يمكن أن يؤدي هذا"
+        " إلى تصعيد الحرب العالمية».",
+        (PASCAL,),
+        ("باسكال دايز-بيرغون", "قال", "لا أرى كيف يمكن أن يؤدي هذا إلى تصعيد الحرب العالمية",
+         "direct", None),
+        id="verb-first-direct",
+    ),
+    pytest.param(
+        "ذكر الرئيس الأوكراني، الخميس، أن الهجوم الروسي على أوكرانيا بنوع جديد من الصواريخ"
+        " الباليستية يمثّل «تصعيدا واضحا وخطيرا» في الحرب، ودعا إلى إدانة عالمية قوية.",
+        (),
+        ("الرئيس الأوكراني", "ذكر", "الهجوم الروسي على أوكرانيا بنوع جديد من الصواريخ"
+         " الباليستية يمثّل «تصعيدا واضحا وخطيرا» في الحرب", "mixed", None),
+        id="verb-first-date-between",
+    ),
+    pytest.param(
+        "خبراء يستبعدون تصعيداً عالمياً من التحالف بين روسيا وكوريا الشمالية",
+        (),
+        ("خبراء", "يستبعدون", "تصعيداً عالمياً من التحالف بين روسيا وكوريا الشمالية",
+         "indirect", None),
+        id="subject-first-collective",
+    ),
+    pytest.param(
+        "لكن ترامب نفى بشدة مثل هذه الادعاءات.",
+        (("ترامب", "person"),),
+        ("ترامب", "نفى", "مثل هذه الادعاءات", "indirect", None),
+        id="subject-first-named",
+    ),
+    pytest.param(
+        "ووفق الرئيس الأوكراني فولوديمير زيلينسكي، سينخرط جنود كوريون شماليون في مقاتلة"
+        " قواته بداية من الأحد المقبل، ما يُثير مخاوف من «تصعيد» جديد.",
+        (("فولوديمير زيلينسكي", "person"),),
+        ("فولوديمير زيلينسكي", "وفق",
+         "سينخرط جنود كوريون شماليون في مقاتلة قواته بداية من الأحد المقبل", "indirect", None),
+        id="attribution-first",
+    ),
+    pytest.param(
+        "وفى يونيو الماضي، وقّع كيم اتفاقية دفاع مشترك مع الرئيس الروسى فلاديمير بوتين، تبعها"
+        " إرسال جنود وشحنات أسلحة ضخمة إلى روسيا، وفقًا للمعلومات الاستخباراتية الكورية"
+        " الجنوبية.",
+        (),
+        ("المعلومات الاستخباراتية الكورية الجنوبية", "وفقًا", None, "indirect", None),
+        id="attribution-after",
+    ),
+    pytest.param(
+        "نقلت وكالة «سبوتنيك» للأنباء عن وزير الخارجية الروسي سيرغي لافروف قوله (الجمعة) إن"
+        " تصرفات إدارة الرئيس بايدن بشأن أوكرانيا محاولة لـ«إفساد» عمل إدارة ترمب.",
+        (("سيرغي لافروف", "person"),),
+        ("سيرغي لافروف", "نقلت", "تصرفات إدارة الرئيس بايدن بشأن أوكرانيا محاولة لـ«إفساد»"
+         " عمل إدارة ترمب", "mixed", "سبوتنيك"),
+        id="reported-through",
+    ),
+    pytest.param(
+        "وقال كيم وفق وكالة الأنباء المركزية الكورية: «ذهبنا إلى أبعد ما يمكن مع الولايات"
+        " المتحدة كمفاوضين»، وأضاف أنه بدلا من ذلك، أدركت بيونغ يانغ موقف واشنطن.",
+        (("كيم", "person"),),
+        ("كيم", "قال", "ذهبنا إلى أبعد ما يمكن مع الولايات المتحدة كمفاوضين", "direct",
+         "وكالة الأنباء المركزية الكورية"),
+        id="said-according-to-agency",
+    ),
+    pytest.param(
+        "ويقول محللون إن كيم يحصل على مليارات الدولارات من روسيا عبر صفقات تشمل الغذاء والنفط"
+        " والأسلحة المتقدمة.",
+        (("كيم", "person"),),
+        ("محللون", "يقول", "كيم يحصل على مليارات الدولارات من روسيا عبر صفقات تشمل الغذاء"
+         " والنفط والأسلحة المتقدمة", "indirect", None),
+        id="unnamed-plural",
+    ),
+    pytest.param(
+        "وقال كيم: «ذهبنا إلى أبعد ما يمكن مع «الولايات المتحدة» كمفاوضين».",
+        (("كيم", "person"),),
+        ("كيم", "قال", "ذهبنا إلى أبعد ما يمكن مع «الولايات المتحدة» كمفاوضين", "direct", None),
+        id="quote-inside-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), CASES)
+def test_first_claim_of_each_form(
+    article: str, names: tuple[tuple[str, str], ...], expected: tuple
+) -> None:
+    speaker, cue, content, kind, via = expected
+    claim = _claims(article, names)[0]
+    assert speaker in claim.speaker
+    assert claim.cue == cue
+    if content is not None:
+        assert claim.content == content
+    assert claim.kind == kind
+    assert (claim.via is None) if via is None else (via in claim.via)  # type: ignore[operator]
+    assert claim.speaker_start is not None and claim.speaker_end is not None
+
+
+def test_continuation_takes_the_previous_speaker_of_the_verbs_gender() -> None:
+    article = (
+        "وقال باسكال دايز-بيرغون، المتخصص في شؤون الكوريتين: «لا أرى كيف يمكن أن يؤدي هذا"
+        " إلى تصعيد الحرب العالمية».\n\n"
+        "وتقول ماري دومولين، من «المركز الأوروبي للعلاقات الخارجية»: إنه في ساحة المعركة، لن"
+        " يُحدث إرسال جنود كوريين شماليين «فارقاً كبيراً».\n\n"
+        "وتابع: «بالنسبة للصين، فإن الأولوية هي تايوان».\n\n"
+        "وأوضح أن «كوريا الشمالية ليست سوى ديكتاتورية صغيرة» وميزانيتها العسكرية أقل بكثير"
+        " «من ميزانية كوريا الجنوبية»."
+    )
+    claims = _claims(article, (PASCAL, ("ماري دومولين", "person")))
+    assert [(c.speaker, c.cue, c.kind) for c in claims] == [
+        ("باسكال دايز-بيرغون", "قال", "direct"),
+        ("ماري دومولين", "تقول", "mixed"),
+        ("باسكال دايز-بيرغون", "تابع", "direct"),
+        ("باسكال دايز-بيرغون", "أوضح", "mixed"),
+    ]
+    assert claims[0].speaker_actor == "باسكال دايز-بيرغون"
+
+
+def test_the_newspaper_resolves_to_the_one_named_before() -> None:
+    article = (
+        "وترى صحيفة The Telegraph البريطانية أن زيارة زعيم كوريا الشمالية لروسيا ستكشف عن"
+        " المدى الذي سيكون فيها كيم مستعداً للذهاب إليه.\n\n"
+        "وتقول الصحيفة إن الزعيم المنعزل مُصاب بجنون الشك في ما يتعلَّق بأمنه."
+    )
+    claims = _claims(article)
+    assert [c.speaker for c in claims] == ["صحيفة The Telegraph البريطانية", "الصحيفة"]
+    assert claims[1].speaker_actor is not None and "The Telegraph" in claims[1].speaker_actor
+
+
+def test_headline_form() -> None:
+    article = "زيلينسكي: الضربة الروسية بصاروخ جديد تمثل تصعيداً واضحاً"
+    (claim,) = _claims(article, (("زيلينسكي", "person"),), heading=True)
+    assert (claim.speaker, claim.cue, claim.kind) == ("زيلينسكي", ":", "direct")
+    assert claim.content == "الضربة الروسية بصاروخ جديد تمثل تصعيداً واضحاً"
+
+
+def test_quotation_running_over_sentences() -> None:
+    article = (
+        'تحدث دميتري موسياكوف، لـ"كومسومولسكايا برافدا"، فقال: "الأمريكيون يشكلون كتلة'
+        " عسكرية موالية للغرب حول الفلبين، موجهة ضد الصين وروسيا. ولكن يجري أيضا تشكيل كتلة"
+        " غير رسمية بين روسيا والصين وكوريا الشمالية، وهي على وجه التحديد بديل للجهود"
+        " الأميركية لإنشاء هياكل عسكرية في المنطقة."
+    )
+    (claim,) = _claims(article, (("دميتري موسياكوف", "person"),))
+    assert claim.speaker == "دميتري موسياكوف"
+    assert claim.kind == "direct"
+    assert claim.content.startswith("الأمريكيون يشكلون")
+    assert claim.content.endswith("هياكل عسكرية في المنطقة")
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "وخلال تحدّثه الخميس في معرض دفاعي لبعض أقوى أنظمة الأسلحة في كوريا الشمالية، لم يذكر"
+        " كيم ترمب بالاسم، لكن آخر محادثات رفيعة المستوى مع الولايات المتحدة جرت تحت إدارته.",
+        "ولا يُعتقد الآن أن كييف تمتلك مرافق تخصيب اليورانيوم أو إنتاج البلوتونيوم.",
+        "تابع أحدث الأخبار عبر تطبيق",
+        "وأظهرت صور نشرتها وكالة الأنباء المركزية الكورية ما يبدو أنه صواريخ باليستية عابرة"
+        " للقارات في المعرض.",
+        "من جانبها، أكدت كوريا الشمالية أن أي نشر لقواتها سيكون «متوافقاً» مع القانون الدولي،"
+        " من دون أن تؤكد أو تنفي وجود جنودها.",
+    ],
+    ids=["negated-verb", "passive-believed", "imperative-follow", "no-speech", "negated-after"],
+)
+def test_no_claim_without_an_attributed_statement(article: str) -> None:
+    claims = _claims(article, (("كيم", "person"), ("كوريا الشمالية", "place")))
+    assert [c.speaker for c in claims if c.cue not in ("أكدت",)] == []
