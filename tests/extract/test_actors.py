@@ -238,3 +238,29 @@ def test_seed_top_20_actors_are_distinct_typed_and_merged() -> None:
     assert {"ترمب", "ترامب", "دونالد ترامب", "دونالد ترمب"} <= spellings["دونالد ترامب"]
     assert {"بيونغ يانغ", "بيونج يانغ"} <= spellings["بيونغ يانغ"]
     assert {"كيم جونغ أون", "كيم جوج أون", "كيم"} <= spellings["كيم جونغ أون"]
+
+
+def test_statistical_spans_fill_only_what_rules_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = clean(
+        "تحدث أستاذ العلوم التاريخية، دميتري موسياكوف، لـ\"كومسومولسكايا برافدا\". "
+        "وقال الكرملين، الجمعة، إن الضربة تهدف إلى تحذير الغرب."
+    )
+
+    def span(words: str, kind: str) -> tuple[int, int, str]:
+        start = text.index(words)
+        return start, start + len(words), kind
+
+    spans = [
+        span("دميتري موسياكوف", "person"),  # free: accepted, lowest trust
+        span("الكرملين", "place"),  # the gazetteer already has it as an organization
+        span("الجمعة", "person"),  # a weekday is never an actor
+        span("الغرب", "place"),  # nor is the West
+    ]
+    monkeypatch.setattr(backends, "statistical_spans", lambda *args: spans)
+    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
+    mentions = extract_mentions(text, tokenize(text), sentences, ner="auto")
+    assert {(m.text, m.type, m.source) for m in mentions} == {
+        ("دميتري موسياكوف", "person", "crf"),
+        ("كومسومولسكايا برافدا", "organization", "gazetteer"),
+        ("الكرملين", "organization", "gazetteer"),
+    }
