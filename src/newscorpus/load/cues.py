@@ -14,7 +14,7 @@ from importlib import resources
 from newscorpus.arabic import normalize
 
 _BULLETS = "•·▪►▸◦●-–—*"
-_TRAILING = " :;.,!|-–—"
+TRAILING = " :;.,!|-–—"
 _CREDIT_NOISE = re.compile(r"[\s.]+")
 _CREDIT_SPLIT = re.compile(r"\s*[-–—/,|]\s*")
 
@@ -37,7 +37,7 @@ def cue_key(text: str, whole_line: bool = True) -> str:
     "أخبار متعلقة"); prefix cues keep theirs ("المصدر:" must not match "المصدر الرئيسي").
     """
     key = " ".join(normalize(text).lower().split()).lstrip(_BULLETS + " ")
-    return key.rstrip(_TRAILING) if whole_line else key
+    return key.rstrip(TRAILING) if whole_line else key
 
 
 def credit_key(text: str) -> str:

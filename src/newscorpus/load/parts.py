@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newscorpus.load.cues import TRAILING as _TRAILING
 from newscorpus.load.cues import cue_key, is_credit, load_cues
 from newscorpus.load.paragraphs import Span
 
@@ -81,8 +82,8 @@ def _describe_one(line: str, span: Span) -> Part:
 def _classify(line: str, part: Part) -> None:
     cues = load_cues()
     short = len(line) <= 160
-    key = cue_key(line[:160]) if short else ""
-    prefix_key = cue_key(line[:80], whole_line=False)
+    prefix_key = cue_key(line[:160], whole_line=False)
+    key = prefix_key.rstrip(_TRAILING) if short else ""
     if short and key in cues.related:
         part.kind, part.role = "boilerplate", RELATED
     elif short and key in cues.boilerplate_lines:
@@ -145,6 +146,8 @@ def _is_heading(line: str, words: int) -> bool:
 
 def _mark_embeds(cleaned: str, parts: list[Part]) -> None:
     """Embedded posts: a "— Name (@handle) date" line and the Latin-script lines above it."""
+    if "(@" not in cleaned and not any(marker in cleaned for marker in _EMBED_MARKERS):
+        return
     for index, part in enumerate(parts):
         line = cleaned[part.start : part.end]
         if any(marker in line for marker in _EMBED_MARKERS):
