@@ -52,3 +52,47 @@ def ner(
         + (" (held-out part)" if holdout else "")
     )
     emit(rows, output_format(fmt, as_json))
+
+
+RootOption = Annotated[
+    Path,
+    typer.Option(
+        "--root",
+        help="Where the gold file's paths live: a folder, or the corpus .tar.gz itself.",
+    ),
+]
+
+
+@app.command("claims")
+def claims(
+    gold: GoldArgument,
+    root: RootOption = Path("."),
+    include_boilerplate: Annotated[
+        bool, typer.Option("--include-boilerplate", help="Also score claims in teaser blocks.")
+    ] = False,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Precision and recall of claims found with the right speaker; cue, kind, content overlap."""
+    from newscorpus.evaluate.claims import evaluate_claims
+    from newscorpus.render import emit
+
+    _check(gold)
+    report = evaluate_claims(gold, root, include_boilerplate=include_boilerplate)
+    emit(report.rows(), output_format(fmt, as_json))
+
+
+@app.command("dates")
+def dates(
+    gold: GoldArgument,
+    root: RootOption = Path("."),
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Detection precision/recall/F1 over spans, and accuracy of the resolved values."""
+    from newscorpus.evaluate.dates import evaluate_dates
+    from newscorpus.render import emit
+
+    _check(gold)
+    report = evaluate_dates(gold, root)
+    emit(report.rows(), output_format(fmt, as_json))
