@@ -157,3 +157,71 @@ def test_cli_date_applies_to_text_files() -> None:
     (document,) = read_source(source, date="2024-10-20")
     assert isinstance(document, Document)
     assert (document.published, document.date_source) == ("2024-10-20", "cli")
+
+
+def _file_without_line(number: str, line: str) -> str:
+    (path,) = SEEDS.glob(f"{number}_*.txt")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert line in lines
+    return "\n".join(item for item in lines if item != line)
+
+
+def _layout(text: str) -> list[list[tuple[str, str]]]:
+    from newscorpus.load import Source
+
+    documents = list(read_source(Source.from_bytes("variant.txt", text.encode("utf-8"))))
+    assert all(isinstance(document, Document) for document in documents)
+    return [
+        [(p.kind, d.paragraph_text(p)) for p in d.paragraphs]
+        for d in documents  # type: ignore[union-attr]
+    ]
+
+
+BODY = [  # seed 000, lines 12, 14, 18, 20
+    "استبعد خبراء، في تصريحات لـ«وكالة الصحافة الفرنسية»، أن يؤدي إبرام اتفاقية دفاعية بين "
+    "موسكو وبيونغ يانغ إلى تصعيد عسكري فوري على المستوى العالمي.",
+    "لكن تطبيق هذه «الشراكة الاستراتيجية» قد يؤثر على الاستقرار الإقليمي في منطقة آسيا "
+    "والمحيط الهادي، مع ظهور مواجهة مفتوحة على نحو زائد مع الغرب.",
+    "ووفق الرئيس الأوكراني فولوديمير زيلينسكي، سينخرط جنود كوريون شماليون في مقاتلة قواته "
+    "بداية من الأحد المقبل، ما يُثير مخاوف من «تصعيد» جديد في الحرب.",
+    "من جانبها، أكدت كوريا الشمالية أن أي نشر لقواتها في روسيا سيكون «متوافقاً» مع القانون "
+    "الدولي، من دون أن تؤكد أو تنفي وجود جنودها.",
+]
+TITLE_1 = "خبراء يستبعدون تصعيداً عالمياً من التحالف بين روسيا وكوريا الشمالية"
+TITLE_2 = "كيم: التواصل الدبلوماسي السابق يؤكد العداء الأميركي «الثابت» لكوريا الشمالية"
+CAPTION = "خلال لقاء سابق بين الرئيس الأميركي دونالد ترمب وزعيم كوريا الشمالية (أ.ف.ب)"
+LINK = "روسيا: تصرفات بايدن بشأن أوكرانيا محاولة لـ«إفساد» عمل إدارة ترمب"
+
+
+@pytest.mark.parametrize(
+    ("lines", "articles", "kinds_of"),
+    [
+        # A one-headline "اقرأ أيضاً" inside an article: the article goes on.
+        (
+            [TITLE_1, *BODY[:2], "اقرأ أيضاً:", LINK, *BODY[2:], BODY[0] + " وأضاف."],
+            1,
+            {LINK: "boilerplate", BODY[2]: "body", BODY[3]: "body"},
+        ),
+        # Title, caption, title again after a finished article: a second article.
+        ([TITLE_1, *BODY, TITLE_2, CAPTION, TITLE_2, *BODY[::-1]], 2, {CAPTION: "caption"}),
+        # An article that ends with a source line is not a teaser.
+        ([TITLE_1, *BODY, "«الشرق الأوسط» (لندن)"], 1, {BODY[-1]: "body"}),
+    ],
+)
+def test_article_rules_on_variants(
+    lines: list[str], articles: int, kinds_of: dict[str, str]
+) -> None:
+    layout = _layout("\n\n".join(lines))
+    assert len(layout) == articles
+    found = {text: kind for article in layout for kind, text in article}
+    assert {text: found[text] for text in kinds_of} == kinds_of
+
+
+@pytest.mark.parametrize(("number", "line"), [("000", "مقالات ذات صلة"), ("003", "إقرأ أيضاً:")])
+def test_seeds_split_the_same_without_the_related_header(number: str, line: str) -> None:
+    original = [[(p.kind, d.paragraph_text(p)) for p in d.paragraphs] for d in _seed(number)]
+    variant = _layout(_file_without_line(number, line))
+    assert len(variant) == 2
+    assert variant[1] == original[1]
+    without_header = [item for item in original[0] if item[1] != line]
+    assert variant[0] == without_header

@@ -47,32 +47,86 @@ def _split(parts: list[Part], split: bool) -> list[list[Part]]:
     """Group parts into articles (one group unless ``split``), flagging related blocks."""
     groups: list[list[Part]] = [[]]
     in_related = after_end = False
-    bodies = 0
+    bodies = related_items = 0
     for index, part in enumerate(parts):
         if (
             split
             and part.headingish
-            and (
-                ((in_related or after_end) and _article_ahead(parts, index, part.key))
-                or (bodies >= _MIN_BODY_RUN and _title_repeats(parts, index))
-            )
+            and _starts_article(parts, index, in_related, after_end, related_items, bodies)
         ):
             groups.append([])
             in_related = after_end = False
-            bodies = 0
+            bodies = related_items = 0
         elif in_related:
             if part.bodyish and _article_ahead(parts, index - 1, None):
                 in_related = False  # the article goes on after a one-line related link
             else:
                 part.kind = "boilerplate"
+                related_items += 1
         if part.role == RELATED:
-            in_related = True
+            in_related, related_items = True, 0
         elif part.role in (END, SOURCE):
             after_end = True
+            if part.role == SOURCE and not in_related and _mark_teaser(groups[-1]):
+                in_related, related_items = True, 1
         elif part.kind == "body":
             bodies += 1
         groups[-1].append(part)
     return groups
+
+
+def _starts_article(
+    parts: list[Part],
+    index: int,
+    in_related: bool,
+    after_end: bool,
+    related_items: int,
+    bodies: int,
+) -> bool:
+    """Does the heading ``parts[index]`` open a new article?
+
+    After a related block this needs more than the heading and a body run: an inline
+    "اقرأ أيضا" with one headline in the middle of an article is followed by body text too.
+    So the article must have ended (keywords, source line...), or the block must already
+    hold two items, or the heading must repeat right below itself.
+    """
+    if in_related or after_end:
+        settled = after_end or related_items >= 2 or _title_repeats(parts, index)
+        if settled and _article_ahead(parts, index, parts[index].key):
+            return True
+    return (
+        bodies >= _MIN_BODY_RUN
+        and _title_repeats(parts, index)
+        and _article_ahead(parts, index, parts[index].key)
+    )
+
+
+def _mark_teaser(group: list[Part]) -> bool:
+    """Flag a teaser ending at a «outlet» (city) line: headline, caption, one-line summary.
+
+    Looks back from the end of ``group`` over at most one body-like paragraph; it is a
+    teaser only with both a heading and a caption in it (an article that simply ends with
+    a source line has neither right before it).
+    """
+    start = len(group)
+    summaries = 0
+    has_heading = has_caption = False
+    for position in range(len(group) - 1, max(-1, len(group) - 7), -1):
+        part = group[position]
+        if part.role in (RELATED, END, SOURCE):
+            break
+        if part.bodyish:
+            if summaries:
+                break
+            summaries += 1
+        has_heading = has_heading or part.kind == "heading"
+        has_caption = has_caption or part.kind == "caption"
+        start = position
+    if not (has_heading and has_caption):
+        return False
+    for part in group[start:]:
+        part.kind = "boilerplate"
+    return True
 
 
 def _article_ahead(parts: list[Part], index: int, title_key: str | None) -> bool:
@@ -103,7 +157,7 @@ def _article_ahead(parts: list[Part], index: int, title_key: str | None) -> bool
 def _title_repeats(parts: list[Part], index: int) -> bool:
     key = parts[index].key
     window = parts[index + 1 : index + 1 + _TITLE_REPEAT_WINDOW]
-    return any(part.key == key for part in window) and _article_ahead(parts, index, key)
+    return any(part.key == key for part in window)
 
 
 def _build(text: str, group: list[Part], file_outlet: str | None) -> ArticleLayout:
