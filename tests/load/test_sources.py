@@ -160,7 +160,10 @@ def test_corrupt_archive_is_one_error(tmp_path: Path) -> None:
 def test_dash_reads_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     stdin = io.TextIOWrapper(io.BytesIO(ARTICLE.encode("utf-8")), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", stdin)
-    (document,) = _documents(["-"])
+    (source,) = iter_sources(["-"])
+    assert isinstance(source, Source)
+    assert source.read_bytes() == ARTICLE.encode("utf-8")  # e.g. hashed first by ingest
+    (document,) = read_source(source)  # ... and still readable
     assert isinstance(document, Document)
     assert document.path == "<stdin>"
     assert document.text == ARTICLE.strip()

@@ -13,6 +13,7 @@ import os
 import struct
 import sys
 import tarfile
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -72,8 +73,42 @@ class Source:
 
 
 def stdin_source() -> Source:
-    """Standard input as a source; it can be opened once."""
-    return Source("<stdin>", 0, 0, lambda: sys.stdin.buffer)
+    """Standard input as a source that can be opened more than once (hash, then read).
+
+    The first open copies stdin into a spool (in memory up to 16 MB, then a temporary
+    file), so a huge pipe is never held in memory whole and can be read again.
+    """
+    return Source("<stdin>", 0, 0, _Replayable(sys.stdin.buffer).open)
+
+
+class _Replayable:
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self._spool: IO[bytes] | None = None
+
+    def open(self) -> BinaryIO:
+        if self._spool is None:
+            self._spool = tempfile.SpooledTemporaryFile(max_size=16 << 20)
+            while chunk := self._raw.read(1 << 20):
+                self._spool.write(chunk)
+        self._spool.seek(0)
+        return cast(BinaryIO, io.BufferedReader(_Borrowed(self._spool)))
+
+
+class _Borrowed(io.RawIOBase):
+    """Reads a shared spool; closing it leaves the spool open for the next reader."""
+
+    def __init__(self, spool: IO[bytes]) -> None:
+        super().__init__()
+        self._spool = spool
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        data = self._spool.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def iter_sources(paths: Sequence[str]) -> Iterator[Source | InputError]:
