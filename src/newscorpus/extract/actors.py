@@ -338,10 +338,17 @@ def _org_body(reader: _Reader, index: int) -> int:
         if _plain_word(reader, index) and _plain_word(reader, index + 1):
             start = index + 1
     end = start
-    while end < min(start + 3, count) and _plain_word(reader, end):
-        if not reader.form(end).startswith("ال") or reader.phrase_at(end, cue.nisba):
+    while end < min(start + 3, count):
+        token = reader.tokens[end]
+        # حزب العدالة والتنمية: one conjoined definite noun continues the name.
+        joined = end > start and token.prefix == "و" and token.stem.startswith("ال")
+        if not (_plain_word(reader, end) or joined and reader.taken[end] < 0):
+            break
+        if not token.stem.startswith("ال") or reader.phrase_at(end, cue.nisba):
             break
         end += 1
+        if joined:
+            break
     if end > start:
         while end < count and reader.taken[end] < 0 and (nisba := reader.phrase_at(end, cue.nisba)):
             end += nisba
