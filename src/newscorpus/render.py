@@ -139,11 +139,10 @@ def _emit_table(
             *(_cell(mapping.get(name), widths.get(name)) for name in table_columns(table))
         )
         count += 1
-    console = _console(out)
     if table is None:
-        console.print("(nothing found)")
+        message("(nothing found)")
     else:
-        console.print(table)
+        _console(out).print(table)
     return count
 
 
@@ -215,7 +214,7 @@ def emit_timeline(entries: Iterable[Mapping[str, Any]], fmt: str, out: TextIO | 
         )
         count += 1
     if table is None:
-        console.print("(nothing found)")
+        message("(nothing found)")
     else:
         console.print(table)
     return count

@@ -129,13 +129,26 @@ def show(store: Store, ref: str) -> dict[str, Any]:
     return record
 
 
+_PROCLITICS = "وفبلك"
+
+
+def _without_clitic(alias: str, others: set[str]) -> bool:
+    """True when ``alias`` is another alias with a proclitic attached (للصين, وموسكو)."""
+    if alias.startswith("لل") and "ال" + alias[2:] in others:
+        return True
+    return alias[:1] in _PROCLITICS and alias[1:] in others
+
+
 def _aliases(store: Store, actor_id: int, limit: int | None = ALIASES_SHOWN) -> list[str]:
+    """Spellings seen, most frequent first; forms that only add a proclitic are left out."""
     rows = store.db.execute(
         "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text"
-        " ORDER BY n DESC, text LIMIT ?",
-        (actor_id, limit or -1),
-    )
-    return [text for text, _n in rows]
+        " ORDER BY n DESC, text",
+        (actor_id,),
+    ).fetchall()
+    seen = {text for text, _n in rows}
+    aliases = [text for text, _n in rows if not _without_clitic(text, seen)]
+    return aliases[:limit] if limit else aliases
 
 
 def _roles(store: Store, actor_id: int, limit: int = 6) -> list[str]:

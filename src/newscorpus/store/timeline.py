@@ -1,10 +1,13 @@
 """The timeline: dated events across all articles, oldest first, merged across sources.
 
 Events (a sentence with a resolved date) from different articles about the same date and
-the same actors become one entry listing every source. "The same actors" means the two
-sets share at least two actors, or every actor of the smaller set; events with no actors
-are never merged. Event time is the date in the sentence; publication time stays on the
-documents; the time a statement was made is the date of the sentence carrying the claim.
+the same actors become one entry listing every source. Two events of one date tell the
+same story when their actor sets share at least two actors, or every actor of the smaller
+set, or one rare actor (named in at most ``max(2, 1%)`` of the corpus's documents, such as
+the city of a summit); events with no actors are never merged. An entry shows the
+sentence that shares the most actors with the others. Event time is the date in the
+sentence; publication time stays on the documents; the time a statement was made is the
+date of the sentence carrying the claim.
 """
 
 from __future__ import annotations
@@ -66,15 +69,24 @@ def timeline(
         " ORDER BY replace(e.date, 'X', '0'), e.date, d.published, e.document_id, e.start",
         params,
     )
+    rare = _rare_actors(store)
     group: list[dict[str, Any]] = []
     for row in rows:
         event = _event(row)
         if group and group[0]["date"] != event["date"]:
-            yield from _merge(group)
+            yield from _merge(group, rare)
             group = []
         group.append(event)
     if group:
-        yield from _merge(group)
+        yield from _merge(group, rare)
+
+
+def _rare_actors(store: Store) -> frozenset[int]:
+    total = store.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    limit = max(2, total // 100)
+    return frozenset(
+        row[0] for row in store.db.execute("SELECT id FROM actors WHERE documents <= ?", (limit,))
+    )
 
 
 def _event(row: tuple[Any, ...]) -> dict[str, Any]:
@@ -90,31 +102,67 @@ def _event(row: tuple[Any, ...]) -> dict[str, Any]:
     }
 
 
-def _same_story(a: dict[int, None], b: dict[int, None]) -> bool:
+def _same_story(a: dict[int, None], b: dict[int, None], rare: frozenset[int]) -> bool:
     if not a or not b:
         return False
-    shared = len(a.keys() & b.keys())
-    return shared >= min(2, len(a), len(b))
+    shared = a.keys() & b.keys()
+    return len(shared) >= min(2, len(a), len(b)) or not shared.isdisjoint(rare)
 
 
-def _merge(events: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Merge events of one date that tell the same story; keep the first sentence."""
-    entries: list[dict[str, Any]] = []
-    for event in events:
-        for entry in entries:
-            if _same_story(entry["actor_ids"], event["actor_ids"]):
-                entry["actor_ids"].update(event["actor_ids"])
-                entry["actors"].update(event["actors"])
-                entry["documents"].update(event["documents"])
-                break
-        else:
-            entries.append(event)
-    for entry in entries:
+def _merge(events: list[dict[str, Any]], rare: frozenset[int]) -> Iterator[dict[str, Any]]:
+    """Merge events of one date that tell the same story, transitively (union-find)."""
+    parent = list(range(len(events)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Linking each event to the first event with the same evidence is enough, because
+    # the merge is transitive; this keeps a date with thousands of events near-linear.
+    first_pair: dict[tuple[int, int], int] = {}
+    first_rare: dict[int, int] = {}
+    first_with: dict[int, int] = {}  # first event naming the actor
+    first_alone: dict[int, int] = {}  # first event naming only that actor
+
+    def link(i: int, j: int | None) -> None:
+        if j is not None and j != i:
+            parent[root(i)] = root(j)
+
+    for i, event in enumerate(events):
+        ids = sorted(event["actor_ids"])
+        for n, a in enumerate(ids):
+            for b in ids[n + 1 :]:
+                link(i, first_pair.setdefault((a, b), i))
+            if a in rare:
+                link(i, first_rare.setdefault(a, i))
+            if len(ids) == 1:  # a lone actor matches any event naming it
+                link(i, first_with.get(a))
+                first_alone.setdefault(a, i)
+            else:
+                link(i, first_alone.get(a))
+            first_with.setdefault(a, i)
+    clusters: dict[int, list[dict[str, Any]]] = {}
+    for i, event in enumerate(events):
+        clusters.setdefault(root(i), []).append(event)
+    for members in clusters.values():
+        shown = max(
+            members,
+            key=lambda e: sum(
+                len(e["actor_ids"].keys() & o["actor_ids"].keys()) for o in members if o is not e
+            ),
+        )
+        actors: dict[str, None] = {}
+        documents: dict[int, str] = {}
+        for member in [shown, *members]:
+            actors.update(member["actors"])
+            documents.update(member["documents"])
         yield {
-            "date": entry["date"],
-            "precision": entry["precision"],
-            "text": entry["text"],
-            "actors": list(entry["actors"]),
-            "documents": list(entry["documents"]),
-            "sources": [title for title in entry["documents"].values() if title],
+            "date": shown["date"],
+            "precision": shown["precision"],
+            "text": shown["text"],
+            "actors": list(actors),
+            "documents": list(documents),
+            "sources": [title for title in documents.values() if title],
         }
