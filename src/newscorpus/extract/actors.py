@@ -21,138 +21,15 @@ import bisect
 from collections.abc import Callable, Sequence
 
 from newscorpus.extract import aliases, backends
-from newscorpus.extract.gazetteer import Cues, cues, gazetteer, is_quote
+from newscorpus.extract.actor_reader import CONNECTORS, MAX_NAME, Reader, prefix_width
+from newscorpus.extract.gazetteer import cues, gazetteer, is_quote
 from newscorpus.models import Mention, Sentence, Token
 
-_MAX_NAME = 4
 _COMMAS = frozenset({",", "،"})
 _CLAUSE_ENDS = frozenset({",", ":", ".", ";", "?", "!", "(", ")", '"', "«", "»", "-"})
 _CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
-# Words inside Arabic names (بن = son of): the last word of such a name is a father's or a
-# family's name, not a surname to look for alone.
-_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ال", "ام"})
 _THAT = frozenset({"ان", "انه", "انها", "انهم"})
-_DIACRITICS = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
-# Tanween marks an Arabic common word (قلقاً, روسياً "Russian"): foreign names never carry it.
-_TANWEEN = ("\u064b", "\u064c", "\u064d")
-
-# A candidate mention while the document is read: token range [first, last) and the
-# character span, type, key, source and role.
-Candidate = tuple[int, int, int, int, str, str, str, "str | None"]
-
-
-def _prefix_width(text: str, start: int, end: int, letters: int) -> int:
-    """How many characters of ``text[start:end]`` ``letters`` proclitic letters take."""
-    position = start
-    while letters and position < end:
-        if text[position] not in _DIACRITICS:
-            letters -= 1
-        position += 1
-    while position < end and text[position] in _DIACRITICS:
-        position += 1
-    return position - start if position < end else 0
-
-
-class _Reader:
-    """The state of one document's reading: tokens, which tokens are taken, candidates."""
-
-    def __init__(self, text: str, tokens: Sequence[Token], cue: Cues) -> None:
-        self.text = text
-        self.tokens = tokens
-        self.cue = cue
-        self.taken: list[int] = [-1] * len(tokens)  # token -> candidate index
-        self.found: list[Candidate] = []
-
-    def add(self, first: int, last: int, kind: str, key: str, source: str,
-            role: str | None = None, start: int | None = None) -> bool:
-        if first >= last or any(self.taken[i] >= 0 for i in range(first, last)):
-            return False
-        tokens = self.tokens
-        if start is None:
-            start = tokens[first].start + self._clitic_width(first)
-        self.found.append((first, last, start, tokens[last - 1].end, kind, key, source, role))
-        for i in range(first, last):
-            self.taken[i] = len(self.found) - 1
-        return True
-
-    def extend(self, candidate: int, first: int, last: int) -> None:
-        """Widen a candidate to tokens [first, last): وكالة «سبوتنيك» around سبوتنيك."""
-        old = self.found[candidate]
-        start = self.tokens[first].start + self._clitic_width(first)
-        self.found[candidate] = (first, last, start, self.tokens[last - 1].end, *old[4:])
-        for i in range(first, last):
-            self.taken[i] = candidate
-
-    def _clitic_width(self, index: int) -> int:
-        token = self.tokens[index]
-        if not token.prefix or token.stem.startswith("ال") and token.match.startswith("لل"):
-            return 0
-        letters = len(token.match) - len(token.stem)
-        return _prefix_width(self.text, token.start, token.end, letters)
-
-    def word(self, index: int) -> str:
-        """The clitic-free form of token ``index`` ("" past the end or for punctuation)."""
-        if 0 <= index < len(self.tokens) and self.tokens[index].is_word:
-            return self.tokens[index].stem
-        return ""
-
-    def form(self, index: int) -> str:
-        return self.tokens[index].match if 0 <= index < len(self.tokens) else ""
-
-    def phrase_at(self, index: int, table: dict[str, tuple[tuple[str, ...], ...]]) -> int:
-        """Length of the longest phrase of ``table`` starting at ``index`` (0 if none)."""
-        for phrase in table.get(self.word(index), ()):
-            if all(self.form(index + n) == w for n, w in enumerate(phrase[1:], 1)):
-                return len(phrase)
-        return 0
-
-    def name_like(self, index: int, first: bool = False) -> bool:
-        """Could token ``index`` be part of a person's name written out in full?"""
-        if not (0 <= index < len(self.tokens)) or self.taken[index] >= 0:
-            return False
-        token = self.tokens[index]
-        if not token.is_word or len(token.match) < 2 or any(c.isdigit() for c in token.match):
-            return False
-        cue, word = self.cue, token.stem
-        if word in cue.stop or word in cue.not_actor or word in cue.speech:
-            return False
-        if word in cue.titles or word in cue.role_nouns or word in cue.modifiers:
-            return False
-        if word in cue.org_heads:
-            return False
-        if self.phrase_at(index, cue.nisba):
-            return False
-        if token.match.isascii():
-            return token.match[0].isupper()
-        if token.match.startswith("ال") and self.form(index - 1) not in ("عبد", "ابو"):
-            return False
-        # وقعا, بالعاصمة: names do not carry proclitics; but inside a name a split like
-        # فاكون = ف + اكون is the clitic analysis misreading a foreign name.
-        if token.prefix and (first or "و" in token.prefix or word.startswith("ال")):
-            return False
-        if not first and token.match[0] == "و":
-            return False  # بارك وشي: two people, not one name
-        if self.has_tanween(index):
-            return False
-        return not (len(word) > 4 and word.endswith(("يون", "يين")))  # plural nisbas
-
-    def has_tanween(self, index: int) -> bool:
-        token = self.tokens[index]
-        return any(mark in self.text[token.start : token.end] for mark in _TANWEEN)
-
-    def name_run(self, index: int) -> int:
-        """End (exclusive) of the run of name-like tokens from ``index``; hyphens join."""
-        end = index
-        words = 0
-        while words < _MAX_NAME and self.name_like(end, first=words == 0):
-            end += 1
-            words += 1
-        while end > index and self.tokens[end - 1].match in _CONNECTORS:
-            end -= 1  # سحيم بن حمد بن ...: a run cut by the length limit
-        return end
-
-
-def _gazetteer_pass(reader: _Reader) -> None:
+def _gazetteer_pass(reader: Reader) -> None:
     table = gazetteer()
     tokens = reader.tokens
     parts: list[str] = []
@@ -189,16 +66,16 @@ def _gazetteer_pass(reader: _Reader) -> None:
             continue
         start = tokens[first].start
         if hit.clitic and not hit.absorbed:
-            start += _prefix_width(reader.text, start, tokens[first].end, hit.clitic)
+            start += prefix_width(reader.text, start, tokens[first].end, hit.clitic)
         reader.add(first, last, entry.type, hit.key, "gazetteer", start=start)
 
 
-def _role_text(reader: _Reader, first: int, last: int) -> str:
+def _role_text(reader: Reader, first: int, last: int) -> str:
     start = reader.tokens[first].start + reader._clitic_width(first)
     return reader.text[start : reader.tokens[last - 1].end]
 
 
-def _title_pass(reader: _Reader) -> None:
+def _title_pass(reader: Reader) -> None:
     cue = reader.cue
     found = reader.found
     index, count = 0, len(reader.tokens)
@@ -232,13 +109,13 @@ def _title_pass(reader: _Reader) -> None:
         index = max(end, index + 1)
 
 
-def _key(reader: _Reader, first: int, last: int) -> str:
+def _key(reader: Reader, first: int, last: int) -> str:
     words = [t.match for t in reader.tokens[first + 1 : last] if t.is_word]
     return " ".join([reader.tokens[first].stem, *words] if reader.tokens[first].is_word
                     else words)
 
 
-def _ends_clause(reader: _Reader, index: int) -> bool:
+def _ends_clause(reader: Reader, index: int) -> bool:
     form = reader.form(index)
     if index >= len(reader.tokens) or form in _CLAUSE_ENDS or form in _COMMAS:
         return True
@@ -249,13 +126,13 @@ def _ends_clause(reader: _Reader, index: int) -> bool:
     )
 
 
-def _surname_pass(reader: _Reader) -> None:
+def _surname_pass(reader: Reader) -> None:
     """Later mentions of a name found in full by the rules: دومولين, لدايز-بيرغون."""
     surnames = {
         c[5].split()[-1]: c[5]
         for c in reader.found
         if c[4] == "person" and c[6] == "rule" and " " in c[5] and len(c[5].split()[-1]) > 2
-        and not _CONNECTORS.intersection(c[5].split())
+        and not CONNECTORS.intersection(c[5].split())
     }
     if not surnames:
         return
@@ -265,12 +142,12 @@ def _surname_pass(reader: _Reader) -> None:
         for cut in (0, 1, 2):  # the tokenizer keeps unknown names whole: لدايز-بيرغون
             word = token.stem if cut == 0 else token.match[cut:]
             if word in surnames and (cut == 0 or token.match[:cut] in _CLITICS):
-                start = token.start + _prefix_width(reader.text, token.start, token.end, cut)
+                start = token.start + prefix_width(reader.text, token.start, token.end, cut)
                 reader.add(index, index + 1, "person", word, "rule", start=start)
                 break
 
 
-def _speech_pass(reader: _Reader) -> None:
+def _speech_pass(reader: Reader) -> None:
     speech = reader.cue.speech
     for index in range(len(reader.tokens) - 2):
         if reader.word(index) in speech:
@@ -280,7 +157,7 @@ def _speech_pass(reader: _Reader) -> None:
                            "rule")
 
 
-def _apposition_pass(reader: _Reader) -> None:
+def _apposition_pass(reader: Reader) -> None:
     """NAME، الباحثة في ...: a run of name-like words closed by a comma and a title."""
     cue = reader.cue
     for comma, token in enumerate(reader.tokens):
@@ -290,7 +167,7 @@ def _apposition_pass(reader: _Reader) -> None:
         if not role_after and reader.word(comma + 1) not in cue.role_nouns:
             continue
         first = comma
-        while first > 0 and comma - first < _MAX_NAME and reader.name_like(first - 1):
+        while first > 0 and comma - first < MAX_NAME and reader.name_like(first - 1):
             first -= 1
         while first < comma and not reader.name_like(first, first=True):
             first += 1
@@ -298,7 +175,7 @@ def _apposition_pass(reader: _Reader) -> None:
             reader.add(first, comma, "person", _key(reader, first, comma), "rule")
 
 
-def _org_pass(reader: _Reader) -> None:
+def _org_pass(reader: Reader) -> None:
     cue = reader.cue
     for index in range(len(reader.tokens) - 1):
         if reader.word(index) not in cue.org_heads or reader.taken[index] >= 0:
@@ -310,7 +187,7 @@ def _org_pass(reader: _Reader) -> None:
             _extend_quoted(reader, index)
 
 
-def _extend_quoted(reader: _Reader, head: int) -> None:
+def _extend_quoted(reader: Reader, head: int) -> None:
     """مركز «كارنيغي»: a known outlet or institute in quotes takes its head and quotes."""
     inner = reader.taken[head + 2] if head + 2 < len(reader.tokens) else -1
     if inner < 0 or reader.found[inner][4] != "organization" or reader.found[inner][0] != head + 2:
@@ -320,7 +197,7 @@ def _extend_quoted(reader: _Reader, head: int) -> None:
         reader.extend(inner, head, close + 1)
 
 
-def _org_body(reader: _Reader, index: int) -> int:
+def _org_body(reader: Reader, index: int) -> int:
     """End of an organization's name whose head sits before ``index`` (index if none)."""
     cue = reader.cue
     if is_quote(reader.form(index)):  # معهد «بروكينغز», صحيفة "نيويورك تايمز"
@@ -360,7 +237,7 @@ def _org_body(reader: _Reader, index: int) -> int:
     return end
 
 
-def _plain_word(reader: _Reader, index: int) -> bool:
+def _plain_word(reader: Reader, index: int) -> bool:
     """A free word with no proclitic that is not a stop word: part of a name's body."""
     if not (0 <= index < len(reader.tokens)) or reader.taken[index] >= 0:
         return False
@@ -374,7 +251,7 @@ def _plain_word(reader: _Reader, index: int) -> bool:
     )
 
 
-def _crf_pass(reader: _Reader, text: str, sentences: Sequence[Sentence], ner: str) -> None:
+def _crf_pass(reader: Reader, text: str, sentences: Sequence[Sentence], ner: str) -> None:
     cue = reader.cue
     starts = [t.start for t in reader.tokens]
     for start, end, kind in backends.statistical_spans(text, reader.tokens, sentences, ner):
@@ -409,7 +286,7 @@ def extract_mentions(
     installed), "crf", "camel" (camel-tools' BERT NER; raises ResourceMissing when its data
     is not installed) or "none".
     """
-    reader = _Reader(text, tokens, cues())
+    reader = Reader(text, tokens, cues())
     _gazetteer_pass(reader)
     _title_pass(reader)
     _speech_pass(reader)

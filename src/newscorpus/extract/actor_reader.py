@@ -1,0 +1,136 @@
+"""The reading state of one document for the actor rules (``extract.actors``).
+
+``Reader`` holds the tokens, which of them a mention has taken, the candidate mentions
+found so far, and the small predicates every rule shares: the clitic-free form of a token,
+phrase lookup in the cue tables, and whether a token could be part of a person's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newscorpus.extract.gazetteer import Cues
+from newscorpus.models import Token
+
+MAX_NAME = 4
+# Words inside Arabic names (بن = son of): the last word of such a name is a father's or a
+# family's name, not a surname to look for alone.
+CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ال", "ام"})
+_DIACRITICS = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+# Tanween marks an Arabic common word (قلقاً, روسياً "Russian"): foreign names never carry it.
+_TANWEEN = ("\u064b", "\u064c", "\u064d")
+
+# A candidate mention while the document is read: token range [first, last) and the
+# character span, type, key, source and role.
+Candidate = tuple[int, int, int, int, str, str, str, "str | None"]
+
+
+def prefix_width(text: str, start: int, end: int, letters: int) -> int:
+    """How many characters of ``text[start:end]`` ``letters`` proclitic letters take."""
+    position = start
+    while letters and position < end:
+        if text[position] not in _DIACRITICS:
+            letters -= 1
+        position += 1
+    while position < end and text[position] in _DIACRITICS:
+        position += 1
+    return position - start if position < end else 0
+
+
+class Reader:
+    """The state of one document's reading: tokens, which tokens are taken, candidates."""
+
+    def __init__(self, text: str, tokens: Sequence[Token], cue: Cues) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.cue = cue
+        self.taken: list[int] = [-1] * len(tokens)  # token -> candidate index
+        self.found: list[Candidate] = []
+
+    def add(self, first: int, last: int, kind: str, key: str, source: str,
+            role: str | None = None, start: int | None = None) -> bool:
+        if first >= last or any(self.taken[i] >= 0 for i in range(first, last)):
+            return False
+        tokens = self.tokens
+        if start is None:
+            start = tokens[first].start + self._clitic_width(first)
+        self.found.append((first, last, start, tokens[last - 1].end, kind, key, source, role))
+        for i in range(first, last):
+            self.taken[i] = len(self.found) - 1
+        return True
+
+    def extend(self, candidate: int, first: int, last: int) -> None:
+        """Widen a candidate to tokens [first, last): وكالة «سبوتنيك» around سبوتنيك."""
+        old = self.found[candidate]
+        start = self.tokens[first].start + self._clitic_width(first)
+        self.found[candidate] = (first, last, start, self.tokens[last - 1].end, *old[4:])
+        for i in range(first, last):
+            self.taken[i] = candidate
+
+    def _clitic_width(self, index: int) -> int:
+        token = self.tokens[index]
+        if not token.prefix or token.stem.startswith("ال") and token.match.startswith("لل"):
+            return 0
+        letters = len(token.match) - len(token.stem)
+        return prefix_width(self.text, token.start, token.end, letters)
+
+    def word(self, index: int) -> str:
+        """The clitic-free form of token ``index`` ("" past the end or for punctuation)."""
+        if 0 <= index < len(self.tokens) and self.tokens[index].is_word:
+            return self.tokens[index].stem
+        return ""
+
+    def form(self, index: int) -> str:
+        return self.tokens[index].match if 0 <= index < len(self.tokens) else ""
+
+    def phrase_at(self, index: int, table: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+        """Length of the longest phrase of ``table`` starting at ``index`` (0 if none)."""
+        for phrase in table.get(self.word(index), ()):
+            if all(self.form(index + n) == w for n, w in enumerate(phrase[1:], 1)):
+                return len(phrase)
+        return 0
+
+    def name_like(self, index: int, first: bool = False) -> bool:
+        """Could token ``index`` be part of a person's name written out in full?"""
+        if not (0 <= index < len(self.tokens)) or self.taken[index] >= 0:
+            return False
+        token = self.tokens[index]
+        if not token.is_word or len(token.match) < 2 or any(c.isdigit() for c in token.match):
+            return False
+        cue, word = self.cue, token.stem
+        if word in cue.stop or word in cue.not_actor or word in cue.speech:
+            return False
+        if word in cue.titles or word in cue.role_nouns or word in cue.modifiers:
+            return False
+        if word in cue.org_heads:
+            return False
+        if self.phrase_at(index, cue.nisba):
+            return False
+        if token.match.isascii():
+            return token.match[0].isupper()
+        if token.match.startswith("ال") and self.form(index - 1) not in ("عبد", "ابو"):
+            return False
+        # وقعا, بالعاصمة: names do not carry proclitics; but inside a name a split like
+        # فاكون = ف + اكون is the clitic analysis misreading a foreign name.
+        if token.prefix and (first or "و" in token.prefix or word.startswith("ال")):
+            return False
+        if not first and token.match[0] == "و":
+            return False  # بارك وشي: two people, not one name
+        if self.has_tanween(index):
+            return False
+        return not (len(word) > 4 and word.endswith(("يون", "يين")))  # plural nisbas
+
+    def has_tanween(self, index: int) -> bool:
+        token = self.tokens[index]
+        return any(mark in self.text[token.start : token.end] for mark in _TANWEEN)
+
+    def name_run(self, index: int) -> int:
+        """End (exclusive) of the run of name-like tokens from ``index``; hyphens join."""
+        end = index
+        words = 0
+        while words < MAX_NAME and self.name_like(end, first=words == 0):
+            end += 1
+            words += 1
+        while end > index and self.tokens[end - 1].match in CONNECTORS:
+            end -= 1  # سحيم بن حمد بن ...: a run cut by the length limit
+        return end
