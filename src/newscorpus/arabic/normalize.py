@@ -86,7 +86,16 @@ def clean(text: str) -> str:
     into the original. ``"\\r\\n"`` becomes ``" \\n"``: still one line break; U+2028 and
     U+2029 (line and paragraph separators) become ``"\\n"``.
     """
-    return text.translate(_CLEAN_TABLE)
+    # A regex skips the (almost always absent) characters in C; str.translate with a dict
+    # table walks every character in Python and ran ~13x slower on Arabic text.
+    return _CLEAN_PATTERN.sub(_clean_char, text)
+
+
+_CLEAN_PATTERN = re.compile("[" + "".join(re.escape(chr(code)) for code in _CLEAN_TABLE) + "]")
+
+
+def _clean_char(match: re.Match[str]) -> str:
+    return _CLEAN_TABLE[ord(match.group())]
 
 
 def _nfkc(text: str) -> str:

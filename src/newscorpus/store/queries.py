@@ -197,12 +197,15 @@ def actors(
 
 def find_actor(store: Store, name: str) -> int:
     """An actor by any of its names or spellings (canonical name, alias, or written form)."""
-    from newscorpus.arabic import match_form
+    from newscorpus.arabic import match_form, strip_clitics
     from newscorpus.extract.aliases import alias_keys
 
     db = store.db
+    first, _, rest = name.strip().partition(" ")
+    prefix, stem = strip_clitics(match_form(first))
+    names = [name.strip()] + ([" ".join(filter(None, (stem, rest)))] if prefix else [])
     for actor_type in ("person", "organization", "place"):
-        for key in alias_keys(name, actor_type):
+        for key in (key for variant in names for key in alias_keys(variant, actor_type)):
             row = db.execute(
                 "SELECT actor_id FROM actor_keys WHERE key = ? AND type = ?", (key, actor_type)
             ).fetchone()
