@@ -150,11 +150,18 @@ def table_columns(table: Any) -> list[str]:
     return [str(column.header) for column in table.columns]
 
 
-def emit_record(record: Mapping[str, Any], fmt: str, *, out: TextIO | None = None) -> None:
+def emit_record(
+    record: Mapping[str, Any],
+    fmt: str,
+    *,
+    columns: Mapping[str, Sequence[str]] | None = None,
+    out: TextIO | None = None,
+) -> None:
     """One object (``show``, ``actor``): JSON as one object, tables as labelled sections.
 
     Values that are lists of mappings become sub-tables in ``table`` format; in ``ndjson``
-    and ``csv`` the record is written as one flat row.
+    and ``csv`` the record is written as one flat row. ``columns`` picks the columns of
+    those sub-tables by key (all fields stay in JSON).
     """
     out = out or sys.stdout
     if fmt in ("json", "ndjson"):
@@ -176,7 +183,14 @@ def emit_record(record: Mapping[str, Any], fmt: str, *, out: TextIO | None = Non
     for key, value in record.items():
         if _is_rows(value):
             console.print()
-            emit(value, "table", title=key, out=out, widths={"text": 110, "content": 110})
+            emit(
+                value,
+                "table",
+                title=key,
+                out=out,
+                columns=(columns or {}).get(key),
+                widths={"text": 110, "content": 110, "title": 60},
+            )
 
 
 def _is_rows(value: Any) -> bool:

@@ -55,7 +55,11 @@ def actor(
     from newscorpus.store.queries import actor as query
 
     with open_store(db, create=False) as store:
-        emit_record(query(store, name), output_format(fmt, as_json))
+        emit_record(
+            query(store, name),
+            output_format(fmt, as_json),
+            columns={"claims": ["speaker", "cue", "content", "kind", "document", "date"]},
+        )
 
 
 def register(app: typer.Typer) -> None:
