@@ -30,7 +30,12 @@ def documents(
     from newscorpus.store.queries import documents as query
 
     with open_store(db, create=False) as store:
-        emit(query(store), output_format(fmt, as_json), widths={"title": 60, "path": 40})
+        emit(
+            query(store),
+            output_format(fmt, as_json),
+            columns=["id", "path", "article", "title", "published", "outlet"],
+            widths={"title": 50},
+        )
 
 
 def show(
