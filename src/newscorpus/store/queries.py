@@ -223,10 +223,18 @@ def find_actor(store: Store, name: str) -> int:
     )
     if row:
         return int(row[0])
+    # Spelling variants of the canonical name, then a name that holds the query as whole
+    # words (بيونغ -> بيونغ يانغ), most mentioned first.
     wanted = match_form(name)
+    partial = None
     for actor_id, actor_name in db.execute("SELECT id, name FROM actors ORDER BY mentions DESC"):
-        if match_form(actor_name) == wanted:
+        form = match_form(actor_name)
+        if form == wanted:
             return int(actor_id)
+        if partial is None and f" {wanted} " in f" {form} ":
+            partial = int(actor_id)
+    if partial is not None:
+        return partial
     raise DoesNotExist(f"no actor called {name!r}; `newscorpus actors` lists them")
 
 
