@@ -52,6 +52,14 @@ class IngestSummary:
     seconds: float = 0.0
     interrupted: bool = False
 
+    @property
+    def files_done(self) -> int:
+        return (
+            self.files_read
+            + self.files_unchanged
+            + len({f.path.split(":line")[0].split(":DOC")[0] for f in self.failures})
+        )
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "database": self.database,
@@ -70,6 +78,20 @@ class IngestSummary:
 
 
 ProgressCallback = Callable[[IngestSummary], None]
+
+
+def count_inputs(paths: Sequence[str]) -> int | None:
+    """How many files an ingest of ``paths`` will look at, when that is cheap to know.
+
+    Plain files and folders are only listed; archives and stdin would have to be read
+    twice, so with them the count is unknown (None) and progress shows no ETA.
+    """
+    from newscorpus.load import iter_sources
+
+    archive_ends = (".tar.gz", ".tgz", ".tar", ".zip", ".tar.bz2", ".tar.xz")
+    if any(p == "-" or p.lower().endswith(archive_ends) for p in paths):
+        return None
+    return sum(1 for _ in iter_sources(paths))
 
 
 def _analyze_batch(documents: list[Document]) -> list[Analysis]:

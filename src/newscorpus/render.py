@@ -239,8 +239,12 @@ def message(text: str) -> None:
     sys.stderr.write(safe_text(text) + "\n")
 
 
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
 class Progress:
-    """A progress bar on stderr, only when stderr is a terminal."""
+    """A progress bar on stderr (files done, articles/s, ETA), only on a terminal."""
 
     def __init__(self, total: int | None, label: str) -> None:
         self._bar: Any = None
@@ -267,11 +271,9 @@ class Progress:
             self._task = self._bar.add_task(label, total=total, rate="")
             self._bar.start()
 
-    def update(self, done: int, rate: float, total: int | None = None) -> None:
+    def update(self, done: int, rate: float) -> None:
         if self._bar is not None:
-            self._bar.update(
-                self._task, completed=done, total=total, rate=f"{rate:,.0f} articles/s"
-            )
+            self._bar.update(self._task, completed=done, rate=f"{rate:,.0f} articles/s")
 
     def close(self) -> None:
         if self._bar is not None:

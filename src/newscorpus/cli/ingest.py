@@ -53,10 +53,11 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Read articles, split paragraphs, analyze, and store them (skips unchanged files)."""
+    from newscorpus.ingest import count_inputs
     from newscorpus.ingest import ingest as run_ingest
-    from newscorpus.render import Progress, emit, emit_record, message
+    from newscorpus.render import Progress, emit, emit_record, message, stderr_is_terminal
 
-    bar = Progress(None, "ingest")
+    bar = Progress(count_inputs(paths) if stderr_is_terminal() else None, "ingest")
     try:
         summary = run_ingest(
             paths,
@@ -64,7 +65,7 @@ def ingest(
             input_format=input_format.value,
             date=date,
             workers=workers,
-            progress=lambda s: bar.update(s.articles, s.articles / max(s.seconds, 1e-9)),
+            progress=lambda s: bar.update(s.files_done, s.articles / max(s.seconds, 1e-9)),
             on_wait=lambda: message("Waiting for another ingest into this database to finish…"),
         )
     finally:
