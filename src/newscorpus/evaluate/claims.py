@@ -130,7 +130,7 @@ def token_f1(gold: str, predicted: str) -> float:
     g, p = _norm(gold).split(), _norm(predicted).split()
     if not g or not p:
         return 0.0
-    remaining = defaultdict(int)
+    remaining: defaultdict[str, int] = defaultdict(int)
     for word in g:
         remaining[word] += 1
     common = 0
@@ -275,7 +275,7 @@ def evaluate_claims(
     """Precision/recall of claims with the right speaker, cue and kind accuracy, content F1."""
     from newscorpus.pipeline import analyze
 
-    totals = defaultdict(int)
+    totals: defaultdict[str, int] = defaultdict(int)
     f1_sum = 0.0
     differences: list[ClaimDifference] = []
     for file, records in _read_gold(Path(gold_path)).items():
@@ -299,7 +299,7 @@ def evaluate_claims(
             totals["predicted"] += len(claims)
             totals["matched"] += len(pairs)
             for gi, pi in pairs:
-                g, p = here[gi].record, claims[pi]
+                g, p = here[gi].record, claims[pi]  # g: the gold record
                 right = speaker_agrees(g, p)
                 totals["correct"] += right
                 totals["cue"] += cue_agrees(str(g["cue"]), p.cue)
@@ -309,13 +309,17 @@ def evaluate_claims(
                     differences.append(_difference(file, g, "wrong speaker", p))
             matched_g = {gi for gi, _ in pairs}
             matched_p = {pi for _, pi in pairs}
-            for gi, g in enumerate(here):
+            for gi, item in enumerate(here):
                 if gi not in matched_g:
-                    differences.append(_difference(file, g.record, "missed", None))
+                    differences.append(_difference(file, item.record, "missed", None))
             for pi, p in enumerate(claims):
                 if pi not in matched_p:
                     line = document.text.count("\n", 0, p.content_start) + 1
-                    record = {"line": line, "speaker": None, "content": p.content}
+                    record: dict[str, object] = {
+                        "line": line,
+                        "speaker": None,
+                        "content": p.content,
+                    }
                     differences.append(_difference(file, record, "spurious", p))
         totals["gold"] += len(wanted)
         for k, r in enumerate(wanted):

@@ -13,6 +13,7 @@ end of the quotation or of the clause. The cue forms live in
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -246,7 +247,7 @@ def _speaker_and_content(
         readings.append((_participle_subject(doc, i, lo, cue, earlier), i + 1))
     else:
         end = _noun_phrase(doc, i + 1, hi)
-        before = (None, i + 1)
+        before: tuple[_Speaker | None, int] = (None, i + 1)
         if cue.pos in ("verb", "imperfect"):
             before = (_subject_before(doc, i, lo, cue), i + 1)
         if end > i + 1:
@@ -288,7 +289,7 @@ def _noun_phrase(doc: _Document, j: int, hi: int) -> int:
     while end < hi and end - j < _MAX_SPEAKER:
         token = doc.tokens[end]
         if not token.is_word:
-            if token.match == '"' and end > j and doc.text[token.start] in "\"»”":
+            if token.match == '"' and end > j and doc.text[token.start] in '"»”':
                 end += 1  # the closing quote of a quoted outlet name (صحيفة "عكاظ")
                 continue
             if token.match == '"' and end + 1 < hi and doc.tokens[end + 1].is_word:
@@ -557,7 +558,7 @@ def _paragraph_text_end(text: str, start: int, limit: int) -> int:
 
 
 def _trailing_via(doc: _Document, end: int, hi: int) -> str | None:
-    """"، حسب ما ذكرت وكالة رويترز" / "وفق «وكالة الصحافة الفرنسية»" after the content."""
+    """ "، حسب ما ذكرت وكالة رويترز" / "وفق «وكالة الصحافة الفرنسية»" after the content."""
     if end + 1 < hi and doc.tokens[end].match in _COMMAS:
         if doc.tokens[end + 1].stem in doc.words["attribution"]:
             return _via(doc, end + 1, hi)
@@ -633,11 +634,7 @@ _ATTRIBUTION = Cue("وفق", "وفق", "?", "s", "noun", frozenset({"clause"}), 
 def _with_cue(doc: _Document, claim: Claim, i: int, j: int) -> Claim:
     token = doc.tokens[i]
     cue = doc.text[token.start + len(token.prefix) : doc.tokens[max(i, j - 1)].end]
-    return Claim(**{**_fields(claim), "cue": cue.strip(" ل"), "start": token.start})
-
-
-def _fields(claim: Claim) -> dict[str, object]:
-    return {name: getattr(claim, name) for name in Claim.__slots__}  # type: ignore[attr-defined]
+    return dataclasses.replace(claim, cue=cue.strip(" ل"), start=token.start)
 
 
 def _transmitted(
@@ -667,7 +664,7 @@ def _transmitted(
 
 
 def _headline(doc: _Document, paragraph: Paragraph, lo: int, hi: int) -> Claim | None:
-    """"زيلينسكي: الضربة الروسية ... تمثل تصعيداً": a named speaker, a colon, the claim."""
+    """ "زيلينسكي: الضربة الروسية ... تمثل تصعيداً": a named speaker, a colon, the claim."""
     colon = next((k for k in range(lo, min(hi, lo + 5)) if doc.tokens[k].match == ":"), None)
     if colon is None or colon == lo or hi - colon < 3:
         return None

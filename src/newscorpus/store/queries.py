@@ -289,7 +289,8 @@ def claims(
     limit: int | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Claims in document order, filtered by speaker, subject actor, document or kind."""
-    where, params = ["1"], []
+    where: list[str] = ["1"]
+    params: list[object] = []
     if speaker is not None:
         try:
             speaker_id = find_actor(store, speaker)

@@ -44,7 +44,8 @@ def timeline(
     precision: str | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Timeline entries in date order; ``precision`` keeps events at least that precise."""
-    where, params = ["1"], []
+    where: list[str] = ["1"]
+    params: list[object] = []
     if actor is not None:
         where.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
         params.append(find_actor(store, actor))
