@@ -46,7 +46,9 @@ def corpus_text(files: list[Path]) -> str:
     return "\n".join(parts)
 
 
-def _child(args: list[str], db: str, workers: int, analysis: bool, queue: multiprocessing.Queue) -> None:
+def _child(
+    args: list[str], db: str, workers: int, analysis: bool, queue: multiprocessing.Queue
+) -> None:
     from newscorpus.ingest import ingest
 
     summary = ingest(args, db=db, workers=workers, analysis=analysis)
@@ -55,7 +57,9 @@ def _child(args: list[str], db: str, workers: int, analysis: bool, queue: multip
     queue.put((summary.as_dict(), self_rss, child_rss))
 
 
-def run_ingest(paths: list[str], db: str, workers: int, analysis: bool) -> tuple[dict, float, int, int]:
+def run_ingest(
+    paths: list[str], db: str, workers: int, analysis: bool
+) -> tuple[dict, float, int, int]:
     queue: multiprocessing.Queue = multiprocessing.Queue()
     started = time.perf_counter()
     process = multiprocessing.get_context("fork").Process(
@@ -65,6 +69,35 @@ def run_ingest(paths: list[str], db: str, workers: int, analysis: bool) -> tuple
     result = queue.get()
     process.join()
     return result[0], time.perf_counter() - started, result[1], result[2]
+
+
+def snapshot(db: str) -> dict[str, list[tuple]]:
+    """What the extractors stored, without ids, to compare two ingests."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return {
+            "actors": sorted(conn.execute("SELECT name, type, mentions, documents FROM actors")),
+            "mentions": sorted(
+                conn.execute(
+                    'SELECT f.path, m.start, m."end", a.name FROM mentions m JOIN documents d'
+                    " ON d.id = m.document_id JOIN files f ON f.id = d.file_id"
+                    " JOIN actors a ON a.id = m.actor_id"
+                )
+            ),
+            "claims": sorted(
+                conn.execute(
+                    'SELECT f.path, c.start, c."end", c.speaker, c.content FROM claims c JOIN documents d'
+                    " ON d.id = c.document_id JOIN files f ON f.id = d.file_id"
+                )
+            ),
+            "dates": sorted(
+                conn.execute(
+                    "SELECT f.path, t.start, t.value FROM dates t JOIN documents d"
+                    " ON d.id = t.document_id JOIN files f ON f.id = d.file_id"
+                )
+            ),
+        }
 
 
 def query_latencies(db: str) -> list[tuple[str, float]]:
@@ -121,8 +154,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         files = unpack(Path(tmp) / "ant")
         total_mb = sum(p.stat().st_size for p in files) / 1e6
-        print(f"corpus: {len(files)} files, {total_mb:.1f} MB, workers={options.workers},"
-              f" analysis={'on' if analysis else 'off'}")
+        print(
+            f"corpus: {len(files)} files, {total_mb:.1f} MB, workers={options.workers},"
+            f" analysis={'on' if analysis else 'off'}"
+        )
         text = corpus_text(files)
         all_words = len(WORD.findall(text))
         sizes = [len(files) if s == "all" else int(s) for s in options.sizes.split(",")]
@@ -135,9 +170,12 @@ def main() -> None:
             last_db = str(Path(tmp) / f"bench-{size}.db")
             summary, wall, self_rss, child_rss = run_ingest(
                 [str(p) for p in chosen] if size != len(files) else [str(Path(tmp) / "ant")],
-                last_db, options.workers, analysis,
+                last_db,
+                options.workers,
+                analysis,
             )
             per_article[size] = wall / max(summary["articles"], 1)
+            full_wall = wall
             print(
                 f"ingest {size:>6} files: {wall:7.1f} s wall, {summary['articles'] / wall:8.0f} articles/s,"
                 f" {words / wall:9.0f} words/s, {mb / wall:5.2f} MB/s, peak RSS {self_rss / 1024:.0f} MB"
@@ -146,15 +184,34 @@ def main() -> None:
             )
         if len(sizes) > 1:
             first, last = sizes[0], sizes[-1]
-            print(f"cost growth: {last} files took {per_article[last] * last / (per_article[first] * first):.1f}x"
-                  f" what {first} took (linear would be {last / first:.1f}x)")
-        summary, wall, _self_rss, _child = run_ingest([str(Path(tmp) / "ant")], last_db, options.workers, analysis)
+            print(
+                f"cost growth: {last} files took {per_article[last] * last / (per_article[first] * first):.1f}x"
+                f" what {first} took (linear would be {last / first:.1f}x)"
+            )
+        if analysis and options.workers > 1:
+            sample = [str(p) for p in files[: sizes[0]]]
+            one, other = str(Path(tmp) / "one.db"), str(Path(tmp) / "other.db")
+            run_ingest(sample, one, 1, analysis)
+            run_ingest(sample, other, options.workers, analysis)
+            same = snapshot(one) == snapshot(other)
+            print(
+                f"workers 1 vs {options.workers} on {len(sample)} files: "
+                f"{'identical' if same else 'DIFFERENT'} actors, mentions, claims and dates"
+            )
+        summary, wall, _self_rss, _child = run_ingest(
+            [str(Path(tmp) / "ant")], last_db, options.workers, analysis
+        )
         print(f"re-ingest, nothing changed: {wall:.2f} s (unchanged {summary['files_unchanged']})")
         if analysis:
             for command, seconds in query_latencies(last_db):
                 print(f"query {command!r}: {seconds:.2f} s")
         words, seconds = bare_camel_chain(text)
-        print(f"bare camel-tools chain on the same text: {words / seconds:,.0f} words/s on one core")
+        bare = words / seconds
+        print(
+            f"bare camel-tools chain on the same text: {bare:,.0f} words/s on one core;"
+            f" full ingest of all files ran at {all_words / full_wall:,.0f} words/s"
+            f" ({all_words / full_wall / bare:.2f}x the bare chain)"
+        )
         print(json.dumps({"words": all_words}))
 
 
