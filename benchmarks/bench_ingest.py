@@ -121,6 +121,7 @@ def query_latencies(db: str) -> list[tuple[str, float]]:
 
 
 def bare_camel_chain(text: str) -> tuple[int, float]:
+    from camel_tools.tokenizers.word import simple_word_tokenize
     from camel_tools.utils.dediac import dediac_ar
     from camel_tools.utils.normalize import (
         normalize_alef_ar,
@@ -128,7 +129,6 @@ def bare_camel_chain(text: str) -> tuple[int, float]:
         normalize_teh_marbuta_ar,
         normalize_unicode,
     )
-    from camel_tools.tokenizers.word import simple_word_tokenize
 
     started = time.perf_counter()
     words = 0
