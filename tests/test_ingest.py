@@ -67,7 +67,9 @@ def test_reingest_stores_nothing_twice(seeds: Path, db_path: Path) -> None:
     assert _count(db_path, "documents") == 7
 
 
-def test_same_content_with_a_new_mtime_is_unchanged(tmp_path: Path, seeds: Path, db_path: Path) -> None:
+def test_same_content_with_a_new_mtime_is_unchanged(
+    tmp_path: Path, seeds: Path, db_path: Path
+) -> None:
     target = tmp_path / "in" / "a.txt"
     target.parent.mkdir()
     shutil.copy(seeds / "004_3c02205b5ae586b6.txt", target)
@@ -77,7 +79,9 @@ def test_same_content_with_a_new_mtime_is_unchanged(tmp_path: Path, seeds: Path,
     assert (summary.files_read, summary.files_unchanged) == (0, 1)
 
 
-def test_a_changed_file_replaces_its_old_version(tmp_path: Path, seeds: Path, db_path: Path) -> None:
+def test_a_changed_file_replaces_its_old_version(
+    tmp_path: Path, seeds: Path, db_path: Path
+) -> None:
     target = tmp_path / "in" / "a.txt"
     target.parent.mkdir()
     shutil.copy(seeds / "004_3c02205b5ae586b6.txt", target)
@@ -91,7 +95,9 @@ def test_a_changed_file_replaces_its_old_version(tmp_path: Path, seeds: Path, db
         assert conn.execute("SELECT count(*) FROM actors WHERE mentions = 0").fetchone()[0] == 0
 
 
-def test_a_file_that_turns_bad_keeps_its_stored_version(tmp_path: Path, seeds: Path, db_path: Path) -> None:
+def test_a_file_that_turns_bad_keeps_its_stored_version(
+    tmp_path: Path, seeds: Path, db_path: Path
+) -> None:
     target = tmp_path / "in" / "a.txt"
     target.parent.mkdir()
     shutil.copy(seeds / "004_3c02205b5ae586b6.txt", target)
@@ -137,7 +143,17 @@ def _big_corpus(folder: Path, seeds: Path, files: int) -> None:
 
 def _ingest_process(folder: Path, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "newscorpus", "ingest", str(folder), "--db", str(db), "--workers", "1"],
+        [
+            sys.executable,
+            "-m",
+            "newscorpus",
+            "ingest",
+            str(folder),
+            "--db",
+            str(db),
+            "--workers",
+            "1",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -160,7 +176,9 @@ def test_sigkill_mid_ingest_leaves_a_sound_store_and_a_rerun_completes(
                 continue
             if stored >= 50:
                 break
-    assert process.poll() is None, "ingest finished before it could be killed; make the corpus bigger"
+    assert process.poll() is None, (
+        "ingest finished before it could be killed; make the corpus bigger"
+    )
     process.send_signal(signal.SIGKILL)
     process.wait()
     with sqlite3.connect(db_path) as conn:

@@ -25,8 +25,10 @@ def test_trim_keeps_short_text_and_marks_cut_text() -> None:
     assert len(trim("الرئيس الروسي فلاديمير بوتين", 10)) <= 10
 
 
-ROWS = [{"name": "كيم جونغ أون", "mentions": 3, "aliases": ["كيم", "كيم جونغ أون"]},
-        {"name": "موسكو", "mentions": 1, "aliases": []}]
+ROWS = [
+    {"name": "كيم جونغ أون", "mentions": 3, "aliases": ["كيم", "كيم جونغ أون"]},
+    {"name": "موسكو", "mentions": 1, "aliases": []},
+]
 
 
 def test_json_is_one_array_with_arabic_unescaped() -> None:

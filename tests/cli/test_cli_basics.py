@@ -12,8 +12,17 @@ from newscorpus.cli import app
 runner = CliRunner()
 
 COMMANDS = [
-    ["ingest"], ["stats"], ["documents"], ["show"], ["extract"], ["actors"], ["actor"],
-    ["claims"], ["timeline"], ["eval"], ["eval", "ner"],
+    ["ingest"],
+    ["stats"],
+    ["documents"],
+    ["show"],
+    ["extract"],
+    ["actors"],
+    ["actor"],
+    ["claims"],
+    ["timeline"],
+    ["eval"],
+    ["eval", "ner"],
 ]
 
 
@@ -24,7 +33,9 @@ def test_every_command_has_help(command: list[str]) -> None:
     assert "Usage:" in result.stdout
 
 
-@pytest.mark.parametrize("command", [["stats"], ["actors"], ["claims"], ["timeline"], ["show", "1"]])
+@pytest.mark.parametrize(
+    "command", [["stats"], ["actors"], ["claims"], ["timeline"], ["show", "1"]]
+)
 def test_queries_without_a_database_say_so(command: list[str], db_path: Path) -> None:
     result = runner.invoke(app, command)
     assert result.exit_code == 1

@@ -29,7 +29,9 @@ def _json(db: Path, *args: str) -> object:
 
 
 def test_ingest_summary_is_json_on_request(seeded: Path) -> None:
-    result = runner.invoke(app, ["ingest", str(seeded.parent / "nothing-here"), "--db", str(seeded), "--json"])
+    result = runner.invoke(
+        app, ["ingest", str(seeded.parent / "nothing-here"), "--db", str(seeded), "--json"]
+    )
     assert result.exit_code == 1
     assert "no such file" in result.stderr
 
@@ -92,8 +94,18 @@ def test_claims_contract_and_speaker_filter(seeded: Path) -> None:
     rows = _json(seeded, "claims", "--speaker", "كيم")
     assert rows
     for row in rows:
-        assert {"speaker", "speaker_actor", "cue", "content", "kind", "via", "document",
-                "paragraph", "start", "end"} <= row.keys()
+        assert {
+            "speaker",
+            "speaker_actor",
+            "cue",
+            "content",
+            "kind",
+            "via",
+            "document",
+            "paragraph",
+            "start",
+            "end",
+        } <= row.keys()
         assert row["speaker_actor"] == "كيم جونغ أون"
     assert any(row["via"] == "وكالة الأنباء المركزية الكورية" for row in rows)
 

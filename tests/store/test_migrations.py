@@ -43,7 +43,9 @@ def test_two_processes_opening_a_new_store_at_once(db_path: Path) -> None:
         (b"this is not a database, just text" * 100, "not a newscorpus database"),
     ],
 )
-def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path, content: bytes, message: str) -> None:
+def test_a_file_that_is_not_a_database_is_refused(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     path = tmp_path / "notes.db"
     path.write_bytes(content)
     with pytest.raises(StoreError, match=message):
@@ -64,7 +66,20 @@ def test_folder_as_database_is_refused(tmp_path: Path) -> None:
 
 def test_schema_has_the_tables_queries_need(db_path: Path) -> None:
     with open_store(db_path) as store:
-        names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"files", "documents", "paragraphs", "actors", "actor_keys", "mentions", "claims",
-            "dates", "events", "event_actors", "schema_migrations"} <= names
+        names = {
+            r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    assert {
+        "files",
+        "documents",
+        "paragraphs",
+        "actors",
+        "actor_keys",
+        "mentions",
+        "claims",
+        "dates",
+        "events",
+        "event_actors",
+        "schema_migrations",
+    } <= names
     assert sqlite3.sqlite_version_info >= (3, 35)

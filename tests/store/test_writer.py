@@ -14,7 +14,9 @@ def _mention(text: str, whole: str, name: str, kind: str = "person") -> Mention:
     return Mention(start, start + len(text), text, kind, 0, text, actor=name)
 
 
-def _store(db_path: Path, path: str, items: list[tuple[Document, Analysis]], digest: str = "d") -> None:
+def _store(
+    db_path: Path, path: str, items: list[tuple[Document, Analysis]], digest: str = "d"
+) -> None:
     with open_store(db_path) as store, store.writing() as writer:
         writer.begin_file(FileRecord(path, 10, 1, digest))
         for document, analysis in items:
@@ -26,7 +28,11 @@ TRUMP_2 = "قال دونالد ترامب إنه يفتقد كيم."
 
 
 def test_spellings_of_one_actor_across_files_are_one_actor(db_path: Path) -> None:
-    _store(db_path, "one.txt", [(_doc(TRUMP_1), Analysis(mentions=(_mention("ترمب", TRUMP_1, "ترمب"),)))])
+    _store(
+        db_path,
+        "one.txt",
+        [(_doc(TRUMP_1), Analysis(mentions=(_mention("ترمب", TRUMP_1, "ترمب"),)))],
+    )
     _store(
         db_path,
         "two.txt",
@@ -52,10 +58,15 @@ def test_different_people_sharing_a_surname_stay_apart(db_path: Path) -> None:
 
 
 def test_replacing_a_file_recounts_and_drops_actors_left_without_mentions(db_path: Path) -> None:
-    _store(db_path, "a.txt", [(_doc(TRUMP_1), Analysis(mentions=(_mention("ترمب", TRUMP_1, "ترمب"),)))])
+    _store(
+        db_path, "a.txt", [(_doc(TRUMP_1), Analysis(mentions=(_mention("ترمب", TRUMP_1, "ترمب"),)))]
+    )
     text = "زار بوتين بيونغ يانغ."
     new = Analysis(
-        mentions=(_mention("بوتين", text, "بوتين"), _mention("بيونغ يانغ", text, "بيونغ يانغ", "place"))
+        mentions=(
+            _mention("بوتين", text, "بوتين"),
+            _mention("بيونغ يانغ", text, "بيونغ يانغ", "place"),
+        )
     )
     _store(db_path, "a.txt", [(_doc(text), new)], digest="changed")
     with open_store(db_path) as store:
@@ -70,13 +81,29 @@ def test_replacing_a_file_recounts_and_drops_actors_left_without_mentions(db_pat
 def test_claims_and_events_link_to_corpus_actors(db_path: Path) -> None:
     text = "وقال كيم جونغ أون الجمعة إن واشنطن معادية."
     mention = _mention("كيم جونغ أون", text, "كيم جونغ أون")
-    claim = Claim("كيم جونغ أون", "قال", "واشنطن معادية", "indirect", 0, 0, len(text) - 1,
-                  text.index("واشنطن"), len(text) - 1, speaker_actor="كيم جونغ أون")
+    claim = Claim(
+        "كيم جونغ أون",
+        "قال",
+        "واشنطن معادية",
+        "indirect",
+        0,
+        0,
+        len(text) - 1,
+        text.index("واشنطن"),
+        len(text) - 1,
+        speaker_actor="كيم جونغ أون",
+    )
     event = Event("2024-11-22", "day", 0, len(text), text, 0, actors=("كيم جونغ أون",), claim=0)
-    _store(db_path, "k.txt", [(_doc(text), Analysis(mentions=(mention,), claims=(claim,), events=(event,)))])
+    _store(
+        db_path,
+        "k.txt",
+        [(_doc(text), Analysis(mentions=(mention,), claims=(claim,), events=(event,)))],
+    )
     with open_store(db_path) as store:
         rows = list(claims(store, speaker="كيم"))
-        assert [(r["speaker_actor"], r["content"]) for r in rows] == [("كيم جونغ أون", "واشنطن معادية")]
+        assert [(r["speaker_actor"], r["content"]) for r in rows] == [
+            ("كيم جونغ أون", "واشنطن معادية")
+        ]
         linked = store.db.execute(
             "SELECT count(*) FROM event_actors ea JOIN events e ON e.id = ea.event_id"
             " WHERE e.claim_id IS NOT NULL"
