@@ -30,7 +30,8 @@ def _snapshot(db: Path) -> dict[str, list[tuple]]:
             "actors": sorted(conn.execute("SELECT name, type, mentions, documents FROM actors")),
             "mentions": sorted(
                 conn.execute(
-                    'SELECT f.path, d.article_index, m.start, m."end", m.text, a.name FROM mentions m'
+                    'SELECT f.path, d.article_index, m.start, m."end", m.text, a.name'
+                    " FROM mentions m"
                     " JOIN documents d ON d.id = m.document_id JOIN files f ON f.id = d.file_id"
                     " JOIN actors a ON a.id = m.actor_id"
                 )
