@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -9,6 +10,13 @@ import typer
 
 from newscorpus.cli.common import Format, FormatOption, JsonOption, output_format
 from newscorpus.errors import InputError
+
+
+class Recognizer(StrEnum):
+    full = "full"
+    rules = "rules"
+    crf = "crf"
+
 
 app = typer.Typer(help="Score the extractors against hand-made gold files.", no_args_is_help=True)
 
@@ -26,15 +34,23 @@ def ner(
     holdout: Annotated[
         bool, typer.Option("--holdout", help="Only every fifth sentence (the held-out part).")
     ] = False,
+    recognizer: Annotated[
+        Recognizer,
+        typer.Option(
+            "--recognizer",
+            help="full: what ingest uses; rules: gazetteers and rules only; crf: the CRF alone.",
+        ),
+    ] = Recognizer.full,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
     """Per-type and micro precision, recall and F1 over exact entity spans (token<TAB>BIO)."""
     from newscorpus.evaluate.ner import evaluate_ner
+    from newscorpus.evaluate.recognizers import bio_tagger
     from newscorpus.render import emit, message
 
     _check(gold)
-    report = evaluate_ner(gold, holdout=holdout)
+    report = evaluate_ner(gold, tagger=bio_tagger(recognizer.value), holdout=holdout)
     rows = [
         {
             "type": row.type,
