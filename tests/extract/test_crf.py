@@ -1,0 +1,65 @@
+"""The bundled CRF NER tagger on real news sentences (tokenized as the pipeline does)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscorpus.arabic import clean, split_sentences, tokenize
+from newscorpus.errors import ResourceMissing
+from newscorpus.extract import crf
+from newscorpus.models import Sentence
+
+
+def spans_of(text: str) -> list[tuple[str, str]]:
+    text = clean(text)
+    found = crf.crf_mentions(text, tokenize(text), split_sentences(text))
+    return [(text[start:end], kind) for start, end, kind in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "قال الرئيس الأوكراني فولوديمير زيلينسكي إن بلاده مستعدة",
+            ("فولوديمير زيلينسكي", "person"),
+        ),
+        ("وصل وزير الخارجية الأمريكي إلى الولايات المتحدة", ("الولايات المتحدة", "place")),
+        ("فلاديمير بوتين وكيم جونغ أون يزوران قاعدة في شرق روسيا", ("روسيا", "place")),
+        (
+            "وأعلنت وزارة الدفاع الروسية أن قواتها سيطرت على البلدة",
+            ("وزارة الدفاع الروسية", "organization"),
+        ),
+    ],
+)
+def test_crf_mentions_finds_actor_spans(text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans_of(text)
+
+
+def test_a_span_starts_after_the_proclitic() -> None:
+    # "وزيلينسكي": the conjunction is not part of the name.
+    found = spans_of("التقى الرئيس الأمريكي بايدن وزيلينسكي في واشنطن")
+    assert ("زيلينسكي", "person") in found
+    assert not any(span.startswith("وزيلينسكي") for span, _ in found)
+
+
+def test_crf_mentions_accepts_sentence_records_and_gives_offsets_into_text() -> None:
+    text = clean("مقدمة قصيرة. قال الرئيس الأوكراني فولوديمير زيلينسكي إن بلاده مستعدة")
+    sentences = [Sentence(start, end, 0) for start, end in split_sentences(text)]
+    found = crf.crf_mentions(text, tokenize(text), sentences)
+    assert any(text[start:end] == "فولوديمير زيلينسكي" for start, end, _ in found)
+
+
+def test_tag_tokens_gives_one_bio_tag_per_word() -> None:
+    words = "قال الرئيس الأوكراني فولوديمير زيلينسكي".split()
+    assert crf.tag_tokens(words) == ["O", "O", "O", "B-PERS", "I-PERS"]
+    assert crf.tag_tokens([]) == []
+
+
+def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crf, "MODEL_NAME", "no_such_model.crfsuite")
+    crf._tagger.cache_clear()
+    try:
+        with pytest.raises(ResourceMissing, match="no_such_model.crfsuite"):
+            crf.tag_tokens(["بوتين"])
+    finally:
+        crf._tagger.cache_clear()
