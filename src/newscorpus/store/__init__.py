@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -74,6 +75,40 @@ def _lock_exclusive(lock: IO[bytes], on_wait: Callable[[], None] | None) -> None
         fcntl.flock(lock, fcntl.LOCK_EX)
 
 
+def _connect(db_path: Path, patience: float = 60.0) -> sqlite3.Connection:
+    """Connect, switch to WAL and migrate; wait out other processes doing the same.
+
+    Two processes creating one database at once can get SQLITE_BUSY from the journal-mode
+    switch without SQLite's busy handler being asked, so busy errors are retried here.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        db = None
+        try:
+            db = sqlite3.connect(db_path, isolation_level=None, timeout=patience)
+            db.execute("PRAGMA busy_timeout=60000")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            apply_migrations(db)
+            return db
+        except sqlite3.OperationalError as error:
+            if db is not None:
+                db.close()
+            busy = "locked" in str(error) or "busy" in str(error)
+            if not busy:
+                raise StoreError(f"{db_path}: cannot open the database ({error})") from None
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"{db_path}: the database stayed locked by another process; try again"
+                ) from None
+            time.sleep(0.05)
+        except sqlite3.DatabaseError as error:
+            if db is not None:
+                db.close()
+            raise StoreError(f"{db_path}: not a newscorpus database ({error})") from None
+
+
 def open_store(path: str | Path | None = None, *, create: bool = True) -> Store:
     """Open (and migrate) the store; with create=False a missing database is an error."""
     db_path = Path(path) if path is not None else default_db_path()
@@ -87,13 +122,5 @@ def open_store(path: str | Path | None = None, *, create: bool = True) -> Store:
             )
         if not db_path.parent.exists():
             raise StoreError(f"{db_path}: folder {db_path.parent} does not exist")
-    try:
-        db = sqlite3.connect(db_path, isolation_level=None, timeout=60.0)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        db.execute("PRAGMA busy_timeout=60000")
-        apply_migrations(db)
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"{db_path}: not a newscorpus database ({error})") from None
+    db = _connect(db_path)
     return Store(db_path, db)
