@@ -20,6 +20,7 @@ from pathlib import Path
 
 from newscorpus.arabic import normalize
 from newscorpus.errors import InputError
+from newscorpus.evaluate.scores import f1, ratio
 from newscorpus.models import Claim, Document
 
 _PUNCTUATION = str.maketrans(dict.fromkeys("«»“”\"'،,:.()-", " "))
@@ -54,16 +55,15 @@ class ClaimsReport:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
+        return ratio(self.correct, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 0.0
+        return ratio(self.correct, self.gold)
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1(self.precision, self.recall)
 
     @property
     def cue_accuracy(self) -> float:

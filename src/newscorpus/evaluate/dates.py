@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newscorpus.errors import InputError
+from newscorpus.evaluate.scores import f1, ratio
 from newscorpus.extract.dates_lexicon import key, lexicon, match_text
 
 _WORD = re.compile(r"\w+")
@@ -43,16 +44,15 @@ class DatesScore:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
+        return ratio(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+        return ratio(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
     @property
     def value_accuracy(self) -> float:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newscorpus.errors import NewsCorpusError
+from newscorpus.evaluate.scores import f1, ratio
 
 # Coarse tag suffix -> actor type (the names used everywhere else in newscorpus).
 COARSE_TYPES: dict[str, str] = {"PERS": "person", "ORG": "organization", "LOC": "place"}
@@ -135,16 +136,15 @@ class NerRow:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
+        return ratio(self.correct, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 0.0
+        return ratio(self.correct, self.gold)
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1(self.precision, self.recall)
 
 
 @dataclass(frozen=True, slots=True)
