@@ -76,3 +76,20 @@ def test_tokens_cover_every_visible_character(path: Path) -> None:
     assert covered == "".join(text.split())
     assert all(t.match == match_form(text[t.start : t.end]) for t in tokens if t.is_word)
     assert all(a.end <= b.start for a, b in zip(tokens, tokens[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("word", "letters", "width"),
+    [
+        ("وموسكو", 1, 1),  # و
+        ("لِترامب", 1, 2),  # ل with its kasra
+        ("وللصين", 2, 2),  # و + ل (the article stays with the stem)
+        ("و", 1, 0),  # nothing would be left: no cut
+    ],
+)
+def test_proclitic_width_counts_marks_with_their_letter(
+    word: str, letters: int, width: int
+) -> None:
+    from newscorpus.arabic import proclitic_width
+
+    assert proclitic_width(word, 0, len(word), letters) == width

@@ -8,12 +8,13 @@ data, no torch, no pandas (the optional morphology backend lives in
 from newscorpus.arabic.clitics import strip_clitics
 from newscorpus.arabic.normalize import clean, match_form, normalize
 from newscorpus.arabic.sentences import split_sentences
-from newscorpus.arabic.tokens import tokenize
+from newscorpus.arabic.tokens import proclitic_width, tokenize
 
 __all__ = [
     "clean",
     "match_form",
     "normalize",
+    "proclitic_width",
     "split_sentences",
     "strip_clitics",
     "tokenize",

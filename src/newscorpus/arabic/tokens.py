@@ -68,3 +68,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             analysis = cache[surface] = analyze_surface(surface)
         append(_new_token(Token, found.span() + analysis))
     return tokens
+
+
+# Marks that sit on a letter without being one: diacritics and tatweel.
+_ON_LETTER = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+
+
+def proclitic_width(text: str, start: int, end: int, letters: int) -> int:
+    """How many characters of the token ``text[start:end]`` its first ``letters``
+    proclitic letters take, with the marks on them (so a span can start after و or لل).
+    0 when the proclitics would take the whole token."""
+    position = start
+    while letters and position < end:
+        if text[position] not in _ON_LETTER:
+            letters -= 1
+        position += 1
+    while position < end and text[position] in _ON_LETTER:
+        position += 1
+    return position - start if position < end else 0

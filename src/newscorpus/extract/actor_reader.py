@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newscorpus.arabic import proclitic_width
 from newscorpus.extract.gazetteer import Cues
 from newscorpus.models import Token
 
@@ -16,25 +17,12 @@ MAX_NAME = 4
 # Words inside Arabic names (بن = son of): the last word of such a name is a father's or a
 # family's name, not a surname to look for alone.
 CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ال", "ام"})
-_DIACRITICS = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
 # Tanween marks an Arabic common word (قلقاً, روسياً "Russian"): foreign names never carry it.
 _TANWEEN = ("\u064b", "\u064c", "\u064d")
 
 # A candidate mention while the document is read: token range [first, last) and the
 # character span, type, key, source and role.
 Candidate = tuple[int, int, int, int, str, str, str, "str | None"]
-
-
-def prefix_width(text: str, start: int, end: int, letters: int) -> int:
-    """How many characters of ``text[start:end]`` ``letters`` proclitic letters take."""
-    position = start
-    while letters and position < end:
-        if text[position] not in _DIACRITICS:
-            letters -= 1
-        position += 1
-    while position < end and text[position] in _DIACRITICS:
-        position += 1
-    return position - start if position < end else 0
 
 
 class Reader:
@@ -47,8 +35,16 @@ class Reader:
         self.taken: list[int] = [-1] * len(tokens)  # token -> candidate index
         self.found: list[Candidate] = []
 
-    def add(self, first: int, last: int, kind: str, key: str, source: str,
-            role: str | None = None, start: int | None = None) -> bool:
+    def add(
+        self,
+        first: int,
+        last: int,
+        kind: str,
+        key: str,
+        source: str,
+        role: str | None = None,
+        start: int | None = None,
+    ) -> bool:
         if first >= last or any(self.taken[i] >= 0 for i in range(first, last)):
             return False
         tokens = self.tokens
@@ -72,7 +68,7 @@ class Reader:
         if not token.prefix or token.stem.startswith("ال") and token.match.startswith("لل"):
             return 0
         letters = len(token.match) - len(token.stem)
-        return prefix_width(self.text, token.start, token.end, letters)
+        return proclitic_width(self.text, token.start, token.end, letters)
 
     def word(self, index: int) -> str:
         """The clitic-free form of token ``index`` ("" past the end or for punctuation)."""

@@ -20,8 +20,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
+from newscorpus.arabic import proclitic_width
 from newscorpus.extract import aliases, backends
-from newscorpus.extract.actor_reader import CONNECTORS, MAX_NAME, Reader, prefix_width
+from newscorpus.extract.actor_reader import CONNECTORS, MAX_NAME, Reader
 from newscorpus.extract.gazetteer import cues, gazetteer, is_quote
 from newscorpus.models import Mention, Sentence, Token
 
@@ -29,6 +30,8 @@ _COMMAS = frozenset({",", "،"})
 _CLAUSE_ENDS = frozenset({",", ":", ".", ";", "?", "!", "(", ")", '"', "«", "»", "-"})
 _CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
 _THAT = frozenset({"ان", "انه", "انها", "انهم"})
+
+
 def _gazetteer_pass(reader: Reader) -> None:
     table = gazetteer()
     tokens = reader.tokens
@@ -58,15 +61,17 @@ def _gazetteer_pass(reader: Reader) -> None:
     for first, last, hit in hits:
         entry = table.entries.get(hit.key)
         # «الشرق الأوسط» is the newspaper, الشرق الأوسط the region; «الجزيرة» the channel.
-        if hit.key in table.quoted and is_quote(reader.form(first - 1)) and is_quote(
-            reader.form(last)
+        if (
+            hit.key in table.quoted
+            and is_quote(reader.form(first - 1))
+            and is_quote(reader.form(last))
         ):
             entry = table.quoted[hit.key]
         if entry is None or hit.key in reader.cue.not_actor or reader.has_tanween(last - 1):
             continue
         start = tokens[first].start
         if hit.clitic and not hit.absorbed:
-            start += prefix_width(reader.text, start, tokens[first].end, hit.clitic)
+            start += proclitic_width(reader.text, start, tokens[first].end, hit.clitic)
         reader.add(first, last, entry.type, hit.key, "gazetteer", start=start)
 
 
@@ -104,15 +109,13 @@ def _title_pass(reader: Reader) -> None:
         elif not attached:
             run_end = reader.name_run(name_at)
             if run_end - name_at >= 2:
-                reader.add(name_at, run_end, "person", _key(reader, name_at, run_end), "rule",
-                           role)
+                reader.add(name_at, run_end, "person", _key(reader, name_at, run_end), "rule", role)
         index = max(end, index + 1)
 
 
 def _key(reader: Reader, first: int, last: int) -> str:
     words = [t.match for t in reader.tokens[first + 1 : last] if t.is_word]
-    return " ".join([reader.tokens[first].stem, *words] if reader.tokens[first].is_word
-                    else words)
+    return " ".join([reader.tokens[first].stem, *words] if reader.tokens[first].is_word else words)
 
 
 def _ends_clause(reader: Reader, index: int) -> bool:
@@ -131,7 +134,10 @@ def _surname_pass(reader: Reader) -> None:
     surnames = {
         c[5].split()[-1]: c[5]
         for c in reader.found
-        if c[4] == "person" and c[6] == "rule" and " " in c[5] and len(c[5].split()[-1]) > 2
+        if c[4] == "person"
+        and c[6] == "rule"
+        and " " in c[5]
+        and len(c[5].split()[-1]) > 2
         and not CONNECTORS.intersection(c[5].split())
     }
     if not surnames:
@@ -142,7 +148,7 @@ def _surname_pass(reader: Reader) -> None:
         for cut in (0, 1, 2):  # the tokenizer keeps unknown names whole: لدايز-بيرغون
             word = token.stem if cut == 0 else token.match[cut:]
             if word in surnames and (cut == 0 or token.match[:cut] in _CLITICS):
-                start = token.start + prefix_width(reader.text, token.start, token.end, cut)
+                start = token.start + proclitic_width(reader.text, token.start, token.end, cut)
                 reader.add(index, index + 1, "person", word, "rule", start=start)
                 break
 
@@ -153,8 +159,7 @@ def _speech_pass(reader: Reader) -> None:
         if reader.word(index) in speech:
             run_end = reader.name_run(index + 1)
             if run_end - index - 1 >= 2 and _ends_clause(reader, run_end):
-                reader.add(index + 1, run_end, "person", _key(reader, index + 1, run_end),
-                           "rule")
+                reader.add(index + 1, run_end, "person", _key(reader, index + 1, run_end), "rule")
 
 
 def _apposition_pass(reader: Reader) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from newscorpus.arabic import match_form, strip_clitics
+from newscorpus.arabic import match_form, proclitic_width, strip_clitics
 from newscorpus.errors import ResourceMissing
 from newscorpus.models import Sentence, Token
 
@@ -31,7 +31,6 @@ ACTOR_OF_TAG = {"PERS": "person", "ORG": "organization", "LOC": "place"}
 
 _ARTICLE = "ال"
 _NISBA_ENDINGS = ("يون", "يين", "يه", "ي")
-_DIACRITICS = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
 
 
 # --- resources ----------------------------------------------------------------------------
@@ -162,7 +161,7 @@ def _features_of(match: str, stem: str, prefix: str) -> tuple[list[str], ...]:
 
 
 def _gazetteer_features(stems: Sequence[str]) -> list[str | None]:
-    """"gz=B"/"gz=I" where a known place name (one or more words) starts/continues."""
+    """ "gz=B"/"gz=I" where a known place name (one or more words) starts/continues."""
     by_first = gazetteer()[0]
     marks: list[str | None] = [None] * len(stems)
     index = 0
@@ -261,19 +260,6 @@ def tag_tokens(words: Sequence[str]) -> list[str]:
     return _drop_leading_nisba(analyses, _tagger().tag(sequence_features(analyses)))
 
 
-def _prefix_width(text: str, start: int, end: int, prefix: str) -> int:
-    """How many characters of ``text[start:end]`` the proclitics in ``prefix`` take."""
-    letters = len(prefix.replace("+", ""))
-    position = start
-    while letters and position < end:
-        if text[position] not in _DIACRITICS:
-            letters -= 1
-        position += 1
-    while position < end and text[position] in _DIACRITICS:
-        position += 1
-    return position - start if position < end else 0
-
-
 def _sentence_bounds(sentences: Sequence[tuple[int, int]] | Sequence[Sentence]):  # type: ignore[no-untyped-def]
     for sentence in sentences:
         if isinstance(sentence, Sentence):
@@ -324,7 +310,9 @@ def _tag_spans(
             kind, close_at = tag_type, token.end
             open_at = token.start
             if token.prefix:
-                open_at += _prefix_width(text, token.start, token.end, token.prefix)
+                open_at += proclitic_width(
+                    text, token.start, token.end, len(token.prefix.replace("+", ""))
+                )
     if open_at >= 0:
         spans.append((open_at, close_at, ACTOR_OF_TAG[kind]))
     return spans
