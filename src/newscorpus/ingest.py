@@ -9,7 +9,6 @@ is reported and leaves whatever the store already held for it untouched.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections import Counter, deque
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newscorpus.errors import InputError
+from newscorpus.load import Source
 from newscorpus.models import Analysis, Document
 from newscorpus.store import FileRecord, open_store
 from newscorpus.store.writer import Writer
@@ -112,15 +112,19 @@ def _skip_analysis(documents: list[Document]) -> list[Analysis]:
     return [Analysis() for _ in documents]
 
 
-def _digest(source: Any) -> str:
-    digest = hashlib.blake2b(digest_size=16)
+def _fingerprint(source: Source) -> tuple[str, Source]:
+    """The source's digest, and a source to parse that does not read the file again.
+
+    Files up to STREAM_LIMIT are read once and parsed from memory; bigger ones are hashed
+    as a stream and then streamed again by the parser, so they are never held whole.
+    """
+    from newscorpus.load import file_digest, stream_digest
+
     if source.size > STREAM_LIMIT:
         with source.open_stream() as stream:
-            while chunk := stream.read(1 << 20):
-                digest.update(chunk)
-    else:
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+            return stream_digest(stream), source
+    data = source.read_bytes()
+    return file_digest(data), Source.from_bytes(source.path, data, source.mtime_ns)
 
 
 class _Plan:
@@ -151,10 +155,11 @@ class _Plan:
                 self.summary.files_unchanged += 1
                 continue
             try:
-                digest = _digest(source)
+                digest, parsed = _fingerprint(source)
             except InputError as error:
                 self.summary.failures.append(Failure(error.path, error.reason))
                 continue
+            # The size the source reports (compressed, for .gz) is what the next run sees.
             record = FileRecord(source.path, source.size, source.mtime_ns, digest)
             if old and old[2] == digest:
                 self.unchanged.append(record)
@@ -162,7 +167,7 @@ class _Plan:
                 continue
             yield "file", record
             batch: list[Document] = []
-            for item in read_source(source, self.input_format, self.date):
+            for item in read_source(parsed, self.input_format, self.date):
                 if isinstance(item, InputError):
                     yield "failure", Failure(item.path, item.reason)
                     continue

@@ -17,6 +17,7 @@ paragraph (heading, body, caption, boilerplate, embed). Failures are yielded as
 from __future__ import annotations
 
 import hashlib
+from typing import BinaryIO
 
 from newscorpus.load.reader import FORMATS, read_source, sniff_format
 from newscorpus.load.sources import Source, iter_sources
@@ -27,4 +28,20 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-__all__ = ["FORMATS", "Source", "file_digest", "iter_sources", "read_source", "sniff_format"]
+def stream_digest(stream: BinaryIO) -> str:
+    """``file_digest`` of a stream read in 1 MiB pieces (for files too big to hold)."""
+    digest = hashlib.sha256()
+    while chunk := stream.read(1 << 20):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+__all__ = [
+    "FORMATS",
+    "Source",
+    "file_digest",
+    "iter_sources",
+    "read_source",
+    "sniff_format",
+    "stream_digest",
+]
