@@ -14,28 +14,11 @@ frequent actors as a sanity check.
 from __future__ import annotations
 
 import argparse
-import re
-import tarfile
 import time
 from collections import Counter
 from pathlib import Path
 
-_TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-_TARBALL = Path("/work/shared/corpora/ant-v2.1-dev.tar.gz")
-
-
-def load_texts(corpus: Path, limit: int | None) -> list[str]:
-    if not corpus.exists():
-        corpus.mkdir(parents=True)
-        with tarfile.open(_TARBALL) as archive:
-            archive.extractall(corpus, filter="data")
-    texts: list[str] = []
-    for path in sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix != ".md"):
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        texts.extend(m.group(1) for m in _TEXT_RE.finditer(raw))
-        if limit and len(texts) >= limit:
-            break
-    return texts[:limit] if limit else texts
+from ant import ant_texts
 
 
 def main() -> None:
@@ -50,7 +33,7 @@ def main() -> None:
     from newscorpus.extract.actors import extract_mentions
     from newscorpus.models import Sentence
 
-    texts = load_texts(args.corpus, args.limit or None)
+    texts = ant_texts(args.corpus, args.limit or None)
     prepared = []
     for text in texts:
         cleaned = clean(text)
@@ -69,8 +52,10 @@ def main() -> None:
 
     crf = "with CRF" if args.ner != "none" and backends.crf_available() else "without CRF"
     print(f"{len(prepared)} articles, {tokens} tokens ({words} words), {crf}")
-    print(f"extract_mentions: {elapsed:.2f} s, {tokens / elapsed:,.0f} tokens/s, "
-          f"{words / elapsed:,.0f} words/s, {sum(actors.values())} mentions")
+    print(
+        f"extract_mentions: {elapsed:.2f} s, {tokens / elapsed:,.0f} tokens/s, "
+        f"{words / elapsed:,.0f} words/s, {sum(actors.values())} mentions"
+    )
     for (name, kind), count in actors.most_common(15):
         print(f"  {count:6d}  {kind:12s}  {name}")
 

@@ -17,27 +17,10 @@ Caches are emptied before the timed run, so the figure includes filling them.
 from __future__ import annotations
 
 import argparse
-import re
-import tarfile
 import time
 from pathlib import Path
 
-_TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
-_TARBALL = Path("/work/shared/corpora/ant-v2.1-dev.tar.gz")
-
-
-def load_texts(corpus: Path, limit: int | None) -> list[str]:
-    if not corpus.exists():
-        corpus.mkdir(parents=True)
-        with tarfile.open(_TARBALL) as archive:
-            archive.extractall(corpus, filter="data")
-    texts: list[str] = []
-    for path in sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix != ".md"):
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        texts.extend(m.group(1) for m in _TEXT_RE.finditer(raw))
-        if limit and len(texts) >= limit:
-            break
-    return texts
+from ant import ant_texts
 
 
 def run_newscorpus(texts: list[str]) -> tuple[int, float]:
@@ -86,7 +69,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/ant"))
     parser.add_argument("--limit", type=int, default=None, help="number of articles")
     args = parser.parse_args()
-    texts = load_texts(args.corpus, args.limit)
+    texts = ant_texts(args.corpus, args.limit)
     print(f"{len(texts)} articles, {sum(map(len, texts)):,} characters", flush=True)
     ours_words, ours_time = run_newscorpus(texts)
     camel_words, camel_time = run_camel(texts)

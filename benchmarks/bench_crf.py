@@ -10,25 +10,13 @@ part alone (features, cache, crfsuite), measured twice: a cold feature cache, th
 from __future__ import annotations
 
 import argparse
-import re
 import time
 from pathlib import Path
 
+from ant import ant_texts
+
 from newscorpus.arabic import clean, split_sentences, tokenize
 from newscorpus.extract import crf
-
-TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
-
-
-def load_texts(root: Path, limit: int) -> list[str]:
-    texts: list[str] = []
-    for path in sorted(root.rglob("*.txt")):
-        found = TEXT_RE.search(path.read_text(encoding="utf-8", errors="replace"))
-        if found:
-            texts.append(clean(found.group(1)))
-        if len(texts) >= limit:
-            break
-    return texts
 
 
 def main() -> None:
@@ -36,7 +24,7 @@ def main() -> None:
     parser.add_argument("root", nargs="?", type=Path, default=Path("/tmp/ant"))
     parser.add_argument("--articles", type=int, default=2000)
     args = parser.parse_args()
-    texts = load_texts(args.root, args.articles)
+    texts = [clean(text) for text in ant_texts(args.root, args.articles)]
     prepared = [(text, tokenize(text), split_sentences(text)) for text in texts]
     token_count = sum(len(tokens) for _, tokens, _ in prepared)
     crf._tagger()  # load the model outside the clock
