@@ -128,26 +128,22 @@ def _emit_table(
     from rich.table import Table
 
     table = None
+    names: list[str] = []
     count = 0
     for row in rows:
         mapping = as_mapping(row)
         if table is None:
             table = Table(title=title, show_lines=False, title_justify="left")
-            for name in columns or mapping.keys():
+            names = list(columns or mapping.keys())
+            for name in names:
                 table.add_column(name, overflow="fold")
-        table.add_row(
-            *(_cell(mapping.get(name), widths.get(name)) for name in table_columns(table))
-        )
+        table.add_row(*(_cell(mapping.get(name), widths.get(name)) for name in names))
         count += 1
     if table is None:
         message("(nothing found)")
     else:
         _console(out).print(table)
     return count
-
-
-def table_columns(table: Any) -> list[str]:
-    return [str(column.header) for column in table.columns]
 
 
 def emit_record(

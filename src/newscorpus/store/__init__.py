@@ -14,7 +14,6 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
@@ -61,9 +60,6 @@ class Store:
             finally:
                 writer.abort()
                 fcntl.flock(lock, fcntl.LOCK_UN)
-
-    def now(self) -> str:
-        return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _lock_exclusive(lock: IO[bytes], on_wait: Callable[[], None] | None) -> None:
