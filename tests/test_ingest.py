@@ -218,3 +218,40 @@ def test_one_and_two_workers_store_the_same_results(seeds: Path, tmp_path: Path)
     ingest([str(seeds)], db=one, workers=1)
     ingest([str(seeds)], db=two, workers=2)
     assert _snapshot(one) == _snapshot(two)
+
+
+def test_pool_groups_documents_across_files_and_keeps_input_order() -> None:
+    from newscorpus.ingest import BATCH, _ordered_results, _skip_analysis
+
+    items: list[tuple[str, object]] = []
+    for number in range(3 * BATCH + 5):  # one-article files, as most news corpora have
+        items += [("file", number), ("documents", [f"doc{number}"]), ("end", number)]
+        if number % 7 == 0:
+            items.append(("failure", number))
+    items += [("file", "big"), ("documents", ["a"] * (BATCH + 3)), ("end", "big")]
+    results = list(_ordered_results(iter(items), 2, _skip_analysis))
+    assert [(kind, payload) for kind, payload, _ in results] == items
+    for kind, payload, analyses in results:
+        assert (analyses is not None) == (kind == "documents")
+        if analyses is not None:
+            assert len(analyses) == len(payload)
+
+
+@pytest.mark.slow
+def test_many_small_files_store_the_same_results_with_two_workers(
+    seeds: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(seeds, folder)
+    for number in range(30):
+        (folder / f"short{number:02}.txt").write_text(
+            f"خبر رقم {number}\n\nقال الرئيس الروسي فلاديمير بوتين يوم الاثنين إن المحادثات "
+            f"مع الصين ستستمر في موسكو.\n",
+            encoding="utf-8",
+        )
+    (folder / "empty.txt").write_bytes(b"")
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    first = ingest([str(folder)], db=one, workers=1)
+    second = ingest([str(folder)], db=two, workers=2)
+    assert first.articles == second.articles and len(first.failures) == len(second.failures) == 1
+    assert _snapshot(one) == _snapshot(two)

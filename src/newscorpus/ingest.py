@@ -24,7 +24,7 @@ from newscorpus.models import Analysis, Document
 from newscorpus.store import FileRecord, open_store
 from newscorpus.store.writer import Writer
 
-BATCH = 8  # documents per task sent to a worker
+BATCH = 8  # documents per task sent to a worker (across files)
 COMMIT_SECONDS = 1.0  # how often finished files are made durable
 STREAM_LIMIT = 64 * 1024 * 1024  # read files larger than this twice (hash, then parse)
 
@@ -183,23 +183,48 @@ class _Plan:
 def _ordered_results(
     items: Iterator[tuple[str, Any]], workers: int, analyze_batch: Callable[..., list[Analysis]]
 ) -> Iterator[tuple[str, Any, list[Analysis] | None]]:
-    """Items in input order, document batches paired with their analyses."""
+    """Items in input order, document batches paired with their analyses.
+
+    With a pool, consecutive items are grouped into tasks of about BATCH documents, across
+    file boundaries (most news files hold one article), and up to ``workers * 3`` tasks are
+    in flight, so workers never wait on the reader for lack of queued work.
+    """
     if workers <= 1:
         for kind, payload in items:
             yield kind, payload, analyze_batch(payload) if kind == "documents" else None
         return
-    window = workers * 4
+    window = workers * 3
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
-        pending: deque[tuple[str, Any, Future[list[Analysis]] | None]] = deque()
+        pending: deque[tuple[list[tuple[str, Any]], Future[list[Analysis]] | None]] = deque()
+        group: list[tuple[str, Any]] = []
+        documents: list[Document] = []
         for kind, payload in items:
-            future = pool.submit(analyze_batch, payload) if kind == "documents" else None
-            pending.append((kind, payload, future))
-            while len(pending) > window:
-                kind_, payload_, future_ = pending.popleft()
-                yield kind_, payload_, future_.result() if future_ else None
+            group.append((kind, payload))
+            if kind == "documents":
+                documents.extend(payload)
+            if len(documents) >= BATCH or len(group) >= 4 * BATCH:
+                future = pool.submit(analyze_batch, documents) if documents else None
+                pending.append((group, future))
+                group, documents = [], []
+                while len(pending) > window:
+                    yield from _split_results(*pending.popleft())
+        if group:
+            pending.append((group, pool.submit(analyze_batch, documents) if documents else None))
         while pending:
-            kind_, payload_, future_ = pending.popleft()
-            yield kind_, payload_, future_.result() if future_ else None
+            yield from _split_results(*pending.popleft())
+
+
+def _split_results(
+    group: list[tuple[str, Any]], future: Future[list[Analysis]] | None
+) -> Iterator[tuple[str, Any, list[Analysis] | None]]:
+    analyses = future.result() if future is not None else []
+    used = 0
+    for kind, payload in group:
+        if kind == "documents":
+            yield kind, payload, analyses[used : used + len(payload)]
+            used += len(payload)
+        else:
+            yield kind, payload, None
 
 
 def ingest(
