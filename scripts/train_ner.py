@@ -5,7 +5,9 @@
 
 Split of the news file (sentence index counted from 0): index % 5 == 4 is the held-out
 test part, never trained or tuned on; index % 5 == 3 is the dev part used to pick c1/c2
-(--tune) and to report dev figures; the final model is trained on every sentence with
+(--tune), to report dev figures and, with --dev-model, to tune how ingest combines
+the CRF with the rules (NEWSCORPUS_CRF_MODEL=dev.crfsuite python scripts/ner_errors.py
+...tsv --part dev); the final model is trained on every sentence with
 index % 5 != 4 (plus the whole wiki file with --with-wiki). Training is deterministic
 (L-BFGS, fixed parameters), so the same command gives the same model.
 Also writes resources/ner_gazetteer.txt (place names from babel's CLDR Arabic data).
@@ -201,6 +203,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tune", action="store_true", help="grid-search c1/c2 on dev")
     parser.add_argument("--dev-only", action="store_true", help="stop after the dev figures")
     parser.add_argument("--out", type=Path, default=RESOURCES / crf.MODEL_NAME)
+    parser.add_argument(
+        "--dev-model", type=Path, help="also keep the model trained without the dev part here"
+    )
     args = parser.parse_args(argv)
     print(f"gazetteer: {build_gazetteer(RESOURCES / crf.GAZETTEER_NAME)} entries")
     print(f"name words: {build_names(args.wiki, RESOURCES / crf.NAMES_NAME)} entries")
@@ -218,13 +223,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"c1={grid_c1} c2={grid_c2} ({time.perf_counter() - started:.0f}s)")
             print("  dev        " + scores(dev_model, dev))
             print("  dev glued  " + scores(dev_model, [desegment(s) for s in dev]))
+        if args.dev_model:
+            args.dev_model.write_bytes(dev_model.read_bytes())
+            print(f"dev model kept at {args.dev_model}")
     if args.dev_only:
         return 0
     started = time.perf_counter()
     train(with_augmentation(train_part + dev, augment), args.out, c1, c2, iters, extra)
-    print(f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, "
-          f"{time.perf_counter() - started:.0f}s): c1={c1} c2={c2} iterations={iters} "
-          f"augment={augment} wiki={args.with_wiki}")
+    print(
+        f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, "
+        f"{time.perf_counter() - started:.0f}s): c1={c1} c2={c2} iterations={iters} "
+        f"augment={augment} wiki={args.with_wiki}"
+    )
     print("  held-out       " + scores(args.out, held))
     print("  held-out glued " + scores(args.out, [desegment(s) for s in held]))
     return 0

@@ -100,7 +100,7 @@ def found(text: str) -> set[tuple[str, str, str | None]]:
             'ووفقًا لما ذكره تشو سانغ هون فى صحيفة "نيويورك تايمز"، فإن نشر القوات',
             {
                 ("تشو سانغ هون", "person", "تشو سانغ هون"),
-                ("صحيفة \"نيويورك تايمز\"", "organization", "نيويورك تايمز"),
+                ('صحيفة "نيويورك تايمز"', "organization", "نيويورك تايمز"),
             },
         ),
         # the quoted byline is the newspaper, the bare phrase the region
@@ -217,12 +217,13 @@ TYPES = {
 }  # fmt: skip
 
 
-def test_seed_top_20_actors_are_distinct_typed_and_merged() -> None:
+@pytest.mark.parametrize("ner", ["none", "auto"])  # rules alone; with the CRF, as ingest
+def test_seed_top_20_actors_are_distinct_typed_and_merged(ner: str) -> None:
     counts: Counter[str] = Counter()
     names: dict[str, Counter[tuple[str, str]]] = {}
     spellings: dict[str, set[str]] = {}
     for text, tokens, sentences in seed_documents():
-        for mention in extract_mentions(text, tokens, sentences, ner="none"):
+        for mention in extract_mentions(text, tokens, sentences, ner=ner):
             assert mention.actor
             key = alias_keys(mention.actor, mention.type)[0]
             counts[key] += 1
@@ -242,7 +243,7 @@ def test_seed_top_20_actors_are_distinct_typed_and_merged() -> None:
 
 def test_statistical_spans_fill_only_what_rules_left(monkeypatch: pytest.MonkeyPatch) -> None:
     text = clean(
-        "تحدث أستاذ العلوم التاريخية، دميتري موسياكوف، لـ\"كومسومولسكايا برافدا\". "
+        'تحدث أستاذ العلوم التاريخية، دميتري موسياكوف، لـ"كومسومولسكايا برافدا". '
         "وقال الكرملين، الجمعة، إن الضربة تهدف إلى تحذير الغرب."
     )
 

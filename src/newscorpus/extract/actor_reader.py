@@ -34,6 +34,7 @@ class Reader:
         self.cue = cue
         self.taken: list[int] = [-1] * len(tokens)  # token -> candidate index
         self.found: list[Candidate] = []
+        self.dropped: set[int] = set()  # candidates a later source overruled
 
     def add(
         self,
@@ -62,6 +63,39 @@ class Reader:
         self.found[candidate] = (first, last, start, self.tokens[last - 1].end, *old[4:])
         for i in range(first, last):
             self.taken[i] = candidate
+
+    def replace(
+        self,
+        candidate: int,
+        first: int,
+        last: int,
+        kind: str,
+        key: str,
+        source: str,
+        role: str | None = None,
+        start: int | None = None,
+    ) -> None:
+        """Move a candidate to tokens [first, last), free or its own, with new fields."""
+        old = self.found[candidate]
+        for i in range(old[0], old[1]):
+            self.taken[i] = -1
+        if start is None:
+            start = self.tokens[first].start + self._clitic_width(first)
+        end = self.tokens[last - 1].end
+        self.found[candidate] = (first, last, start, end, kind, key, source, role)
+        for i in range(first, last):
+            self.taken[i] = candidate
+
+    def drop(self, candidate: int) -> None:
+        """Withdraw a candidate and free its tokens."""
+        first, last = self.found[candidate][:2]
+        for i in range(first, last):
+            self.taken[i] = -1
+        self.dropped.add(candidate)
+
+    def candidates(self) -> list[Candidate]:
+        """The candidates still standing, in the order they were found."""
+        return [c for i, c in enumerate(self.found) if i not in self.dropped]
 
     def _clitic_width(self, index: int) -> int:
         token = self.tokens[index]

@@ -15,15 +15,19 @@ concatenation plus one call into crfsuite.
 from __future__ import annotations
 
 import bisect
+import os
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from newscorpus.arabic import match_form, proclitic_width, strip_clitics
 from newscorpus.errors import ResourceMissing
 from newscorpus.models import Sentence, Token
 
 MODEL_NAME = "ner_crf.crfsuite"
+# Another model file to tag with (a dev model while tuning, or one a user trained).
+MODEL_ENV = "NEWSCORPUS_CRF_MODEL"
 TRIGGERS_NAME = "ner_triggers.txt"
 GAZETTEER_NAME = "ner_gazetteer.txt"
 NAMES_NAME = "ner_names.txt"
@@ -240,8 +244,11 @@ def word_features(words: Sequence[str]) -> list[list[str]]:
 def _tagger():  # type: ignore[no-untyped-def]  # pycrfsuite has no type stubs
     import pycrfsuite
 
-    path = resources.files("newscorpus") / "resources" / MODEL_NAME
+    override = os.environ.get(MODEL_ENV)
+    path = Path(override) if override else resources.files("newscorpus") / "resources" / MODEL_NAME
     if not path.is_file():
+        if override:
+            raise ResourceMissing(f"{MODEL_ENV}={override}: no such CRF model file")
         raise ResourceMissing(
             f"the CRF NER model {MODEL_NAME} is missing from newscorpus/resources; "
             "train it with scripts/train_ner.py or reinstall newscorpus"
