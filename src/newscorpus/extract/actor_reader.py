@@ -56,14 +56,6 @@ class Reader:
             self.taken[i] = len(self.found) - 1
         return True
 
-    def extend(self, candidate: int, first: int, last: int) -> None:
-        """Widen a candidate to tokens [first, last): وكالة «سبوتنيك» around سبوتنيك."""
-        old = self.found[candidate]
-        start = self.tokens[first].start + self._clitic_width(first)
-        self.found[candidate] = (first, last, start, self.tokens[last - 1].end, *old[4:])
-        for i in range(first, last):
-            self.taken[i] = candidate
-
     def replace(
         self,
         candidate: int,

@@ -194,20 +194,14 @@ def _org_pass(reader: Reader) -> None:
         if reader.word(index) not in cue.org_heads or reader.taken[index] >= 0:
             continue
         end = _org_body(reader, index + 1)
-        if end > index + 1:
+        if end > index + 1 and is_quote(reader.form(index + 1)):
+            # شركة "ياهو", معهد «بروكينغز»: the name is what the quotes hold; the head
+            # word is its role, as for a known name in quotes after a head (مجلة «X»).
+            role = _role_text(reader, index, index + 1)
+            key = _key(reader, index + 2, end - 1)
+            reader.add(index + 2, end - 1, "organization", key, "rule", role)
+        elif end > index + 1:
             reader.add(index, end, "organization", _key(reader, index, end), "rule")
-        elif is_quote(reader.form(index + 1)):
-            _extend_quoted(reader, index)
-
-
-def _extend_quoted(reader: Reader, head: int) -> None:
-    """مركز «كارنيغي»: a known outlet or institute in quotes takes its head and quotes."""
-    inner = reader.taken[head + 2] if head + 2 < len(reader.tokens) else -1
-    if inner < 0 or reader.found[inner][4] != "organization" or reader.found[inner][0] != head + 2:
-        return
-    close = reader.found[inner][1]
-    if is_quote(reader.form(close)):
-        reader.extend(inner, head, close + 1)
 
 
 def _org_body(reader: Reader, index: int) -> int:
@@ -295,7 +289,7 @@ def _crf_pass(reader: Reader, text: str, sentences: Sequence[Sentence], ner: str
     # spans the tagger did not touch were wrong. Quoted names (صحيفة «الأهرام») stay.
     for index, candidate in enumerate(reader.found):
         if candidate[6] == "rule" and candidate[4] == "organization" and index not in supported:
-            if not any(is_quote(reader.form(i)) for i in range(*candidate[:2])):
+            if not is_quote(reader.form(candidate[0] - 1)):
                 reader.drop(index)
 
 
@@ -339,12 +333,13 @@ def _reconcile(
             start=start,
         )
     elif first <= c_first and c_last <= last:  # a longer name around a known one
-        # A known person's surname can follow other given names (عبد الرحمن مودي is not
-        # Modi), but is not followed by more name: هل يقبل كيم غصن الزيتون؟
+        # A known person's one-word name can follow other given names (عبد الرحمن مودي
+        # is not Modi), but is not followed by more name: هل يقبل كيم غصن الزيتون؟
         # A place inside an organization's name is common (جامعة القاهرة, شرطة دبي);
         # other changes of type are the tagger running on: بيونج يانغ ــ سيكونان حاضرين.
         same = c_kind == kind or (c_kind, kind) == ("place", "organization")
-        if same and (c_kind != "person" or last == c_last):
+        one_word = c_kind == "person" and c_last - c_first == 1
+        if same and not (one_word and last > c_last):
             reader.replace(candidate, first, last, kind, key, source, start=start)
     elif c_first <= first and last <= c_last and c_kind == kind:
         outside = [*range(c_first, first), *range(last, c_last)]
