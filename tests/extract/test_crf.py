@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
 from newscorpus.arabic import clean, split_sentences, tokenize
 from newscorpus.errors import ResourceMissing
 from newscorpus.extract import crf
+from newscorpus.extract.crf_model import CrfModel, ModelFormatError
 from newscorpus.models import Sentence
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def spans_of(text: str) -> list[tuple[str, str]]:
@@ -57,9 +63,37 @@ def test_tag_tokens_gives_one_bio_tag_per_word() -> None:
 
 def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crf, "MODEL_NAME", "no_such_model.crfsuite")
-    crf._tagger.cache_clear()
+    crf._model.cache_clear()
     try:
         with pytest.raises(ResourceMissing, match="no_such_model.crfsuite"):
             crf.tag_tokens(["بوتين"])
     finally:
-        crf._tagger.cache_clear()
+        crf._model.cache_clear()
+
+
+def test_numpy_tagging_gives_python_crfsuites_labels() -> None:
+    import pycrfsuite
+
+    reference = pycrfsuite.Tagger()
+    with resources.as_file(resources.files("newscorpus") / "resources" / crf.MODEL_NAME) as path:
+        reference.open(str(path))
+    sentences = []
+    for seed in sorted(SEEDS.glob("*.txt")):
+        text = clean(seed.read_text(encoding="utf-8"))
+        tokens = tokenize(text)
+        for start, end in split_sentences(text):
+            window = [t for t in tokens if start <= t.start < end]
+            if window:
+                sentences.append([(t.match, t.stem, t.prefix) for t in window])
+    assert len(sentences) > 100
+    expected = [reference.tag(crf.sequence_features(s)) for s in sentences]
+    got = crf._model().viterbi([crf._emissions(crf._model(), s) for s in sentences])
+    assert got == expected
+    assert any(tag != "O" for tags in got for tag in tags)
+
+
+def test_a_file_that_is_not_a_crfsuite_model_is_rejected() -> None:
+    with pytest.raises(ModelFormatError):
+        CrfModel.read(b"lCRF" + bytes(60))
+    with pytest.raises(ModelFormatError):
+        CrfModel.read(b"short")

@@ -8,21 +8,27 @@ with offsets, from the tokens ``newscorpus.arabic.tokenize`` produced).
 The model was trained on FANE text (clitics partly split off by its authors), so every
 feature is computed from the match form, the stem without proclitics and the core without
 the article: "وزيلينسكي" in raw news and "و زيلينسكي" in FANE then look alike to it.
-Features of a word type are computed once and cached: tagging a sentence is list
-concatenation plus one call into crfsuite.
+python-crfsuite trains the model; tagging reads the model file into numpy
+(``extract.crf_model``): the label scores of a word type's features are summed once and
+cached, a sentence's scores are a few array sums, and a document's sentences are decoded
+together. The labels are those python-crfsuite's tagger gives (a test compares them).
 """
 
 from __future__ import annotations
 
 import bisect
 import os
+import struct
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from newscorpus.arabic import match_form, proclitic_width, strip_clitics
 from newscorpus.errors import ResourceMissing
+from newscorpus.extract.crf_model import CrfModel, ModelFormatError
 from newscorpus.models import Sentence, Token
 
 MODEL_NAME = "ner_crf.crfsuite"
@@ -188,20 +194,22 @@ def _gazetteer_features(stems: Sequence[str]) -> list[str | None]:
 def sequence_features(analyses: Sequence[tuple[str, str, str]]) -> list[list[str]]:
     """CRF features for one sentence given ``(match, stem, prefix)`` per token."""
     per_type = [_features_of(*analysis) for analysis in analyses]
-    marks = _gazetteer_features([analysis[1] for analysis in analyses])
+    stems = [analysis[1] for analysis in analyses]
+    marks = _gazetteer_features(stems)
     padded = [_EDGE, _EDGE, *per_type, _EDGE, _EDGE]
-    stems = ["BOS", *(analysis[1] for analysis in analyses), "EOS"]
+    # pairs[i] is "previous|current" for token i (BOS before the first, EOS after the last)
+    pairs = [f"{a}|{b}" for a, b in zip(["BOS", *stems], [*stems, "EOS"], strict=True)]
     sequence: list[list[str]] = []
-    for index in range(len(per_type)):
-        features = (
-            per_type[index][0]
-            + padded[index + 1][1]
-            + padded[index + 3][2]
-            + padded[index][3]
-            + padded[index + 4][4]
-        )
-        features.append("bg-=" + stems[index] + "|" + stems[index + 1])
-        features.append("bg+=" + stems[index + 1] + "|" + stems[index + 2])
+    for index, own in enumerate(per_type):
+        features = [
+            *own[0],
+            *padded[index + 1][1],
+            *padded[index + 3][2],
+            *padded[index][3],
+            *padded[index + 4][4],
+            "bg-=" + pairs[index],
+            "bg+=" + pairs[index + 1],
+        ]
         if marks[index]:
             features.append(marks[index])  # type: ignore[arg-type]
         sequence.append(features)
@@ -240,10 +248,7 @@ def word_features(words: Sequence[str]) -> list[list[str]]:
 
 
 # --- tagging ------------------------------------------------------------------------------
-@cache
-def _tagger():  # type: ignore[no-untyped-def]  # pycrfsuite has no type stubs
-    import pycrfsuite
-
+def _model_bytes() -> bytes:
     override = os.environ.get(MODEL_ENV)
     path = Path(override) if override else resources.files("newscorpus") / "resources" / MODEL_NAME
     if not path.is_file():
@@ -253,18 +258,93 @@ def _tagger():  # type: ignore[no-untyped-def]  # pycrfsuite has no type stubs
             f"the CRF NER model {MODEL_NAME} is missing from newscorpus/resources; "
             "train it with scripts/train_ner.py or reinstall newscorpus"
         )
-    tagger = pycrfsuite.Tagger()
-    with resources.as_file(path) as model_path:
-        tagger.open(str(model_path))
-    return tagger
+    return path.read_bytes()
+
+
+@cache
+def _model() -> CrfModel:
+    data = _model_bytes()
+    try:
+        return CrfModel.read(data)
+    except (ModelFormatError, struct.error) as error:
+        raise ResourceMissing(f"the CRF NER model cannot be read: {error}") from None
+
+
+# Label scores of a word type's features, as itself and as a neighbour: (5, labels).
+_SCORES: dict[str, np.ndarray] = {}
+_SCORES_LIMIT = 200_000  # about 80 MB; cleared when full (a worker's memory stays bounded)
+
+
+def _type_scores(model: CrfModel, match: str, stem: str, prefix: str) -> np.ndarray:
+    found = _SCORES.get(match)
+    if found is None:
+        if len(_SCORES) >= _SCORES_LIMIT:
+            _SCORES.clear()
+        parts = _type_features(match, stem, prefix)
+        found = _SCORES[match] = np.stack([model.score(part) for part in parts])
+    return found
+
+
+@cache
+def _edge_scores() -> np.ndarray:
+    model = _model()
+    return np.stack([model.score(part) for part in _EDGE])
+
+
+def _emissions(model: CrfModel, analyses: Sequence[tuple[str, str, str]]) -> np.ndarray:
+    """(tokens, labels) state scores of one sentence: the same sums crfsuite makes from
+    ``sequence_features``, built from per-type sums instead of feature strings."""
+    count = len(analyses)
+    edge = _edge_scores()
+    table = np.stack([edge, edge, *(_type_scores(model, *a) for a in analyses), edge, edge])
+    scores = (
+        table[2 : count + 2, 0]
+        + table[1 : count + 1, 1]
+        + table[3 : count + 3, 2]
+        + table[0:count, 3]
+        + table[4 : count + 4, 4]
+    )
+    stems = [analysis[1] for analysis in analyses]
+    index, unknown = model.index, model.unknown
+    # pair i is "previous|current" of token i: its "bg-=" feature, and "bg+=" of token i-1
+    bigrams = _bigram_rows()
+    missing = (unknown, unknown)
+    rows = [
+        bigrams.get(f"{a}|{b}", missing)
+        for a, b in zip(["BOS", *stems], [*stems, "EOS"], strict=True)
+    ]
+    scores += model.weights[[row[0] for row in rows[:-1]]]
+    scores += model.weights[[row[1] for row in rows[1:]]]
+    for position, mark in enumerate(_gazetteer_features(stems)):
+        if mark:
+            scores[position] += model.weights[index.get(mark, unknown)]
+    return scores
+
+
+@cache
+def _bigram_rows() -> dict[str, tuple[int, int]]:
+    """Stem pair -> the model's rows of its "bg-=" and "bg+=" attributes (one lookup)."""
+    model = _model()
+    rows: dict[str, tuple[int, int]] = {}
+    for name, row in model.index.items():
+        if name.startswith(("bg-=", "bg+=")):
+            before, after = rows.get(name[4:], (model.unknown, model.unknown))
+            rows[name[4:]] = (row, after) if name[2] == "-" else (before, row)
+    return rows
+
+
+def _tag(sentences: Sequence[Sequence[tuple[str, str, str]]]) -> list[list[str]]:
+    """BIO tags of each sentence given as ``(match, stem, prefix)`` per token."""
+    model = _model()
+    paths = model.viterbi([_emissions(model, analyses) for analyses in sentences])
+    return [_drop_leading_nisba(a, tags) for a, tags in zip(sentences, paths, strict=True)]
 
 
 def tag_tokens(words: Sequence[str]) -> list[str]:
     """BIO tags ("B-PERS", "I-ORG", "O", ...) for one sentence of surface words."""
     if not words:
         return []
-    analyses = [analyze_word(word) for word in words]
-    return _drop_leading_nisba(analyses, _tagger().tag(sequence_features(analyses)))
+    return _tag([[analyze_word(word) for word in words]])[0]
 
 
 def _sentence_bounds(sentences: Sequence[tuple[int, int]] | Sequence[Sentence]):  # type: ignore[no-untyped-def]
@@ -285,17 +365,17 @@ def crf_mentions(
     ``tokens`` are sorted ``newscorpus.arabic.tokenize`` tokens of ``text``; a span starts
     after the proclitics of its first token (وزيلينسكي -> زيلينسكي).
     """
-    tagger = _tagger()
+    _model()  # a missing model is an error even for an empty document
     starts = [token.start for token in tokens]
-    spans: list[tuple[int, int, str]] = []
+    windows: list[Sequence[Token]] = []
     for sentence_start, sentence_end in _sentence_bounds(sentences):
         first = bisect.bisect_left(starts, sentence_start)
         last = bisect.bisect_left(starts, sentence_end, first)
-        window = tokens[first:last]
-        if not window:
-            continue
-        analyses = [(token.match, token.stem, token.prefix) for token in window]
-        tags = _drop_leading_nisba(analyses, tagger.tag(sequence_features(analyses)))
+        if last > first:
+            windows.append(tokens[first:last])
+    tagged = _tag([[(t.match, t.stem, t.prefix) for t in window] for window in windows])
+    spans: list[tuple[int, int, str]] = []
+    for window, tags in zip(windows, tagged, strict=True):
         spans += _tag_spans(text, window, tags)
     return spans
 
