@@ -300,6 +300,12 @@ def test_statistical_spans_fill_only_what_rules_left(monkeypatch: pytest.MonkeyP
             [("فرانس برس", "organization")],
             {("فرانس برس", "organization", "gazetteer")},
         ),
+        # where the lexicon knows an outlet of the same name, the tagger's type picks it
+        (
+            "وذكرت الشرق الأوسط أن الوفد وصل",
+            [("الشرق الأوسط", "organization")],
+            {("الشرق الأوسط", "organization", "gazetteer")},
+        ),
         # a rule's organization the tagger does not touch is withdrawn; quoted ones stay
         ("وقالت لجنة النقل إن الطرق مغلقة", [], set()),
         ('وقالت شركة "ياهو" إن الخدمة عادت', [], {("ياهو", "organization", "rule")}),

@@ -120,7 +120,7 @@ class Reader:
         if not token.is_word or len(token.match) < 2 or any(c.isdigit() for c in token.match):
             return False
         cue, word = self.cue, token.stem
-        if word in cue.stop or word in cue.not_actor or word in cue.speech:
+        if word in cue.stop or word in cue.not_actor or word in cue.speech or word in cue.common:
             return False
         if word in cue.titles or word in cue.role_nouns or word in cue.modifiers:
             return False

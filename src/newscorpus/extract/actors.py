@@ -319,6 +319,11 @@ def _reconcile(
     """
     c_first, c_last, c_start, _, c_kind, c_key, c_source, role = reader.found[candidate]
     if (c_first, c_last) == (first, last):
+        # الشرق الأوسط the region or the newspaper, القدس the city or the daily: where the
+        # lexicon knows an outlet of that name, the tagger's reading of the context picks.
+        outlet = gazetteer().quoted.get(c_key) if c_source == "gazetteer" else None
+        if outlet is not None and kind == outlet.type != c_kind:
+            reader.replace(candidate, first, last, kind, c_key, "gazetteer", role, start=c_start)
         return
     if c_source == "rule":
         same = c_kind == kind

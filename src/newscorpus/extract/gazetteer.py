@@ -26,6 +26,7 @@ LEXICON_NAME = "actors_lexicon.tsv"
 PLACES_NAME = "gazetteer_places.tsv"
 ROLES_NAME = "roles.tsv"
 NISBA_NAME = "nisba.tsv"
+COMMON_NAME = "ner_common_words.txt"
 
 _ARTICLE = "ال"
 _CONJUNCTIONS = ("", "و", "ف")
@@ -72,6 +73,7 @@ class Cues:
     not_actor: frozenset[str]
     nisba: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     nisba_place: dict[tuple[str, ...], str]
+    common: frozenset[str]  # stems almost never inside a name (ner_common_words.txt)
 
 
 def key_of(name: str) -> str:
@@ -184,6 +186,7 @@ def cues() -> Cues:
         not_actor=words("not_actor"),
         nisba=_phrase_index(nisba_place),
         nisba_place=nisba_place,
+        common=frozenset(row[0].strip() for row in _rows(COMMON_NAME)),
     )
 
 
