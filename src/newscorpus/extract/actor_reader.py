@@ -48,12 +48,8 @@ class Reader:
     ) -> bool:
         if first >= last or any(self.taken[i] >= 0 for i in range(first, last)):
             return False
-        tokens = self.tokens
-        if start is None:
-            start = tokens[first].start + self._clitic_width(first)
-        self.found.append((first, last, start, tokens[last - 1].end, kind, key, source, role))
-        for i in range(first, last):
-            self.taken[i] = len(self.found) - 1
+        self.found.append(self._candidate(first, last, kind, key, source, role, start))
+        self._take(len(self.found) - 1)
         return True
 
     def replace(
@@ -68,21 +64,37 @@ class Reader:
         start: int | None = None,
     ) -> None:
         """Move a candidate to tokens [first, last), free or its own, with new fields."""
-        old = self.found[candidate]
-        for i in range(old[0], old[1]):
-            self.taken[i] = -1
+        self._free(candidate)
+        self.found[candidate] = self._candidate(first, last, kind, key, source, role, start)
+        self._take(candidate)
+
+    def _candidate(
+        self,
+        first: int,
+        last: int,
+        kind: str,
+        key: str,
+        source: str,
+        role: str | None,
+        start: int | None,
+    ) -> Candidate:
         if start is None:
             start = self.tokens[first].start + self._clitic_width(first)
-        end = self.tokens[last - 1].end
-        self.found[candidate] = (first, last, start, end, kind, key, source, role)
+        return (first, last, start, self.tokens[last - 1].end, kind, key, source, role)
+
+    def _take(self, candidate: int) -> None:
+        first, last = self.found[candidate][:2]
         for i in range(first, last):
             self.taken[i] = candidate
 
-    def drop(self, candidate: int) -> None:
-        """Withdraw a candidate and free its tokens."""
+    def _free(self, candidate: int) -> None:
         first, last = self.found[candidate][:2]
         for i in range(first, last):
             self.taken[i] = -1
+
+    def drop(self, candidate: int) -> None:
+        """Withdraw a candidate and free its tokens."""
+        self._free(candidate)
         self.dropped.add(candidate)
 
     def candidates(self) -> list[Candidate]:
