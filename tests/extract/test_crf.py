@@ -63,12 +63,12 @@ def test_tag_tokens_gives_one_bio_tag_per_word() -> None:
 
 def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crf, "MODEL_NAME", "no_such_model.crfsuite")
-    crf._model.cache_clear()
+    crf._scorer.cache_clear()
     try:
         with pytest.raises(ResourceMissing, match="no_such_model.crfsuite"):
             crf.tag_tokens(["بوتين"])
     finally:
-        crf._model.cache_clear()
+        crf._scorer.cache_clear()
 
 
 def test_numpy_tagging_gives_python_crfsuites_labels() -> None:
@@ -87,7 +87,8 @@ def test_numpy_tagging_gives_python_crfsuites_labels() -> None:
                 sentences.append([(t.match, t.stem, t.prefix) for t in window])
     assert len(sentences) > 100
     expected = [reference.tag(crf.sequence_features(s)) for s in sentences]
-    got = crf._model().viterbi([crf._emissions(crf._model(), s) for s in sentences])
+    scorer = crf._scorer()
+    got = scorer.model.viterbi([scorer.emissions(s) for s in sentences])
     assert got == expected
     assert any(tag != "O" for tags in got for tag in tags)
 

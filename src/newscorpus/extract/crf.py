@@ -262,89 +262,78 @@ def _model_bytes() -> bytes:
 
 
 @cache
-def _model() -> CrfModel:
+def _scorer() -> _Scorer:
+    """The model, read once per process, with the scores derived from it."""
     data = _model_bytes()
     try:
-        return CrfModel.read(data)
+        return _Scorer(CrfModel.read(data))
     except (ModelFormatError, struct.error) as error:
         raise ResourceMissing(f"the CRF NER model cannot be read: {error}") from None
 
 
-# Label scores of a word type's features, as itself and as a neighbour: (5, labels).
-_SCORES: dict[str, np.ndarray] = {}
-_SCORES_LIMIT = 200_000  # about 80 MB; cleared when full (a worker's memory stays bounded)
-
-
-def _type_scores(model: CrfModel, match: str, stem: str, prefix: str) -> np.ndarray:
-    found = _SCORES.get(match)
-    if found is None:
-        if len(_SCORES) >= _SCORES_LIMIT:
-            _SCORES.clear()
-        parts = _type_features(match, stem, prefix)
-        found = _SCORES[match] = np.stack([model.score(part) for part in parts])
-    return found
-
-
-@cache
-def _edge_scores() -> np.ndarray:
-    model = _model()
-    return np.stack([model.score(part) for part in _EDGE])
-
-
-def _emissions(model: CrfModel, analyses: Sequence[tuple[str, str, str]]) -> np.ndarray:
-    """(tokens, labels) state scores of one sentence: the same sums crfsuite makes from
+class _Scorer:
+    """Label scores of sentences under one model: the same sums crfsuite makes from
     ``sequence_features``, built from per-type sums instead of feature strings."""
-    count = len(analyses)
-    edge = _edge_scores()
-    table = np.stack([edge, edge, *(_type_scores(model, *a) for a in analyses), edge, edge])
-    scores = (
-        table[2 : count + 2, 0]
-        + table[1 : count + 1, 1]
-        + table[3 : count + 3, 2]
-        + table[0:count, 3]
-        + table[4 : count + 4, 4]
-    )
-    stems = [analysis[1] for analysis in analyses]
-    index, unknown = model.index, model.unknown
-    # pair i is "previous|current" of token i: its "bg-=" feature, and "bg+=" of token i-1
-    bigrams = _bigram_rows()
-    missing = (unknown, unknown)
-    rows = [
-        bigrams.get(f"{a}|{b}", missing)
-        for a, b in zip(["BOS", *stems], [*stems, "EOS"], strict=True)
-    ]
-    scores += model.weights[[row[0] for row in rows[:-1]]]
-    scores += model.weights[[row[1] for row in rows[1:]]]
-    for position, mark in enumerate(_gazetteer_features(stems)):
-        if mark:
-            scores[position] += model.weights[index.get(mark, unknown)]
-    return scores
 
+    TYPES_LIMIT = 200_000  # about 80 MB; the cache is cleared when full
 
-@cache
-def _bigram_rows() -> dict[str, tuple[int, int]]:
-    """Stem pair -> the model's rows of its "bg-=" and "bg+=" attributes (one lookup)."""
-    model = _model()
-    rows: dict[str, tuple[int, int]] = {}
-    for name, row in model.index.items():
-        if name.startswith(("bg-=", "bg+=")):
-            before, after = rows.get(name[4:], (model.unknown, model.unknown))
-            rows[name[4:]] = (row, after) if name[2] == "-" else (before, row)
-    return rows
+    def __init__(self, model: CrfModel) -> None:
+        self.model = model
+        self.edge = np.stack([model.score(part) for part in _EDGE])
+        # a word type's scores as itself and as a neighbour at -1, +1, -2, +2: (5, labels)
+        self.types: dict[str, np.ndarray] = {}
+        # stem pair "previous|current" -> rows of its "bg-=" and "bg+=" attributes
+        self.bigrams: dict[str, tuple[int, int]] = {}
+        for name, row in model.index.items():
+            if name.startswith(("bg-=", "bg+=")):
+                before, after = self.bigrams.get(name[4:], (model.unknown, model.unknown))
+                self.bigrams[name[4:]] = (row, after) if name[2] == "-" else (before, row)
 
+    def type_scores(self, match: str, stem: str, prefix: str) -> np.ndarray:
+        found = self.types.get(match)
+        if found is None:
+            if len(self.types) >= self.TYPES_LIMIT:
+                self.types.clear()
+            parts = _type_features(match, stem, prefix)
+            found = self.types[match] = np.stack([self.model.score(part) for part in parts])
+        return found
 
-def _tag(sentences: Sequence[Sequence[tuple[str, str, str]]]) -> list[list[str]]:
-    """BIO tags of each sentence given as ``(match, stem, prefix)`` per token."""
-    model = _model()
-    paths = model.viterbi([_emissions(model, analyses) for analyses in sentences])
-    return [_drop_leading_nisba(a, tags) for a, tags in zip(sentences, paths, strict=True)]
+    def emissions(self, analyses: Sequence[tuple[str, str, str]]) -> np.ndarray:
+        """(tokens, labels) state scores of one sentence of ``(match, stem, prefix)``."""
+        count, edge, model = len(analyses), self.edge, self.model
+        table = np.stack([edge, edge, *(self.type_scores(*a) for a in analyses), edge, edge])
+        scores = (
+            table[2 : count + 2, 0]
+            + table[1 : count + 1, 1]
+            + table[3 : count + 3, 2]
+            + table[0:count, 3]
+            + table[4 : count + 4, 4]
+        )
+        stems = [analysis[1] for analysis in analyses]
+        missing = (model.unknown, model.unknown)
+        # pair i is "previous|current" of token i: its "bg-=" feature, and "bg+=" of token i-1
+        rows = [
+            self.bigrams.get(f"{a}|{b}", missing)
+            for a, b in zip(["BOS", *stems], [*stems, "EOS"], strict=True)
+        ]
+        scores += model.weights[[row[0] for row in rows[:-1]]]
+        scores += model.weights[[row[1] for row in rows[1:]]]
+        for position, mark in enumerate(_gazetteer_features(stems)):
+            if mark:
+                scores[position] += model.weights[model.index.get(mark, model.unknown)]
+        return scores
+
+    def tag(self, sentences: Sequence[Sequence[tuple[str, str, str]]]) -> list[list[str]]:
+        """BIO tags of each sentence given as ``(match, stem, prefix)`` per token."""
+        paths = self.model.viterbi([self.emissions(analyses) for analyses in sentences])
+        return [_drop_leading_nisba(a, tags) for a, tags in zip(sentences, paths, strict=True)]
 
 
 def tag_tokens(words: Sequence[str]) -> list[str]:
     """BIO tags ("B-PERS", "I-ORG", "O", ...) for one sentence of surface words."""
     if not words:
         return []
-    return _tag([[analyze_word(word) for word in words]])[0]
+    return _scorer().tag([[analyze_word(word) for word in words]])[0]
 
 
 def _sentence_bounds(sentences: Sequence[tuple[int, int]] | Sequence[Sentence]):  # type: ignore[no-untyped-def]
@@ -365,7 +354,7 @@ def crf_mentions(
     ``tokens`` are sorted ``newscorpus.arabic.tokenize`` tokens of ``text``; a span starts
     after the proclitics of its first token (وزيلينسكي -> زيلينسكي).
     """
-    _model()  # a missing model is an error even for an empty document
+    scorer = _scorer()  # a missing model is an error even for an empty document
     starts = [token.start for token in tokens]
     windows: list[Sequence[Token]] = []
     for sentence_start, sentence_end in _sentence_bounds(sentences):
@@ -373,7 +362,7 @@ def crf_mentions(
         last = bisect.bisect_left(starts, sentence_end, first)
         if last > first:
             windows.append(tokens[first:last])
-    tagged = _tag([[(t.match, t.stem, t.prefix) for t in window] for window in windows])
+    tagged = scorer.tag([[(t.match, t.stem, t.prefix) for t in window] for window in windows])
     spans: list[tuple[int, int, str]] = []
     for window, tags in zip(windows, tagged, strict=True):
         spans += _tag_spans(text, window, tags)
