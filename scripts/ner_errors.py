@@ -13,16 +13,12 @@ dev model (``scripts/train_ner.py --dev-model``), which never saw the dev senten
 from __future__ import annotations
 
 import argparse
-import bisect
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from newscorpus.arabic import clean, tokenize
 from newscorpus.evaluate.ner import bio_spans, is_holdout, read_bio, score_spans
-from newscorpus.evaluate.recognizers import bio_tagger
-from newscorpus.extract.actors import extract_mentions
-from newscorpus.models import Sentence
+from newscorpus.evaluate.recognizers import bio_tagger, word_mentions
 
 CODES = {"person": "PERS", "organization": "ORG", "place": "LOC"}
 PARTS = {
@@ -34,20 +30,7 @@ PARTS = {
 
 def combined_spans(words: Sequence[str]) -> list[tuple[int, int, str, str]]:
     """``(first, last, TYPE, source)`` word spans of the combined recognizer."""
-    text = " ".join(words)
-    starts, position = [], 0
-    for word in words:
-        starts.append(position)
-        position += len(word) + 1
-    cleaned = clean(text)
-    spans = []
-    for mention in extract_mentions(
-        cleaned, tokenize(cleaned), [Sentence(0, len(text), 0)], lambda _offset: 0, ner="crf"
-    ):
-        first = bisect.bisect_right(starts, mention.start) - 1
-        last = bisect.bisect_right(starts, mention.end - 1) - 1
-        spans.append((first, last + 1, CODES[mention.type], mention.source))
-    return spans
+    return [(a, b, CODES[m.type], m.source) for a, b, m in word_mentions(words, "crf")]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
-from newscorpus.models import Sentence
+from newscorpus.models import Mention, Sentence
 
 RECOGNIZERS = ("full", "rules", "crf")
 _CODES = {"person": "PERS", "organization": "ORG", "place": "LOC"}
@@ -30,26 +30,34 @@ def bio_tagger(recognizer: str = "full") -> Tagger:
     ner = "crf" if recognizer == "full" else "none"
 
     def tag(words: Sequence[str]) -> list[str]:
-        from newscorpus.arabic import clean, tokenize
-        from newscorpus.extract.actors import extract_mentions
-
-        text = " ".join(words)
-        starts, position = [], 0
-        for word in words:
-            starts.append(position)
-            position += len(word) + 1
-        cleaned = clean(text)
-        sentences = [Sentence(0, len(text), 0)]
         tags = ["O"] * len(words)
-        for mention in extract_mentions(
-            cleaned, tokenize(cleaned), sentences, lambda _offset: 0, ner=ner
-        ):
-            first = bisect.bisect_right(starts, mention.start) - 1
-            last = bisect.bisect_right(starts, mention.end - 1) - 1
+        for first, last, mention in word_mentions(words, ner):
             code = _CODES[mention.type]
             tags[first] = f"B-{code}"
-            for index in range(first + 1, last + 1):
+            for index in range(first + 1, last):
                 tags[index] = f"I-{code}"
         return tags
 
     return tag
+
+
+def word_mentions(words: Sequence[str], ner: str) -> list[tuple[int, int, Mention]]:
+    """The actor mentions of a sentence given as words, each with the word range
+    ``[first, last)`` it covers (the words are joined with spaces and analyzed)."""
+    from newscorpus.arabic import clean, tokenize
+    from newscorpus.extract.actors import extract_mentions
+
+    text = " ".join(words)
+    starts, position = [], 0
+    for word in words:
+        starts.append(position)
+        position += len(word) + 1
+    cleaned = clean(text)
+    found = []
+    for mention in extract_mentions(
+        cleaned, tokenize(cleaned), [Sentence(0, len(text), 0)], lambda _offset: 0, ner=ner
+    ):
+        first = bisect.bisect_right(starts, mention.start) - 1
+        last = bisect.bisect_right(starts, mention.end - 1)
+        found.append((first, last, mention))
+    return found
