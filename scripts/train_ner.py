@@ -202,6 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-augment", action="store_true", help="no clitic-glued copies")
     parser.add_argument("--tune", action="store_true", help="grid-search c1/c2 on dev")
     parser.add_argument("--dev-only", action="store_true", help="stop after the dev figures")
+    parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     parser.add_argument("--out", type=Path, default=RESOURCES / crf.MODEL_NAME)
     parser.add_argument(
         "--dev-model", type=Path, help="also keep the model trained without the dev part here"
@@ -212,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     train_part, dev, held = split_news(args.news)
     augment = not args.no_augment
     extra = list(read_bio(args.wiki)) if args.with_wiki else []
-    c1, c2, iters = PARAMS["c1"], PARAMS["c2"], int(PARAMS["max_iterations"])
+    c1, c2, iters = PARAMS["c1"], PARAMS["c2"], args.iterations
     with tempfile.TemporaryDirectory() as tmp:
         dev_model = Path(tmp) / "dev.crfsuite"
         grid = GRID if args.tune else [(c1, c2)]

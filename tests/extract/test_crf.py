@@ -98,3 +98,27 @@ def test_a_file_that_is_not_a_crfsuite_model_is_rejected() -> None:
         CrfModel.read(b"lCRF" + bytes(60))
     with pytest.raises(ModelFormatError):
         CrfModel.read(b"short")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("ترامب", "ماكرون", True),  # leaders' surnames share a class
+        ("روسيا", "تركيا", True),  # so do countries
+        ("ترامب", "روسيا", False),
+        ("وزاره", "ترامب", False),
+    ],
+)
+def test_word_classes_group_words_used_alike(first: str, second: str, same: bool) -> None:
+    classes = crf.clusters()
+    assert (classes[first][1] == classes[second][1]) is same
+
+
+def test_a_words_class_is_a_feature_of_it_and_of_its_neighbours() -> None:
+    own, left, right, far_left, _ = crf._type_features(*crf.analyze_word("وماكرون"))
+    coarse, fine = crf.clusters()["ماكرون"]
+    assert {"k=" + coarse, "kf=" + fine} <= set(own)
+    assert "-1kf=" + fine in left and "+1kf=" + fine in right
+    assert not any(feature.startswith("-2k") for feature in far_left)
+    unknown = crf._type_features(*crf.analyze_word("زقزقزقيسكو"))[0]
+    assert not any(feature.startswith(("k=", "kf=")) for feature in unknown)

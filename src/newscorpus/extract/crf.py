@@ -37,6 +37,7 @@ MODEL_ENV = "NEWSCORPUS_CRF_MODEL"
 TRIGGERS_NAME = "ner_triggers.txt"
 GAZETTEER_NAME = "ner_gazetteer.txt"
 NAMES_NAME = "ner_names.txt"
+CLUSTERS_NAME = "ner_clusters.txt"
 ACTOR_OF_TAG = {"PERS": "person", "ORG": "organization", "LOC": "place"}
 
 _ARTICLE = "ال"
@@ -77,6 +78,12 @@ def gazetteer() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
     for entries in by_first.values():
         entries.sort(key=len, reverse=True)  # longest match first
     return by_first, frozenset(cores)
+
+
+@cache
+def clusters() -> dict[str, tuple[str, str]]:
+    """Core -> (coarse, fine) distributional word class (scripts/build_clusters.py)."""
+    return {fields[0]: (fields[1], fields[2]) for fields in _resource_lines(CLUSTERS_NAME)}
 
 
 # --- features -----------------------------------------------------------------------------
@@ -137,6 +144,11 @@ def _type_features(match: str, stem: str, prefix: str) -> tuple[list[str], ...]:
     if _is_nisba(core, places):
         own.append("nisba")
     neighbour = ["s=" + stem, "sh=" + shape]
+    word_class = clusters().get(core)
+    if word_class:  # distributional classes: unseen names fall in their peers' classes
+        classes = ["k=" + word_class[0], "kf=" + word_class[1]]
+        own += classes
+        neighbour += classes
     if trigger:
         neighbour.append("tr=" + trigger)
     if "nisba" in own:
