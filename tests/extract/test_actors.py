@@ -306,6 +306,23 @@ def test_statistical_spans_fill_only_what_rules_left(monkeypatch: pytest.MonkeyP
             [("الشرق الأوسط", "organization")],
             {("الشرق الأوسط", "organization", "gazetteer")},
         ),
+        # a place's name the tagger reads as an organization is a team or a paper
+        (
+            "ورفع الفوز رصيد روما إلى 50 نقطة",
+            [("روما", "organization")],
+            {("روما", "organization", "gazetteer")},
+        ),
+        # other changes of type on the same span are not taken
+        (
+            "وقال المتحدث باسم البيت الأبيض إن الوفد وصل",
+            [("البيت الأبيض", "place")],
+            {("البيت الأبيض", "organization", "gazetteer")},
+        ),
+        (
+            "وتستعد اليونان لمباراة ودية",
+            [("اليونان", "person")],
+            {("اليونان", "place", "gazetteer")},
+        ),
         # a rule's organization the tagger does not touch is withdrawn; quoted ones stay
         ("وقالت لجنة النقل إن الطرق مغلقة", [], set()),
         ('وقالت شركة "ياهو" إن الخدمة عادت', [], {("ياهو", "organization", "rule")}),
