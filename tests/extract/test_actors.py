@@ -276,6 +276,12 @@ def test_statistical_spans_fill_only_what_rules_left(monkeypatch: pytest.MonkeyP
             [("رومانو برودي", "person")],
             {("رومانو برودي", "person", "rule"), ("روما", "place", "gazetteer")},
         ),
+        # but not where a comma closes the run: the cut is the tagger's doubt
+        (
+            "وقال باسكال دايز-بيرغون، المتخصص في الشؤون الكورية",
+            [("باسكال", "person")],
+            {("باسكال دايز-بيرغون", "person", "rule")},
+        ),
         # a known place inside a longer tagged name gives way to it
         (
             "يدرس في جامعة القاهرة منذ عامين",

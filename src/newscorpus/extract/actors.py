@@ -311,11 +311,12 @@ def _reconcile(
 
     The tagger learned where names end from annotated news, so its boundaries win over a
     rule's run of name-like words (وقال رومانو برودي اتفق -> رومانو برودي; حمدان بن محمد
-    بن راشد آل مكتوم, which a rule cuts at four words). A known name keeps its identity
-    unless the tagger read it as part of a longer name (جمهورية الصين, أمريكا اللاتينية,
-    مطار دمشق الدولي, عبد الرحمن مودي); one that carried a head word loses the head
-    (لوكالة فرانس برس -> فرانس برس, منظمة الأمم المتحدة -> الأمم المتحدة), as a person's
-    title is kept apart.
+    بن راشد آل مكتوم, which a rule cuts at four words), unless it only cuts off the end of
+    a run a comma or a clause closes (وقال باسكال دايز-بيرغون، المتخصص). A known name
+    keeps its identity unless the tagger read it as part of a longer name (جمهورية الصين,
+    أمريكا اللاتينية, مطار دمشق الدولي, عبد الرحمن مودي); one that carried a head word
+    loses the head (لوكالة فرانس برس -> فرانس برس, منظمة الأمم المتحدة -> الأمم المتحدة),
+    as a person's title is kept apart.
     """
     c_first, c_last, c_start, _, c_kind, c_key, c_source, role = reader.found[candidate]
     if (c_first, c_last) == (first, last):
@@ -331,6 +332,8 @@ def _reconcile(
         return
     if c_source == "rule":
         same = c_kind == kind
+        if same and first == c_first and last < c_last and _ends_clause(reader, c_last):
+            return  # a run closed by a clause end is whole: وقال باسكال دايز-بيرغون، المتخصص
         reader.replace(
             candidate,
             first,
