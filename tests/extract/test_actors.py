@@ -332,6 +332,18 @@ def test_statistical_spans_fill_only_what_rules_left(monkeypatch: pytest.MonkeyP
         # a rule's organization the tagger does not touch is withdrawn; quoted ones stay
         ("وقالت لجنة النقل إن الطرق مغلقة", [], set()),
         ('وقالت شركة "ياهو" إن الخدمة عادت', [], {("ياهو", "organization", "rule")}),
+        # nor one followed by its acronym
+        (
+            "وتشير نائبة مدير مؤسسة الأبحاث الاستراتيجية (FRS) إلى أن",
+            [],
+            {("مؤسسة الأبحاث الاستراتيجية", "organization", "rule")},
+        ),
+        # a tagged span stops before a title it would cut in two
+        (
+            "وقال الناطق باسم البنتاجون الميجور جنرال بات رايدر إن",
+            [("البنتاجون الميجور", "organization"), ("رايدر", "person")],
+            {("البنتاجون", "organization", "gazetteer"), ("بات رايدر", "person", "gazetteer")},
+        ),
         # a tagged span never runs across a bracket
         (
             "وقالت الوزارة (رويترز) السفارة مغلقة",
