@@ -10,7 +10,9 @@ the CRF with the rules (NEWSCORPUS_CRF_MODEL=dev.crfsuite python scripts/ner_err
 ...tsv --part dev); the final model is trained on every sentence with
 index % 5 != 4 (plus the whole wiki file with --with-wiki). Training is deterministic
 (L-BFGS, fixed parameters), so the same command gives the same model.
-Also writes resources/ner_gazetteer.txt (place names from babel's CLDR Arabic data).
+Also writes resources/ner_gazetteer.txt (place names from babel's CLDR Arabic data). The
+word-class features read resources/ner_clusters.txt (scripts/build_clusters.py): rebuild
+that first if it changes, since the model is only valid with the classes it was trained on.
 """
 
 from __future__ import annotations
@@ -202,7 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-augment", action="store_true", help="no clitic-glued copies")
     parser.add_argument("--tune", action="store_true", help="grid-search c1/c2 on dev")
     parser.add_argument("--dev-only", action="store_true", help="stop after the dev figures")
-    parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    parser.add_argument(
+        "--iterations", type=int, default=PARAMS["max_iterations"], help="L-BFGS iterations"
+    )
     parser.add_argument("--out", type=Path, default=RESOURCES / crf.MODEL_NAME)
     parser.add_argument(
         "--dev-model", type=Path, help="also keep the model trained without the dev part here"
