@@ -7,7 +7,8 @@ Run by hand after a babel upgrade::
 Rows: canonical name, type (always ``place``), variants separated by ``|`` (the English
 name from the same CLDR release, and the parts of names like "ميانمار (بورما)"), the
 CLDR key and the provenance. Territories come first so that a city sharing a territory's
-name (الكويت, الجزائر, سنغافورة) is folded into the territory row. Time-zone exemplar
+name (الكويت, الجزائر, سنغافورة), or the territory's English name (مالطا in مالطة), is
+folded into the territory row. Time-zone exemplar
 cities that are also common Arabic words (ترك "left", نوم "sleep", ماهي "what is") or
 that name small US counties are left out: a false place is worse than a missing one.
 """
@@ -90,9 +91,16 @@ def main() -> None:
     provenance = f"CLDR via babel {babel.__version__} (Unicode licence)"
     seen: dict[str, list[str]] = {}
     order: list[tuple[str, str]] = []
-    for canonical, variants, key in territory_rows() + city_rows():
+    territories = territory_rows()
+    # A city-state's capital CLDR spells otherwise (مالطا / مالطة, المارتينيك / جزر
+    # المارتينيك) has the territory's English name: the same place, one actor.
+    by_english = {variants[-1]: canonical for canonical, variants, _ in territories if variants}
+    for canonical, variants, key in territories + city_rows():
+        if key.startswith("zone:") and variants and variants[-1] in by_english:
+            variants = [canonical, *variants]
+            canonical = by_english[variants[-1]]
         if canonical in seen:  # a capital named like its country: one actor
-            seen[canonical] += [v for v in variants if v not in seen[canonical]]
+            seen[canonical] += [v for v in variants if v not in seen[canonical] + [canonical]]
             continue
         seen[canonical] = [v for v in dict.fromkeys(variants) if v and v != canonical]
         order.append((canonical, key))

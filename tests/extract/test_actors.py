@@ -167,6 +167,19 @@ def test_short_forms_resolve_to_the_full_name_in_the_document() -> None:
     assert actors == {"باسكال دايز-بيرغون": 2, "ماري دومولين": 2}
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # CLDR spells these city-states one way as a territory, another as a city
+        ("وصل إلى مالطا ثم عاد من مالطة", "مالطا"),
+        ("زار جزر المالديف ثم غادر المالديف", "جزر المالديف"),
+        ("في جزر المارتينيك وفي المارتينيك", "جزر المارتينيك"),
+    ],
+)
+def test_a_place_spelled_as_territory_and_as_city_is_one_actor(text: str, actor: str) -> None:
+    assert {(m.actor, m.type) for m in mentions_of(text)} == {(actor, "place")}
+
+
 def test_mentions_are_sorted_disjoint_spans_of_the_text() -> None:
     text = clean((SEEDS / "000_4e8ecdeaf3eb5859.txt").read_text(encoding="utf-8"))
     mentions = mentions_of(text)
