@@ -29,7 +29,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from newscorpus.arabic import clean, split_sentences, tokenize
-    from newscorpus.extract import backends
+    from newscorpus.extract import ner as backends
     from newscorpus.extract.actors import extract_mentions
     from newscorpus.models import Sentence
 

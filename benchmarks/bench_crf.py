@@ -16,7 +16,7 @@ from pathlib import Path
 from ant import ant_texts
 
 from newscorpus.arabic import clean, split_sentences, tokenize
-from newscorpus.extract import crf
+from newscorpus.extract.ner import crf
 
 
 def main() -> None:

@@ -30,10 +30,10 @@ from pathlib import Path
 import numpy as np
 
 from newscorpus.arabic import clean, tokenize
-from newscorpus.extract import crf
+from newscorpus.extract.ner import features
 
 ARCHIVE = Path(__file__).resolve().parents[2] / "shared/corpora/ant-v2.1-dev.tar.gz"
-OUT = Path(crf.__file__).resolve().parent.parent / "resources" / crf.CLUSTERS_NAME
+OUT = Path(features.__file__).resolve().parents[2] / "resources" / features.CLUSTERS_NAME
 _FIELDS = re.compile(r"<(TITLE|ABSTRACT|TEXT)>(.*?)</\1>", re.S)
 
 
@@ -56,7 +56,7 @@ def core_sequences(archive: Path) -> list[list[str]]:
     sequences: list[list[str]] = []
     for line in corpus_lines(archive):
         text = clean(line)
-        cores = [crf._core(t.stem) if t.is_word else "<p>" for t in tokenize(text) if t.stem]
+        cores = [features.word_core(t.stem) if t.is_word else "<p>" for t in tokenize(text) if t.stem]
         if cores:
             sequences.append(cores)
     return sequences

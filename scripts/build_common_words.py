@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newscorpus.evaluate.ner import is_holdout, read_bio
-from newscorpus.extract.crf import analyze_word
+from newscorpus.extract.ner.features import analyze_word
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newscorpus" / "resources"
 MIN_SEEN = 3

@@ -22,6 +22,8 @@ ActorType = Literal["person", "organization", "place"]
 ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "place")
 ClaimKind = Literal["direct", "indirect", "mixed"]
 Precision = Literal["day", "month", "year", "decade"]
+# Coarsest first: a filter "at least month" keeps month and day.
+PRECISION_RANK: dict[str, int] = {"decade": 0, "year": 1, "month": 2, "day": 3}
 
 
 @dataclass(frozen=True, slots=True)

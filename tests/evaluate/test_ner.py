@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from newscorpus.errors import NewsCorpusError
-from newscorpus.evaluate.ner import bio_spans, coarse_tag, evaluate_ner, read_bio
+from newscorpus.evaluate.ner import coarse_tag, evaluate_ner, read_bio
+from newscorpus.extract.ner.bio import bio_spans
 
 # Three sentences in FANE's format (fine-grained types, clitics split off by its authors).
 GOLD = """\

@@ -10,7 +10,8 @@ import pytest
 
 from newscorpus.arabic import clean, split_sentences, tokenize
 from newscorpus.errors import ResourceMissing
-from newscorpus.extract import backends
+from newscorpus.extract import ner as backends
+from newscorpus.extract.ner import camel
 from newscorpus.extract.actors import extract_mentions
 from newscorpus.extract.aliases import alias_keys
 from newscorpus.models import ANALYZED_KINDS, Mention, Sentence
@@ -193,7 +194,7 @@ def test_camel_backend_reports_missing_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CAMELTOOLS_DATA", str(tmp_path))
-    backends._camel_recognizer.cache_clear()
+    camel._camel_recognizer.cache_clear()
     with pytest.raises(ResourceMissing, match="camel_data -i ner-arabert"):
         extract_mentions("بوتين", tokenize("بوتين"), [Sentence(0, 5, 0)], ner="camel")
     assert "camel_tools.ner" not in sys.modules

@@ -9,8 +9,8 @@ import pytest
 
 from newscorpus.arabic import clean, split_sentences, tokenize
 from newscorpus.errors import ResourceMissing
-from newscorpus.extract import crf
-from newscorpus.extract.crf_model import CrfModel, ModelFormatError
+from newscorpus.extract.ner import crf, features
+from newscorpus.extract.ner.crf_model import CrfModel, ModelFormatError
 from newscorpus.models import Sentence
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -86,7 +86,7 @@ def test_numpy_tagging_gives_python_crfsuites_labels() -> None:
             if window:
                 sentences.append([(t.match, t.stem, t.prefix) for t in window])
     assert len(sentences) > 100
-    expected = [reference.tag(crf.sequence_features(s)) for s in sentences]
+    expected = [reference.tag(features.sequence_features(s)) for s in sentences]
     scorer = crf._scorer()
     got = scorer.model.viterbi([scorer.emissions(s) for s in sentences])
     assert got == expected
@@ -110,15 +110,15 @@ def test_a_file_that_is_not_a_crfsuite_model_is_rejected() -> None:
     ],
 )
 def test_word_classes_group_words_used_alike(first: str, second: str, same: bool) -> None:
-    classes = crf.clusters()
+    classes = features.clusters()
     assert (classes[first][1] == classes[second][1]) is same
 
 
 def test_a_words_class_is_a_feature_of_it_and_of_its_neighbours() -> None:
-    own, left, right, far_left, _ = crf._type_features(*crf.analyze_word("وماكرون"))
-    coarse, fine = crf.clusters()["ماكرون"]
+    own, left, right, far_left, _ = features.type_features(*features.analyze_word("وماكرون"))
+    coarse, fine = features.clusters()["ماكرون"]
     assert {"k=" + coarse, "kf=" + fine} <= set(own)
     assert "-1kf=" + fine in left and "+1kf=" + fine in right
     assert not any(feature.startswith("-2k") for feature in far_left)
-    unknown = crf._type_features(*crf.analyze_word("زقزقزقيسكو"))[0]
+    unknown = features.type_features(*features.analyze_word("زقزقزقيسكو"))[0]
     assert not any(feature.startswith(("k=", "kf=")) for feature in unknown)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from newscorpus.errors import InputError
 from newscorpus.evaluate.scores import f1, ratio
-from newscorpus.extract.dates_lexicon import key, lexicon, match_text
+from newscorpus.extract.dates.lexicon import key, lexicon, match_text
 
 _WORD = re.compile(r"\w+")
 

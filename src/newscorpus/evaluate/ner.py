@@ -14,9 +14,7 @@ from pathlib import Path
 
 from newscorpus.errors import NewsCorpusError
 from newscorpus.evaluate.scores import f1, ratio
-
-# Coarse tag suffix -> actor type (the names used everywhere else in newscorpus).
-COARSE_TYPES: dict[str, str] = {"PERS": "person", "ORG": "organization", "LOC": "place"}
+from newscorpus.extract.ner.bio import TAG_TYPES, bio_spans
 
 # Fine-grained FANE types (Alotaibi & Lee 2014) -> coarse tag suffix; None = not an actor.
 FANE_TYPES: dict[str, str | None] = {
@@ -108,23 +106,6 @@ def read_bio(path: str | Path) -> Iterator[list[tuple[str, str]]]:
         yield sentence
 
 
-def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Return ``(first, last + 1, TYPE)`` token spans; an I- tag that does not continue an
-    entity of its own type starts a new one (as conlleval counts them)."""
-    spans: list[tuple[int, int, str]] = []
-    start, kind = -1, ""
-    for index, tag in enumerate(tags):
-        prefix, _, tag_type = tag.partition("-")
-        if start >= 0 and (prefix != "I" or tag_type != kind):
-            spans.append((start, index, kind))
-            start = -1
-        if prefix in ("B", "I") and start < 0:
-            start, kind = index, tag_type
-    if start >= 0:
-        spans.append((start, len(tags), kind))
-    return spans
-
-
 @dataclass(frozen=True, slots=True)
 class NerRow:
     """Scores for one actor type (or ``micro`` over all three)."""
@@ -165,7 +146,7 @@ def score_spans(
     gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]
 ) -> tuple[NerRow, ...]:
     """Compare sentence-aligned tag sequences; rows for person, organization, place, micro."""
-    counts = {kind: [0, 0, 0] for kind in COARSE_TYPES}
+    counts = {kind: [0, 0, 0] for kind in TAG_TYPES}
     for gold_tags, predicted_tags in zip(gold, predicted, strict=True):
         gold_spans = set(bio_spans(gold_tags))
         predicted_spans = set(bio_spans(predicted_tags))
@@ -174,7 +155,7 @@ def score_spans(
                 counts[span[2]][column] += 1
         for span in gold_spans & predicted_spans:
             counts[span[2]][2] += 1
-    rows = [NerRow(COARSE_TYPES[kind], *counts[kind]) for kind in COARSE_TYPES]
+    rows = [NerRow(TAG_TYPES[kind], *counts[kind]) for kind in TAG_TYPES]
     totals = [sum(row[i] for row in counts.values()) for i in range(3)]
     return (*rows, NerRow("micro", *totals))
 
@@ -193,7 +174,7 @@ def evaluate_ner(
     With ``holdout`` only the held-out sentences (see ``is_holdout``) are evaluated.
     """
     if tagger is None:
-        from newscorpus.extract.crf import tag_tokens
+        from newscorpus.extract.ner.crf import tag_tokens
 
         tagger = tag_tokens
     gold: list[list[str]] = []

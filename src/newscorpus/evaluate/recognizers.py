@@ -11,10 +11,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
+from newscorpus.extract.ner.bio import span_tags
 from newscorpus.models import Mention, Sentence
 
 RECOGNIZERS = ("full", "rules", "crf")
-_CODES = {"person": "PERS", "organization": "ORG", "place": "LOC"}
 
 Tagger = Callable[[Sequence[str]], list[str]]
 
@@ -22,7 +22,7 @@ Tagger = Callable[[Sequence[str]], list[str]]
 def bio_tagger(recognizer: str = "full") -> Tagger:
     """A words -> BIO tags function for ``recognizer`` (one of RECOGNIZERS)."""
     if recognizer == "crf":
-        from newscorpus.extract.crf import tag_tokens
+        from newscorpus.extract.ner.crf import tag_tokens
 
         return tag_tokens
     if recognizer not in RECOGNIZERS:
@@ -30,13 +30,8 @@ def bio_tagger(recognizer: str = "full") -> Tagger:
     ner = "crf" if recognizer == "full" else "none"
 
     def tag(words: Sequence[str]) -> list[str]:
-        tags = ["O"] * len(words)
-        for first, last, mention in word_mentions(words, ner):
-            code = _CODES[mention.type]
-            tags[first] = f"B-{code}"
-            for index in range(first + 1, last):
-                tags[index] = f"I-{code}"
-        return tags
+        spans = [(first, last, m.type) for first, last, m in word_mentions(words, ner)]
+        return span_tags(len(words), spans)
 
     return tag
 

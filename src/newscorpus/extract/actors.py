@@ -26,7 +26,8 @@ import bisect
 from collections.abc import Callable, Sequence
 
 from newscorpus.arabic import proclitic_width
-from newscorpus.extract import aliases, backends
+from newscorpus.extract import aliases
+from newscorpus.extract import ner as backends
 from newscorpus.extract.actor_reader import CONNECTORS, MAX_NAME, Reader
 from newscorpus.extract.gazetteer import cues, gazetteer, is_quote
 from newscorpus.models import Mention, Sentence, Token

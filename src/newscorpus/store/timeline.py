@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from newscorpus.errors import NewsCorpusError
+from newscorpus.models import PRECISION_RANK
 from newscorpus.store import Store
 from newscorpus.store.queries import find_actor
 
-PRECISION_RANK = {"decade": 0, "year": 1, "month": 2, "day": 3}
 _SEP = "\x1f"
 
 

@@ -2,12 +2,12 @@
 
 ``extract_dates`` finds full and partial dates (every regional month series, dual month
 forms, numeric and English dates), years with a year cue, decades, Hijri dates, weekdays and
-relative expressions, and resolves each against the publication date. ``infer_publication_date``
-reads the publication date off cues such as "يوم أمس، الاثنين 4 سبتمبر/أيلول".
+relative expressions, and resolves each against the publication date. The handlers here are
+also what ``publication`` reads full dates with.
 
-Matching runs one compiled pattern (``dates_lexicon.master_pattern``) over a one-for-one
+Matching runs one compiled pattern (``lexicon.master_pattern``) over a one-for-one
 match copy of the cleaned text, so offsets need no mapping; the calendar rules live in
-``dates_resolve``. Bare numbers are never dates: a year needs a cue (عام، سنة، حملة، في،
+``calendar``. Bare numbers are never dates: a year needs a cue (عام، سنة، حملة، في،
 منذ ...) or a month next to it, and counts followed by a unit (آلاف، دولار، %) are skipped.
 Durations (20 عاماً تقريباً، لمدة شهر) and ages are not dates; "منذ/قبل N unit" is.
 """
@@ -19,8 +19,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from newscorpus.extract import dates_resolve as cal
-from newscorpus.extract.dates_lexicon import (
+from newscorpus.extract.dates import calendar as cal
+from newscorpus.extract.dates.lexicon import (
     MatchText,
     ambiguous_months,
     key,
@@ -28,14 +28,13 @@ from newscorpus.extract.dates_lexicon import (
     master_pattern,
     match_text,
     not_year_before,
+    today_offset,
 )
-from newscorpus.models import DateMention, Paragraph
+from newscorpus.models import PRECISION_RANK, DateMention, Paragraph
 
 NO_PUBLICATION = "no publication date"
-_TODAY_OFFSETS = {"اليوم": 0, "امس": -1, "البارحه": -1, "غدا": 1, "غد": 1}
 _PERIOD_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year",
                  "اليوم": "day"}
-_PRECISION_RANK = {"decade": 0, "year": 1, "month": 2, "day": 3}
 
 
 @dataclass(slots=True)
@@ -51,7 +50,7 @@ class _Found:
 
 
 @dataclass(slots=True)
-class _Context:
+class Context:
     """What resolution needs beyond the match: the anchor and the last dates mentioned."""
 
     published: dt.date | None
@@ -60,8 +59,8 @@ class _Context:
     def remember(self, found: _Found) -> None:
         if found.precision is None or found.precision == "decade":
             return
-        rank = _PRECISION_RANK[found.precision]
-        for precision, level in _PRECISION_RANK.items():
+        rank = PRECISION_RANK[found.precision]
+        for precision, level in PRECISION_RANK.items():
             if 0 < level <= rank:
                 if found.value is None:
                     # "الشهر ذاته" after an unresolved month must not reach further back
@@ -88,14 +87,14 @@ def _direction(word: str | None) -> int | str | None:
     return None if meaning is None else int(meaning)
 
 
-def _day_number(word: str) -> int:
+def day_number(word: str) -> int:
     return int(word) if word.isdigit() else lexicon().ordinals[key(word)]
 
 
-def _month_expr(m: re.Match[str], ctx: _Context) -> list[_Found]:
+def month_expr(m: re.Match[str], ctx: Context) -> list[_Found]:
     lx = lexicon()
     month = lx.months[key(m["m_m1"])]
-    day = _day_number(m["m_day"]) if m["m_day"] else None
+    day = day_number(m["m_day"]) if m["m_day"] else None
     bare = not (day or m["m_year"] or m["m_dir"] or m["m_ydir"] or m["m_m2"] or m["m_shahr"])
     if bare and not m["m_ctx"] and key(m["m_m1"]) in ambiguous_months():
         return []  # مارس the verb, آب/اب ...: a lone ambiguous name needs a cue word
@@ -134,7 +133,7 @@ def _month_expr(m: re.Match[str], ctx: _Context) -> list[_Found]:
     return [_Found(start, m.end(), value, precision, reason)]
 
 
-def _hijri(m: re.Match[str], ctx: _Context) -> list[_Found]:
+def _hijri(m: re.Match[str], ctx: Context) -> list[_Found]:
     month = lexicon().hijri_months[key(m["h_month"])]
     day = int(m["h_day"]) if m["h_day"] else None
     converted = cal.hijri_to_gregorian(int(m["h_year"]), month, day)
@@ -144,7 +143,7 @@ def _hijri(m: re.Match[str], ctx: _Context) -> list[_Found]:
     return [_Found(m.start(), m.end(), value, precision, "hijri", original)]
 
 
-def _numeric(m: re.Match[str], ctx: _Context) -> list[_Found]:
+def _numeric(m: re.Match[str], ctx: Context) -> list[_Found]:
     a, b, c = m["n_a"], m["n_b"], m["n_c"]
     if len(a) == 4:
         year, month, day = int(a), int(b), int(c)
@@ -159,7 +158,7 @@ def _numeric(m: re.Match[str], ctx: _Context) -> list[_Found]:
     return [_Found(m.start(), m.end(), f"{cal.iso_month(year, month)}-{day:02d}", "day")]
 
 
-def _english(m: re.Match[str], ctx: _Context) -> list[_Found]:
+def _english(m: re.Match[str], ctx: Context) -> list[_Found]:
     name = m["e_m1"] or m["e_m2"] or m["e_m3"]
     month = lexicon().months[name]
     year = int(m["e_year"])
@@ -172,7 +171,7 @@ def _english(m: re.Match[str], ctx: _Context) -> list[_Found]:
     return [_Found(m.start(), m.end(), f"{cal.iso_month(year, month)}-{day:02d}", "day")]
 
 
-def _decade(m: re.Match[str], ctx: _Context) -> list[_Found]:
+def _decade(m: re.Match[str], ctx: Context) -> list[_Found]:
     if m["d_age"]:
         return []  # في الثلاثينات من عمره: an age
     stem = m["d_stem"].removeprefix("ال")
@@ -194,7 +193,7 @@ def _years(m: re.Match[str], group: str, pair: str | None, start: int) -> list[_
     return found
 
 
-def _year_cue(m: re.Match[str], ctx: _Context) -> list[_Found]:
+def _year_cue(m: re.Match[str], ctx: Context) -> list[_Found]:
     if m["y_hijri"]:
         value = cal.hijri_year(int(m["y_year"]))
         return [_Found(m.start("y_noun"), m.end(), value, "year" if value else None, "hijri",
@@ -202,29 +201,23 @@ def _year_cue(m: re.Match[str], ctx: _Context) -> list[_Found]:
     return _years(m, "y_year", "y_y2", m.start("y_noun"))
 
 
-def _year_event(m: re.Match[str], ctx: _Context) -> list[_Found]:
+def _year_event(m: re.Match[str], ctx: Context) -> list[_Found]:
     return _years(m, "v_year", None, m.start("v_year"))
 
 
-def _year_ctx(m: re.Match[str], ctx: _Context) -> list[_Found]:
+def _year_ctx(m: re.Match[str], ctx: Context) -> list[_Found]:
     if m.group("yctx").lstrip("وفبلك").startswith("بين") and not m["x_y2"]:
         return []  # "بين 1990" needs its pair to be a date context
     return _years(m, "x_year", "x_y2", m.start("x_year"))
 
 
-def _paren_range(m: re.Match[str], ctx: _Context) -> list[_Found]:
+def _paren_range(m: re.Match[str], ctx: Context) -> list[_Found]:
     return [_Found(m.start("p_a"), m.end("p_a"), m["p_a"], "year"),
             _Found(m.start("p_b"), m.end("p_b"), m["p_b"], "year")]
 
 
-def _today(m: re.Match[str], ctx: _Context) -> list[_Found]:
-    words = m["t_word"].split()
-    if words[-1] == "غد":
-        offset = 2 if words[0] == "بعد" else 1
-    elif words[0] == "اول":
-        offset = -2
-    else:
-        offset = _TODAY_OFFSETS[words[-1]]
+def _today(m: re.Match[str], ctx: Context) -> list[_Found]:
+    offset = today_offset(m["t_word"])
     start = m.start("t_word")
     if ctx.published is None:
         return [_Found(start, m.end(), None, "day", NO_PUBLICATION)]
@@ -232,7 +225,7 @@ def _today(m: re.Match[str], ctx: _Context) -> list[_Found]:
     return [_Found(start, m.end(), day.isoformat(), "day", "relative to publication date")]
 
 
-def _ago(m: re.Match[str], ctx: _Context) -> list[_Found]:
+def _ago(m: re.Match[str], ctx: Context) -> list[_Found]:
     unit, _, count = lexicon().cues["unit"][key(m["a_unit"])].partition(":")
     if m["a_num"]:
         amount = int(m["a_num"])
@@ -249,7 +242,7 @@ def _ago(m: re.Match[str], ctx: _Context) -> list[_Found]:
     return [_Found(start, m.end(), value, precision, "relative to publication date")]
 
 
-def _period(m: re.Match[str], ctx: _Context, mt: MatchText) -> list[_Found]:
+def _period(m: re.Match[str], ctx: Context, mt: MatchText) -> list[_Found]:
     word = m["q_p1"] or m["q_p2"]
     unit = _PERIOD_UNITS[word]
     direction = "same" if m["q_this"] in ("نفس", "ذات") else 0 if m["q_this"] else _direction(
@@ -273,7 +266,7 @@ def _period(m: re.Match[str], ctx: _Context, mt: MatchText) -> list[_Found]:
     return [_Found(start, m.end(), value, precision, "relative to publication date")]
 
 
-def _weekday(m: re.Match[str], ctx: _Context) -> list[_Found]:
+def _weekday(m: re.Match[str], ctx: Context) -> list[_Found]:
     weekday = lexicon().weekdays[key(m["w_wd"])]
     direction = _direction(m["w_dir"])
     start = m.start("weekday") + len(m["weekday"]) - len(m["weekday"].lstrip("وفبلك"))
@@ -284,17 +277,17 @@ def _weekday(m: re.Match[str], ctx: _Context) -> list[_Found]:
     return [_Found(start, m.end(), day.isoformat(), "day", "weekday relative to publication")]
 
 
-_HANDLERS = {
-    "month": _month_expr, "hijri": _hijri, "numeric": _numeric, "english": _english,
+HANDLERS = {
+    "month": month_expr, "hijri": _hijri, "numeric": _numeric, "english": _english,
     "decade": _decade, "prange": _paren_range, "ycue": _year_cue, "yevent": _year_event,
     "yctx": _year_ctx, "today": _today, "ago": _ago, "weekday": _weekday,
 }
 
 
-def _scan(mt: MatchText, start: int, end: int, ctx: _Context) -> Iterator[_Found]:
+def _scan(mt: MatchText, start: int, end: int, ctx: Context) -> Iterator[_Found]:
     for m in master_pattern().finditer(mt.text, start, end):
         kind = m.lastgroup
-        found = _period(m, ctx, mt) if kind == "period" else _HANDLERS[kind](m, ctx)  # type: ignore[index]
+        found = _period(m, ctx, mt) if kind == "period" else HANDLERS[kind](m, ctx)  # type: ignore[index]
         for item in found:
             ctx.remember(item)
             yield item
@@ -309,7 +302,7 @@ def extract_dates(
     "no publication date" when ``published`` is None.
     """
     mt = match_text(text)
-    ctx = _Context(_parse_published(published))
+    ctx = Context(_parse_published(published))
     mentions: list[DateMention] = []
     for paragraph in paragraphs:
         lo, hi = mt.from_original(paragraph.start), mt.from_original(paragraph.end)
@@ -320,9 +313,3 @@ def extract_dates(
                                         found.hijri))
     return mentions
 
-
-def infer_publication_date(text: str, paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
-    """(YYYY-MM-DD, evidence) read off the text, or None; see ``dates_publication``."""
-    from newscorpus.extract.dates_publication import infer
-
-    return infer(text, paragraphs)

@@ -19,13 +19,19 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from newscorpus.extract import dates_resolve as cal
-from newscorpus.extract.dates import _HANDLERS, _Context, _day_number, _month_expr
-from newscorpus.extract.dates_lexicon import MatchText, key, lexicon, master_pattern, match_text
+from newscorpus.extract.dates import calendar as cal
+from newscorpus.extract.dates.lexicon import (
+    MatchText,
+    key,
+    lexicon,
+    master_pattern,
+    match_text,
+    today_offset,
+)
+from newscorpus.extract.dates.scan import HANDLERS, Context, day_number, month_expr
 from newscorpus.models import ANALYZED_KINDS, Paragraph
 
 _GAP = re.compile(r"[\s،,:\-]*")
-_OFFSETS = {"اليوم": 0, "امس": -1, "البارحه": -1, "غدا": 1}
 _ABSOLUTE = ("month", "numeric", "english")
 
 
@@ -42,7 +48,7 @@ def _cue_date(today: re.Match[str], date: re.Match[str]) -> dt.date | None:
     """The full date a relative word points at, the year taken from the weekday if needed."""
     lx = lexicon()
     month = lx.months[key(date["m_m1"])]
-    day = _day_number(date["m_day"])
+    day = day_number(date["m_day"])
     if date["m_year"]:
         year: int | None = int(date["m_year"])
     else:
@@ -60,13 +66,12 @@ def _from_cues(text: str, mt: MatchText, matches: list[re.Match[str]]) -> tuple[
     for first, second in zip(matches, matches[1:], strict=False):
         if first.lastgroup != "today" or second.lastgroup != "month" or not second["m_day"]:
             continue
-        word = first["t_word"].split()[-1]
-        if word not in _OFFSETS or not _GAP.fullmatch(mt.text, first.end(), second.start()):
+        if not _GAP.fullmatch(mt.text, first.end(), second.start()):
             continue
         date = _cue_date(first, second)
         if date is None:
             continue
-        published = date - dt.timedelta(days=_OFFSETS[word])
+        published = date - dt.timedelta(days=today_offset(first["t_word"]))
         start, end = mt.to_original(first.start("t_word"), second.end())
         return published.isoformat(), f"'{text[start:end]}'"
     return None
@@ -75,12 +80,12 @@ def _from_cues(text: str, mt: MatchText, matches: list[re.Match[str]]) -> tuple[
 def _from_latest_date(
     text: str, mt: MatchText, every: list[re.Match[str]], analyzed: list[re.Match[str]]
 ) -> tuple[str, str] | None:
-    ctx = _Context(None)
+    ctx = Context(None)
     latest: tuple[dt.date, re.Match[str]] | None = None
     for m in every:
         if m.lastgroup not in _ABSOLUTE or (m.lastgroup == "month" and not m["m_year"]):
             continue
-        handler = _month_expr if m.lastgroup == "month" else _HANDLERS[m.lastgroup]
+        handler = month_expr if m.lastgroup == "month" else HANDLERS[m.lastgroup]
         for found in handler(m, ctx):
             if found.precision == "day" and found.value and found.reason is None:
                 day = dt.date.fromisoformat(found.value)
@@ -101,8 +106,9 @@ def _from_latest_date(
     return None
 
 
-def infer(text: str, paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
-    """(YYYY-MM-DD, evidence) or None. Pass every paragraph: captions help the second rule."""
+def infer_publication_date(text: str, paragraphs: Sequence[Paragraph]) -> tuple[str, str] | None:
+    """(YYYY-MM-DD, evidence) read off the text, or None. Pass every paragraph: captions
+    help the second rule."""
     mt = match_text(text)
     analyzed_paragraphs = [p for p in paragraphs if p.kind in ANALYZED_KINDS] or list(paragraphs)
     analyzed = _matches(mt, analyzed_paragraphs)

@@ -200,6 +200,21 @@ def master_pattern() -> re.Pattern[str]:
     return re.compile(r"(?=[\d(A-Z\u0600-\u06ff])(?:(?<!\w)|(?=[\d(]))(?:" + "|".join(parts) + ")")
 
 
+# Days from the publication date of the words for "today", "yesterday", "tomorrow".
+_RELATIVE_DAYS = {"اليوم": 0, "امس": -1, "البارحه": -1, "غدا": 1, "غد": 1}
+
+
+def today_offset(phrase: str) -> int:
+    """Days from publication of a match-form phrase such as "يوم امس", "اول من امس" or
+    "بعد غد" (the ``t_word`` group of the ``today`` pattern)."""
+    words = phrase.split()
+    if words[-1] == "غد":
+        return 2 if words[0] == "بعد" else 1
+    if words[0] == "اول":
+        return -2
+    return _RELATIVE_DAYS[words[-1]]
+
+
 @cache
 def not_year_before() -> frozenset[str]:
     return frozenset(lexicon().cues["not_year_before"])
