@@ -56,7 +56,8 @@ def core_sequences(archive: Path) -> list[list[str]]:
     sequences: list[list[str]] = []
     for line in corpus_lines(archive):
         text = clean(line)
-        cores = [features.word_core(t.stem) if t.is_word else "<p>" for t in tokenize(text) if t.stem]
+        tokens = [t for t in tokenize(text) if t.stem]
+        cores = [features.word_core(t.stem) if t.is_word else "<p>" for t in tokens]
         if cores:
             sequences.append(cores)
     return sequences

@@ -124,7 +124,8 @@ def side(src: Path, inputs: list[str], work: Path, seeds: list[Path]) -> dict[st
         tables[name] = [without_ids(line) for line in lines] if "ndjson" in args else lines
     extracted = []
     for seed in seeds:
-        extracted.append(seed.name + "\t" + run(src, ["extract", str(seed), "--format", "json"], work))
+        output = run(src, ["extract", str(seed), "--format", "json"], work)
+        extracted.append(seed.name + "\t" + output)
     tables["extract"] = "\n".join(extracted).splitlines()
     return tables
 

@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from newscorpus.evaluate.ner import is_holdout, read_bio, score_spans
-from newscorpus.extract.ner.bio import bio_spans
 from newscorpus.evaluate.recognizers import bio_tagger, word_mentions
+from newscorpus.extract.ner.bio import bio_spans
 
 CODES = {"person": "PERS", "organization": "ORG", "place": "LOC"}
 PARTS = {
