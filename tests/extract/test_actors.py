@@ -12,7 +12,7 @@ from newscorpus.arabic import clean, split_sentences, tokenize
 from newscorpus.errors import ResourceMissing
 from newscorpus.extract import ner as backends
 from newscorpus.extract.actors import extract_mentions
-from newscorpus.extract.aliases import alias_keys
+from newscorpus.extract.identity import alias_keys
 from newscorpus.extract.ner import camel
 from newscorpus.models import ANALYZED_KINDS, Mention, Sentence
 

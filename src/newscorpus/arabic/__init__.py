@@ -6,11 +6,16 @@ data, no torch, no pandas (the optional morphology backend lives in
 """
 
 from newscorpus.arabic.clitics import strip_clitics
+from newscorpus.arabic.letters import ON_LETTER, TANWEEN
 from newscorpus.arabic.normalize import clean, match_form, normalize
+from newscorpus.arabic.punctuation import COMMAS
 from newscorpus.arabic.sentences import split_sentences
 from newscorpus.arabic.tokens import proclitic_width, tokenize
 
 __all__ = [
+    "COMMAS",
+    "ON_LETTER",
+    "TANWEEN",
     "clean",
     "match_form",
     "normalize",

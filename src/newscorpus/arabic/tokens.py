@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from newscorpus.arabic.clitics import strip_clitics
+from newscorpus.arabic.letters import ON_LETTER
 from newscorpus.arabic.normalize import match_form, normalize
 from newscorpus.models import Token
 
@@ -70,8 +71,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-# Marks that sit on a letter without being one: diacritics and tatweel.
-_ON_LETTER = frozenset("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
 
 
 def proclitic_width(text: str, start: int, end: int, letters: int) -> int:
@@ -80,9 +79,9 @@ def proclitic_width(text: str, start: int, end: int, letters: int) -> int:
     0 when the proclitics would take the whole token."""
     position = start
     while letters and position < end:
-        if text[position] not in _ON_LETTER:
+        if text[position] not in ON_LETTER:
             letters -= 1
         position += 1
-    while position < end and text[position] in _ON_LETTER:
+    while position < end and text[position] in ON_LETTER:
         position += 1
     return position - start if position < end else 0

@@ -198,7 +198,7 @@ def actors(
 def find_actor(store: Store, name: str) -> int:
     """An actor by any of its names or spellings (canonical name, alias, or written form)."""
     from newscorpus.arabic import match_form, strip_clitics
-    from newscorpus.extract.aliases import alias_keys
+    from newscorpus.extract.identity import alias_keys
 
     db = store.db
     first, _, rest = name.strip().partition(" ")

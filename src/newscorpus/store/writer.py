@@ -2,7 +2,7 @@
 
 Documents arrive with their mentions already resolved within the document
 (``Mention.actor``). Here each document-level actor is matched to a corpus actor through
-its alias keys (``newscorpus.extract.aliases.alias_keys``): the first key already known
+its alias keys (``newscorpus.extract.identity.alias_keys``): the first key already known
 gives the actor; keys that point at two different actors merge them. Because this runs in
 the single writer, in input order, the result does not depend on how many workers
 analyzed the documents, and an actor first seen as ترمب in one run and ترامب in a later
@@ -32,7 +32,7 @@ class FileRecord:
 
 @lru_cache(maxsize=65536)
 def _alias_keys(name: str, actor_type: str) -> tuple[str, ...]:
-    from newscorpus.extract.aliases import alias_keys
+    from newscorpus.extract.identity import alias_keys
 
     return tuple(alias_keys(name, actor_type))
 
@@ -300,7 +300,7 @@ class Writer:
         self._merged.clear()
         if not touched:
             return
-        from newscorpus.extract.aliases import canonical_name
+        from newscorpus.extract.identity import canonical_name
 
         db = self.db
         for actor_id in touched:

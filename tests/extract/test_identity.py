@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscorpus.extract.aliases import alias_keys, canonical_name, fold
+from newscorpus.extract.identity import alias_keys, canonical_name, fold
 
 
 @pytest.mark.parametrize(

@@ -8,21 +8,31 @@ phrase lookup in the cue tables, and whether a token could be part of a person's
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from newscorpus.arabic import proclitic_width
-from newscorpus.extract.gazetteer import Cues
+from newscorpus.arabic import COMMAS, TANWEEN, proclitic_width
+from newscorpus.extract.actors.gazetteer import Cues, is_quote
+from newscorpus.extract.identity import NAME_CONNECTORS
 from newscorpus.models import Token
 
 MAX_NAME = 4
-# Words inside Arabic names (بن = son of): the last word of such a name is a father's or a
-# family's name, not a surname to look for alone.
-CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ال", "ام"})
-# Tanween marks an Arabic common word (قلقاً, روسياً "Russian"): foreign names never carry it.
-_TANWEEN = ("\u064b", "\u064c", "\u064d")
+_CLAUSE_ENDS = frozenset({",", ":", ".", ";", "?", "!", "(", ")", '"', "«", "»", "-"})
+_THAT = frozenset({"ان", "انه", "انها", "انهم"})
 
-# A candidate mention while the document is read: token range [first, last) and the
-# character span, type, key, source and role.
-Candidate = tuple[int, int, int, int, str, str, str, "str | None"]
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A candidate mention while the document is read: tokens ``[first, last)``, the
+    character span ``[start, end)``, and what the mention will carry."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    type: str
+    key: str
+    source: str
+    role: str | None = None
 
 
 class Reader:
@@ -80,16 +90,16 @@ class Reader:
     ) -> Candidate:
         if start is None:
             start = self.tokens[first].start + self._clitic_width(first)
-        return (first, last, start, self.tokens[last - 1].end, kind, key, source, role)
+        return Candidate(first, last, start, self.tokens[last - 1].end, kind, key, source, role)
 
     def _take(self, candidate: int) -> None:
-        first, last = self.found[candidate][:2]
-        for i in range(first, last):
+        found = self.found[candidate]
+        for i in range(found.first, found.last):
             self.taken[i] = candidate
 
     def _free(self, candidate: int) -> None:
-        first, last = self.found[candidate][:2]
-        for i in range(first, last):
+        found = self.found[candidate]
+        for i in range(found.first, found.last):
             self.taken[i] = -1
 
     def drop(self, candidate: int) -> None:
@@ -156,7 +166,7 @@ class Reader:
 
     def has_tanween(self, index: int) -> bool:
         token = self.tokens[index]
-        return any(mark in self.text[token.start : token.end] for mark in _TANWEEN)
+        return any(mark in self.text[token.start : token.end] for mark in TANWEEN)
 
     def name_run(self, index: int) -> int:
         """End (exclusive) of the run of name-like tokens from ``index``; hyphens join."""
@@ -165,6 +175,29 @@ class Reader:
         while words < MAX_NAME and self.name_like(end, first=words == 0):
             end += 1
             words += 1
-        while end > index and self.tokens[end - 1].match in CONNECTORS:
+        while end > index and self.tokens[end - 1].match in NAME_CONNECTORS:
             end -= 1  # سحيم بن حمد بن ...: a run cut by the length limit
         return end
+
+    def span_key(self, first: int, last: int) -> str:
+        """The lookup key of tokens ``[first, last)``: the first without its proclitics."""
+        words = [t.match for t in self.tokens[first + 1 : last] if t.is_word]
+        head = self.tokens[first]
+        return " ".join([head.stem, *words] if head.is_word else words)
+
+    def role_text(self, first: int, last: int) -> str:
+        """The original text of tokens ``[first, last)``, after the first one's proclitics."""
+        start = self.tokens[first].start + self._clitic_width(first)
+        return self.text[start : self.tokens[last - 1].end]
+
+    def ends_clause(self, index: int) -> bool:
+        """Whether token ``index`` closes a name's run: punctuation, أن, or في before an
+        organization (وقال X في معهد ...)."""
+        form = self.form(index)
+        if index >= len(self.tokens) or form in _CLAUSE_ENDS or form in COMMAS:
+            return True
+        if self.word(index) in _THAT:
+            return True
+        return form in ("في", "فى") and (
+            self.word(index + 1) in self.cue.org_heads or is_quote(self.form(index + 1))
+        )

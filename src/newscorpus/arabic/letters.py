@@ -1,0 +1,16 @@
+"""Arabic letter classes, taken from pyarabic's character tables (``pyarabic.araby``).
+
+pyarabic names the marks the way Arabic grammar does (tanwin, harakat, shadda, sukun); the
+tokenizer and the actor rules read these sets instead of spelling code points by hand.
+"""
+
+from __future__ import annotations
+
+from pyarabic import araby
+
+# The three tanwin marks (ًٌٍ): they mark an Arabic common word (قلقاً, روسياً "Russian");
+# foreign names never carry them.
+TANWEEN: tuple[str, ...] = tuple(araby.TANWIN)
+# Marks that sit on a letter without being one: tashkeel (harakat, tanwin, shadda, sukun),
+# the superscript alef and tatweel.
+ON_LETTER: frozenset[str] = frozenset(araby.TASHKEEL) | {araby.MINI_ALEF, araby.TATWEEL}

@@ -1,0 +1,69 @@
+"""Actor recognition: who (person, organization, place) a document names, and where.
+
+Three sources, in order of trust, each filling what the ones before left free:
+
+1. the gazetteer (``gazetteer``: CLDR places + the curated lexicon) and
+2. the context rules (``rules``), both reading the tokens through one ``reader.Reader``;
+3. a statistical tagger (``newscorpus.extract.ner``: the CRF, or camel-tools' BERT when
+   asked), whose spans are added or reconciled with the rules' (``reconcile``).
+
+Mentions are then resolved to actors within the document (``resolve``); corpus-wide
+identity is the store's (``newscorpus.store.identity``), by the policy of
+``newscorpus.extract.identity``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+from newscorpus.extract.actors import rules
+from newscorpus.extract.actors.gazetteer import cues
+from newscorpus.extract.actors.reader import Reader
+from newscorpus.extract.actors.reconcile import statistical_pass
+from newscorpus.extract.actors.resolve import resolve_mentions
+from newscorpus.models import Mention, Sentence, Token
+
+__all__ = ["extract_mentions"]
+
+
+def extract_mentions(
+    text: str,
+    tokens: Sequence[Token],
+    sentences: Sequence[Sentence],
+    paragraph_of: Callable[[int], int] | None = None,
+    ner: str = "auto",
+) -> list[Mention]:
+    """Actor mentions of a document, sorted by start, resolved to in-document actors.
+
+    ``text`` is the cleaned document text; ``tokens`` and ``sentences`` cover the analyzed
+    paragraphs. ``ner`` picks the statistical source: "auto" (the CRF when its model is
+    installed), "crf", "camel" (camel-tools' BERT NER; raises ResourceMissing when its data
+    is not installed) or "none".
+    """
+    reader = Reader(text, tokens, cues())
+    rules.gazetteer_pass(reader)
+    rules.title_pass(reader)
+    rules.speech_pass(reader)
+    rules.apposition_pass(reader)
+    rules.org_pass(reader)
+    if ner != "none":
+        statistical_pass(reader, text, sentences, ner)
+    rules.surname_pass(reader)
+    paragraph = paragraph_of or _paragraph_lookup(sentences)
+    mentions = [
+        Mention(c.start, c.end, text[c.start : c.end], c.type, paragraph(c.start), c.key,
+                None, c.role, c.source)
+        for c in sorted(reader.candidates(), key=lambda c: c.start)
+    ]  # fmt: skip
+    return resolve_mentions(mentions)
+
+
+def _paragraph_lookup(sentences: Sequence[Sentence]) -> Callable[[int], int]:
+    starts = [s.start for s in sentences]
+
+    def paragraph(offset: int) -> int:
+        at = bisect.bisect_right(starts, offset) - 1
+        return sentences[at].paragraph if at >= 0 else 0
+
+    return paragraph

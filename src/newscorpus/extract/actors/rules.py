@@ -1,0 +1,229 @@
+"""The actor rules: the gazetteer pass and the context rules over one document's tokens.
+
+Each pass adds candidates to the ``Reader`` where no earlier one took the tokens:
+
+1. the gazetteer (CLDR places + the curated lexicon, ``gazetteer``), one Aho–Corasick pass
+   over the tokens' match forms, proclitics included;
+2. a title before a name (الرئيس الروسي فلاديمير بوتين, الناطق باسم البنتاجون الميجور جنرال
+   بات رايدر), a speech verb before one (وقال باسكال دايز-بيرغون، ...), a title after one
+   (دارسي دراودت فيخاريس، الباحثة في ...), and the head of an organization's name (معهد
+   «بروكينغز», مؤسسة الأبحاث الاستراتيجية, جامعة تولين);
+3. later mentions of a surname the rules found in full (``surname_pass``, run last).
+
+Nisba adjectives (الروسي, الكوري الشمالي) after a title become part of the mention's role,
+never actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newscorpus.arabic import COMMAS, proclitic_width
+from newscorpus.extract.actors.gazetteer import gazetteer, is_quote
+from newscorpus.extract.actors.reader import MAX_NAME, Reader
+from newscorpus.extract.identity import NAME_CONNECTORS
+
+_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
+
+
+def gazetteer_pass(reader: Reader) -> None:
+    table = gazetteer()
+    tokens = reader.tokens
+    parts: list[str] = []
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    position = 0
+    previous_end = -1
+    for index, token in enumerate(tokens):
+        if parts:
+            gap = reader.text[previous_end : token.start]
+            parts.append("\n" if "\n" in gap else " ")
+            position += 1
+        starts[position] = index
+        parts.append(token.match)
+        position += len(token.match)
+        ends[position] = index
+        previous_end = token.end
+    joined = "".join(parts)
+    hits = []
+    for last_char, hit in table.automaton.iter(joined):  # type: ignore[union-attr]
+        first = starts.get(last_char - len(hit.key) - hit.clitic + 1 + (1 if hit.absorbed else 0))
+        last = ends.get(last_char + 1)
+        if first is not None and last is not None:
+            hits.append((first, last + 1, hit))
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    for first, last, hit in hits:
+        entry = table.entries.get(hit.key)
+        # «الشرق الأوسط» is the newspaper, الشرق الأوسط the region; «الجزيرة» the channel.
+        if hit.key in table.quoted and _enclosed(reader, first, last):
+            entry = table.quoted[hit.key]
+        if entry is None or hit.key in reader.cue.not_actor or reader.has_tanween(last - 1):
+            continue
+        start = tokens[first].start
+        if hit.clitic and not hit.absorbed:
+            start += proclitic_width(reader.text, start, tokens[first].end, hit.clitic)
+        reader.add(first, last, entry.type, hit.key, "gazetteer", start=start)
+
+
+def _enclosed(reader: Reader, first: int, last: int) -> bool:
+    """Tokens [first, last) in quotes, or a credit in parentheses: (الفرنسية), (الفرنسية -."""
+    before, after = reader.form(first - 1), reader.form(last)
+    return is_quote(before) and is_quote(after) or before == "(" and after in (")", "-")
+
+
+def title_pass(reader: Reader) -> None:
+    cue = reader.cue
+    found = reader.found
+    index, count = 0, len(reader.tokens)
+    while index < count:
+        size = reader.phrase_at(index, cue.titles) if reader.taken[index] < 0 else 0
+        if not size:
+            index += 1
+            continue
+        end = index + size
+        while end < count:  # the role goes on: nisba, modifier, org/place, another title
+            taken = reader.taken[end]
+            if taken >= 0 and found[taken].type != "person":
+                end = found[taken].last
+            elif step := reader.phrase_at(end, cue.nisba) or reader.phrase_at(end, cue.titles):
+                end += step
+            elif reader.word(end) in cue.modifiers:
+                end += 1
+            else:
+                break
+        role = reader.role_text(index, end)
+        name_at = end + 1 if reader.form(end) in COMMAS else end
+        taken = reader.taken[name_at] if name_at < count else -1
+        attached = taken >= 0 and found[taken].first == name_at and found[taken].type == "person"
+        if attached and found[taken].start == reader.tokens[name_at].start:  # not بكيم
+            found[taken] = replace(found[taken], role=found[taken].role or role)
+        elif not attached:
+            run_end = reader.name_run(name_at)
+            if run_end - name_at >= 2:
+                reader.add(
+                    name_at, run_end, "person", reader.span_key(name_at, run_end), "rule", role
+                )
+        index = max(end, index + 1)
+
+
+def surname_pass(reader: Reader) -> None:
+    """Later mentions of a name found in full by the rules: دومولين, لدايز-بيرغون."""
+    surnames = {
+        c.key.split()[-1]: c.key
+        for c in reader.candidates()
+        if c.type == "person"
+        and c.source == "rule"
+        and " " in c.key
+        and len(c.key.split()[-1]) > 2
+        and not NAME_CONNECTORS.intersection(c.key.split())
+    }
+    if not surnames:
+        return
+    for index, token in enumerate(reader.tokens):
+        if reader.taken[index] >= 0 or not token.is_word:
+            continue
+        for cut in (0, 1, 2):  # the tokenizer keeps unknown names whole: لدايز-بيرغون
+            word = token.stem if cut == 0 else token.match[cut:]
+            if word in surnames and (cut == 0 or token.match[:cut] in _CLITICS):
+                start = token.start + proclitic_width(reader.text, token.start, token.end, cut)
+                reader.add(index, index + 1, "person", word, "rule", start=start)
+                break
+
+
+def speech_pass(reader: Reader) -> None:
+    speech = reader.cue.speech
+    for index in range(len(reader.tokens) - 2):
+        if reader.word(index) in speech:
+            run_end = reader.name_run(index + 1)
+            if run_end - index - 1 >= 2 and reader.ends_clause(run_end):
+                reader.add(
+                    index + 1, run_end, "person", reader.span_key(index + 1, run_end), "rule"
+                )
+
+
+def apposition_pass(reader: Reader) -> None:
+    """NAME، الباحثة في ...: a run of name-like words closed by a comma and a title."""
+    cue = reader.cue
+    for comma, token in enumerate(reader.tokens):
+        if token.match not in COMMAS:
+            continue
+        role_after = reader.phrase_at(comma + 1, cue.titles)
+        if not role_after and reader.word(comma + 1) not in cue.role_nouns:
+            continue
+        first = comma
+        while first > 0 and comma - first < MAX_NAME and reader.name_like(first - 1):
+            first -= 1
+        while first < comma and not reader.name_like(first, first=True):
+            first += 1
+        if comma - first >= 2:
+            reader.add(first, comma, "person", reader.span_key(first, comma), "rule")
+
+
+def org_pass(reader: Reader) -> None:
+    cue = reader.cue
+    for index in range(len(reader.tokens) - 1):
+        if reader.word(index) not in cue.org_heads or reader.taken[index] >= 0:
+            continue
+        end = _org_body(reader, index + 1)
+        if end > index + 1 and is_quote(reader.form(index + 1)):
+            # شركة "ياهو", معهد «بروكينغز»: the name is what the quotes hold; the head
+            # word is its role, as for a known name in quotes after a head (مجلة «X»).
+            role = reader.role_text(index, index + 1)
+            key = reader.span_key(index + 2, end - 1)
+            reader.add(index + 2, end - 1, "organization", key, "rule", role)
+        elif end > index + 1:
+            reader.add(index, end, "organization", reader.span_key(index, end), "rule")
+
+
+def _org_body(reader: Reader, index: int) -> int:
+    """End of an organization's name whose head sits before ``index`` (index if none)."""
+    cue = reader.cue
+    if is_quote(reader.form(index)):  # معهد «بروكينغز», صحيفة "نيويورك تايمز"
+        for close in range(index + 1, min(index + 7, len(reader.tokens))):
+            if is_quote(reader.form(close)):
+                inside = range(index + 1, close)
+                if close > index + 1 and all(reader.taken[i] < 0 for i in inside):
+                    return close + 1
+                return index
+        return index
+    count = len(reader.tokens)
+    start = index
+    # منظمة حظر الأسلحة الكيمياوية: one indefinite noun may open a construct chain.
+    if not reader.form(index).startswith("ال") and reader.form(index + 1).startswith("ال"):
+        if _plain_word(reader, index) and _plain_word(reader, index + 1):
+            start = index + 1
+    end = start
+    while end < min(start + 3, count):
+        token = reader.tokens[end]
+        # حزب العدالة والتنمية: one conjoined definite noun continues the name.
+        joined = end > start and token.prefix == "و" and token.stem.startswith("ال")
+        if not (_plain_word(reader, end) or joined and reader.taken[end] < 0):
+            break
+        if not token.stem.startswith("ال") or reader.phrase_at(end, cue.nisba):
+            break
+        end += 1
+        if joined:
+            break
+    if end > start:
+        while end < count and reader.taken[end] < 0 and (nisba := reader.phrase_at(end, cue.nisba)):
+            end += nisba
+        return end
+    while end < index + 2 and reader.name_like(end, first=end == index):
+        if reader.form(end).endswith("ه"):  # مؤسسة مصرفية, مجلس إدارة: not a name
+            break
+        end += 1
+    return end
+
+
+def _plain_word(reader: Reader, index: int) -> bool:
+    """A free word with no proclitic that is not a stop word: part of a name's body."""
+    if not (0 <= index < len(reader.tokens)) or reader.taken[index] >= 0:
+        return False
+    token, cue = reader.tokens[index], reader.cue
+    return (
+        token.is_word
+        and not token.prefix
+        and token.stem not in cue.stop
+        and token.stem not in cue.not_actor
+        and not any(c.isdigit() for c in token.match)
+    )
