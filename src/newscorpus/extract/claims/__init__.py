@@ -1,0 +1,97 @@
+"""Attributed claims: who said what, through whom, in Arabic news text.
+
+A claim is anchored on a cue: a reporting verb, participle or noun (قال، أكدت، مضيفاً،
+تصريح), an attribution phrase (ووفق X، بحسب X، وفقاً لما ذكره X), a transmission
+(نقلت وكالة X عن Y قوله) or the headline form "X: ...". From the cue the speaker is found
+(``speaker``): after it (verb first), before it (subject first) or, when the subject is
+dropped (وأوضح أن ...), taken from the article's previous speakers, checked against the
+cue's gender and number. Content runs from the complementizer, colon or opening quote to
+the end of the quotation or of the clause (``content``); ``forms`` assembles claims and
+reads the special forms. The cue forms live in ``resources/reporting_verbs.tsv`` and the
+function words in ``resources/claim_words.tsv`` (``cues``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newscorpus.extract.claims.document import DocumentState
+from newscorpus.extract.claims.forms import attribution, build, headline, transmitted
+from newscorpus.extract.claims.speaker import speaker_and_content, via_outlet
+from newscorpus.models import Claim, Mention, Paragraph, Sentence, Token
+
+__all__ = ["extract_claims"]
+
+
+def extract_claims(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    sentences: Sequence[Sentence],
+    tokens: Sequence[Token],
+    mentions: Sequence[Mention] = (),
+) -> list[Claim]:
+    """Attributed claims in the analyzed paragraphs of one cleaned document, in text order."""
+    document = DocumentState(text, tokens, mentions)
+    kinds = {p.index: p for p in paragraphs}
+    claims: list[Claim] = []
+    covered = -1  # end of the last direct quotation: cues inside it are the speaker's words
+    first_of_paragraph: set[int] = set()
+    for sentence in sentences:
+        lo, hi = document.token_at(sentence.start), document.token_at(sentence.end)
+        paragraph = kinds.get(sentence.paragraph)
+        if paragraph is None or lo >= hi:
+            continue
+        in_sentence: list[Claim] = []
+        if sentence.paragraph not in first_of_paragraph:
+            first_of_paragraph.add(sentence.paragraph)
+            heading = headline(document, paragraph, lo, hi)
+            if heading is not None:
+                in_sentence.append(heading)
+                covered = heading.content_end
+        i = lo
+        while i < hi:
+            if tokens[i].start < covered:
+                i += 1
+                continue
+            found = _claim_at(document, i, lo, hi, paragraph, in_sentence)
+            if found is None:
+                i += 1
+                continue
+            claim, next_i = found
+            in_sentence.append(claim)
+            covered = max(covered, claim.content_end)
+            i = max(next_i, i + 1)
+        claims.extend(in_sentence)
+    return claims
+
+
+def _claim_at(
+    doc: DocumentState, i: int, lo: int, hi: int, paragraph: Paragraph, earlier: list[Claim]
+) -> tuple[Claim, int] | None:
+    token = doc.tokens[i]
+    if token.stem in doc.words["attribution"] or token.match in doc.words["attribution"]:
+        return attribution(doc, i, lo, hi, paragraph, earlier)
+    cue = doc.cue_at(i)
+    if cue is None:
+        return None
+    if i > lo and doc.tokens[i - 1].stem in doc.words["negation"]:
+        return None
+    if i > lo + 1 and doc.is_(i - 1, "complementizer") and doc.is_(i - 2, "negation"):
+        return None
+    if "transmit" in cue.complements:
+        return transmitted(doc, i, hi, paragraph, cue)
+    found = speaker_and_content(doc, i, lo, hi, cue, earlier)
+    if found is None:
+        return None
+    speaker, j, k, colon = found
+    via = via_outlet(doc, j, k)
+    inner = doc.cue_at(k) if k < hi else None
+    if inner is not None and inner.pos == "verb":
+        # وأضاف أنه قال لترامب: «...»: the inner verb carries the quotation
+        doc.speakers.append(speaker)
+        return None
+    claim = build(doc, speaker, i, k, hi, paragraph, colon, via, cue)
+    if claim is None:
+        return None
+    doc.speakers.append(speaker)
+    return claim, doc.token_at(claim.content_end)

@@ -1,0 +1,119 @@
+"""Where the claimed words begin and end: complementizer, colon or quotation, clause end.
+
+``content_start`` finds the first token of the content after the speaker and any
+appositive; ``clause_end`` where indirect content stops; ``quote_end`` the closing mark of
+a quotation, nested quotes included.
+"""
+
+from __future__ import annotations
+
+from newscorpus.arabic import COMMAS
+from newscorpus.extract.claims.cues import MAX_GAP, PREPOSITIONS, Cue
+from newscorpus.extract.claims.document import CLAUSE_END, QUOTE_CLOSERS, DocumentState
+from newscorpus.models import Token
+
+
+def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, bool] | None:
+    """Index of the content's first token after the speaker and any appositive."""
+    k = j
+    while k < hi and k - j < MAX_GAP:
+        token = doc.tokens[k]
+        if token.match in doc.words["complementizer"] and "clause" in cue.complements:
+            return k + 1, False
+        if token.match == ":":
+            if k + 1 < hi and doc.is_(k + 1, "complementizer"):
+                return k + 2, False
+            return k + 1, True
+        if token.match == '"' and doc.text[token.start] in QUOTE_CLOSERS:
+            if k == j or doc.tokens[k - 1].match in COMMAS:
+                return k, True
+        for complement in cue.complements:
+            if complement.startswith("prep:") and _has_prep(token, complement[5:]):
+                after = k + 1 if token.match == complement[5:] else k
+                if after < hi and doc.is_(after, "complementizer"):
+                    return after + 1, False
+                return after, False
+        if "np" in cue.complements and token.is_word and _only_adverbs(doc, j, k):
+            if token.match not in doc.words["stop"] and token.match not in doc.words["negation"]:
+                return k, False
+        inner = doc.cue_at(k) if k > j else None
+        if inner is not None and inner.pos in ("verb", "imperfect"):
+            if doc.tokens[k - 1].match not in ("ما", "لما"):
+                return None
+        if token.match in CLAUSE_END:
+            return None
+        k += 1
+    return None
+
+
+def _only_adverbs(doc: DocumentState, j: int, k: int) -> bool:
+    """Whether tokens ``[j, k)`` are all adverbs or time words (مراراً، بشدة، الأحد)."""
+    return all(
+        doc.tokens[t].match in doc.words["stop"] and doc.tokens[t].match not in PREPOSITIONS
+        for t in range(j, k)
+    )
+
+
+def _has_prep(token: Token, prep: str) -> bool:
+    if token.match == prep:
+        return True
+    return len(prep) == 1 and token.prefix.endswith(prep) and token.stem != token.match
+
+
+def quote_end(doc: DocumentState, k: int) -> int | None:
+    """Character offset of the closing mark of the quotation opening at token ``k``."""
+    opening = doc.text[doc.tokens[k].start]
+    closing = QUOTE_CLOSERS.get(opening)
+    if closing is None:
+        return None
+    depth, position = 0, doc.tokens[k].end
+    while True:
+        found = doc.text.find(closing, position)
+        if found == -1:
+            return None
+        inner = doc.text.find(opening, position, found) if opening != closing else -1
+        if inner != -1:
+            depth += 1
+            position = inner + 1
+            continue
+        if depth == 0:
+            return found
+        depth -= 1
+        position = found + 1
+
+
+def clause_end(doc: DocumentState, k: int, hi: int) -> int:
+    """Token index where indirect content starting at ``k`` ends."""
+    end = k
+    while end < hi:
+        token = doc.tokens[end]
+        if token.match in CLAUSE_END and end > k:
+            break
+        if token.match in COMMAS and end + 1 < hi:
+            following = doc.tokens[end + 1]
+            cue = doc.cue_at(end + 1)
+            if following.match in doc.words["cut"] or following.stem in doc.words["attribution"]:
+                break
+            if following.match == "من" and end + 2 < hi and doc.tokens[end + 2].match == "دون":
+                break
+            if cue is not None and (cue.pos == "participle" or following.prefix == "و"):
+                break
+        if end > k and token.match in ("ولكنه", "لكنه", "ولكنها", "لكنها"):
+            break
+        end += 1
+    return end
+
+
+def _joined_quote(doc: DocumentState, after: int, hi: int) -> int | None:
+    """The second quotation of «...»، و«...»: its opening token, or None."""
+    k = after + 1 if after < hi and doc.tokens[after].match in COMMAS else after
+    if k + 1 < hi and doc.tokens[k].match == "و" and doc.tokens[k + 1].match == '"':
+        return k + 1
+    return None
+
+
+def _paragraph_text_end(text: str, start: int, limit: int) -> int:
+    end = limit
+    while end > start and text[end - 1] in " \n.":
+        end -= 1
+    return end

@@ -1,0 +1,223 @@
+"""The claim forms that are not a reporting verb with its subject, and claim assembly.
+
+``build`` turns a speaker, a cue and a content start into a ``Claim`` (direct, indirect or
+mixed); ``attribution`` reads ووفق X، ... / ...، بحسب X; ``transmitted`` reads نقلت وكالة X
+عن Y قوله إن ...; ``headline`` reads "X: ..." headings. Every Claim is made by ``claim_of``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from newscorpus.arabic import COMMAS
+from newscorpus.extract.claims.content import (
+    _joined_quote,
+    _paragraph_text_end,
+    clause_end,
+    content_start,
+    quote_end,
+)
+from newscorpus.extract.claims.cues import ATTRIBUTION, MAX_SPEAKER, SAYING, Cue, cue_forms
+from newscorpus.extract.claims.document import (
+    CLAUSE_END,
+    QUOTE_CLOSERS,
+    DocumentState,
+    Speaker,
+    unquote,
+)
+from newscorpus.extract.claims.speaker import noun_phrase, via_outlet
+from newscorpus.models import Claim, Paragraph
+
+
+def claim_of(
+    doc: DocumentState,
+    speaker: Speaker,
+    cue: str,
+    kind: str,
+    paragraph: int,
+    span: tuple[int, int],
+    content: tuple[int, int],
+    via: str | None = None,
+) -> Claim:
+    """The one place a Claim is made: ``span`` is the whole claim, ``content`` its words."""
+    return Claim(
+        speaker=speaker.text,
+        cue=cue,
+        content=doc.text[content[0] : content[1]],
+        kind=kind,
+        paragraph=paragraph,
+        start=span[0],
+        end=span[1],
+        content_start=content[0],
+        content_end=content[1],
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+        speaker_actor=speaker.actor,
+        via=via,
+    )
+
+
+def build(
+    doc: DocumentState,
+    speaker: Speaker,
+    i: int,
+    k: int,
+    hi: int,
+    paragraph: Paragraph,
+    colon: bool,
+    via: str | None,
+    cue: Cue,
+) -> Claim | None:
+    if k >= len(doc.tokens):
+        return None
+    text = doc.text
+    first = doc.tokens[k]
+    kind = "indirect"
+    if first.match == '"' and text[first.start] in QUOTE_CLOSERS:
+        close = quote_end(doc, k)
+        limit = paragraph.end
+        if close is None or close > limit:
+            close = _paragraph_text_end(text, first.end, limit)
+        words_start, words_end, kind = first.end, close, "direct"
+        after = doc.token_at(close + 1)
+        joined = _joined_quote(doc, after, hi)
+        if joined is not None:
+            words_end = quote_end(doc, joined) or close
+        elif after < hi and doc.tokens[after].match not in CLAUSE_END | COMMAS:
+            tail = clause_end(doc, after, hi)
+            if tail > after:
+                words_start, words_end, kind = first.start, doc.tokens[tail - 1].end, "mixed"
+    else:
+        stop = clause_end(doc, k, hi)
+        if stop <= k:
+            return None
+        words_start, words_end = first.start, doc.tokens[stop - 1].end
+        if colon:
+            kind = "direct"
+        elif any(doc.tokens[t].match == '"' for t in range(k, stop)):
+            kind = "mixed"
+        via = via or _trailing_via(doc, stop, hi)
+    cue_token = doc.tokens[i]
+    start = min(cue_token.start, speaker.start)
+    cue_text = text[cue_token.start + len(cue_token.prefix) : cue_token.end]
+    end = max(words_end + (1 if kind == "direct" else 0), start)
+    return claim_of(
+        doc, speaker, cue_text, kind, paragraph.index, (start, end), (words_start, words_end), via
+    )
+
+
+def _trailing_via(doc: DocumentState, end: int, hi: int) -> str | None:
+    """ "، حسب ما ذكرت وكالة رويترز" / "وفق «وكالة الصحافة الفرنسية»" after the content."""
+    if end + 1 < hi and doc.tokens[end].match in COMMAS:
+        if doc.tokens[end + 1].stem in doc.words["attribution"]:
+            return via_outlet(doc, end + 1, hi)
+    return None
+
+
+def attribution(
+    doc: DocumentState, i: int, lo: int, hi: int, paragraph: Paragraph, earlier: list[Claim]
+) -> tuple[Claim, int] | None:
+    """ووفق X، content / content، بحسب X. / وفقاً لما ذكره X في صحيفة Y، فإن content."""
+    j = i + 1
+    cue = None
+    while j < hi and j - i <= 3 and (doc.tokens[j].stem in ("ما", "ل") or doc.cue_at(j)):
+        cue = doc.cue_at(j) or cue
+        j += 1
+    if j < hi and doc.tokens[j].match in ("ل", "لـ"):
+        j += 1
+    prefixed = j < hi and doc.tokens[j].prefix.endswith("ل") and doc.tokens[j].is_word
+    end = noun_phrase(doc, j + 1, hi) if prefixed else noun_phrase(doc, j, hi)
+    if end <= j:
+        return None
+    speaker = doc.speaker(j, end, cue)
+    if speaker is None:
+        return None
+    if prefixed:  # وفقاً للمعلومات …: the speaker starts after the preposition
+        cut = 1
+        while cut < len(speaker.text) and speaker.text[cut] == "ـ":
+            cut += 1
+        # للمعلومات = لـ + المعلومات with the article's alef dropped: write it back
+        article = "ا" if speaker.text[cut:].startswith("ل") and cut == 1 else ""
+        speaker.text, speaker.start = article + speaker.text[cut:], speaker.start + cut
+    comma = end
+    while comma < hi and doc.tokens[comma].match not in COMMAS | CLAUSE_END:
+        comma += 1
+    via = via_outlet(doc, end, comma)
+    if i == lo or (i == lo + 1 and doc.tokens[lo].match in COMMAS):
+        k = comma + 1
+        if k < hi and doc.tokens[k].stem in ("ان", "انه"):
+            k += 1
+        if k >= hi or doc.tokens[comma].match not in COMMAS:
+            return None
+        claim = build(doc, speaker, i, k, hi, paragraph, False, via, cue or ATTRIBUTION)
+        if claim is None:
+            return None
+        doc.speakers.append(speaker)
+        return _with_cue(doc, claim, i, j), doc.token_at(claim.content_end)
+    if i > lo and doc.tokens[i - 1].match in COMMAS and not earlier and comma >= hi - 1:
+        start, content_end = doc.tokens[lo].start, doc.tokens[i - 2].end
+        if i - 1 - lo < 3:
+            return None
+        cue_text = doc.text[doc.tokens[i].start : doc.tokens[j - 1].end]
+        kind = "mixed" if '"' in (t.match for t in doc.tokens[lo : i - 1]) else "indirect"
+        span = (start, doc.tokens[end - 1].end)
+        claim = claim_of(
+            doc, speaker, cue_text, kind, paragraph.index, span, (start, content_end), via
+        )
+        return claim, end
+    return None
+
+
+def _with_cue(doc: DocumentState, claim: Claim, i: int, j: int) -> Claim:
+    token = doc.tokens[i]
+    cue = doc.text[token.start + len(token.prefix) : doc.tokens[max(i, j - 1)].end]
+    return dataclasses.replace(claim, cue=cue.strip(" ل"), start=token.start)
+
+
+def transmitted(
+    doc: DocumentState, i: int, hi: int, paragraph: Paragraph, cue: Cue
+) -> tuple[Claim, int] | None:
+    """نقلت وكالة «سبوتنيك» عن وزير الخارجية سيرغي لافروف قوله إن ...: speaker and via."""
+    about = next((k for k in range(i + 1, min(hi, i + 10)) if doc.tokens[k].match == "عن"), None)
+    if about is None or about == i + 1:
+        return None
+    via = unquote(doc.text[doc.tokens[i + 1].start : doc.tokens[about - 1].end])
+    end = about + 1
+    while end < hi and end - about <= MAX_SPEAKER and doc.tokens[end].match not in SAYING:
+        if doc.tokens[end].match in COMMAS or not doc.tokens[end].is_word:
+            break
+        end += 1
+    speaker = doc.speaker(about + 1, end, None)
+    if speaker is None:
+        return None
+    content = content_start(doc, end, hi, cue_forms()["قال"])
+    if content is None:
+        return None
+    claim = build(doc, speaker, i, content[0], hi, paragraph, content[1], via, cue)
+    if claim is None:
+        return None
+    doc.speakers.append(speaker)
+    return claim, doc.token_at(claim.content_end)
+
+
+def headline(doc: DocumentState, paragraph: Paragraph, lo: int, hi: int) -> Claim | None:
+    """ "زيلينسكي: الضربة الروسية ... تمثل تصعيداً": a named speaker, a colon, the claim."""
+    colon = next((k for k in range(lo, min(hi, lo + 5)) if doc.tokens[k].match == ":"), None)
+    if colon is None or colon == lo or hi - colon < 3:
+        return None
+    if any(not doc.tokens[k].is_word or doc.cue_at(k) for k in range(lo, colon)):
+        return None  # "وقال كيم: …" is a verb-first claim, not a headline
+    if doc.tokens[lo].match in doc.words["headline-block"]:
+        return None
+    start, end = doc.tokens[lo].start, doc.tokens[colon - 1].end
+    named = doc.mentions_in(start, end)
+    if paragraph.kind != "heading" and not named:
+        return None
+    speaker = doc.speaker(lo, colon, None)
+    if speaker is None:
+        return None
+    last = hi
+    while last > colon + 1 and doc.tokens[last - 1].match in CLAUSE_END:
+        last -= 1
+    words = (doc.tokens[colon + 1].start, doc.tokens[last - 1].end)
+    return claim_of(doc, speaker, ":", "direct", paragraph.index, (start, words[1]), words)

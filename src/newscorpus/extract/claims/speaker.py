@@ -1,0 +1,172 @@
+"""Who speaks: the speaker of a cue before it, after it, or carried over from before.
+
+Verb first (قال X إن), subject first (X يرى أن), a participle's subject (مضيفاً), a
+dropped subject taken from the article's previous speakers (checked against the cue's
+gender and number), and the outlet a statement came through (``via_outlet``).
+"""
+
+from __future__ import annotations
+
+from newscorpus.arabic import COMMAS
+from newscorpus.extract.claims.content import content_start
+from newscorpus.extract.claims.cues import MAX_SPEAKER, Cue
+from newscorpus.extract.claims.document import QUOTE_CLOSERS, DocumentState, Speaker, unquote
+from newscorpus.models import Claim
+
+
+def speaker_and_content(
+    doc: DocumentState, i: int, lo: int, hi: int, cue: Cue, earlier: list[Claim]
+) -> tuple[Speaker, int, int, bool] | None:
+    """The first reading that gives both a speaker and a content start.
+
+    Verb first (قال X إن), subject first (X يرى أن; tried first for a plural verb, which
+    agrees only with a subject before it), then a dropped subject (وأوضح أن).
+    """
+    readings: list[tuple[Speaker | None, int]] = []
+    if cue.pos == "participle":
+        readings.append((_participle_subject(doc, i, lo, cue, earlier), i + 1))
+    else:
+        end = noun_phrase(doc, i + 1, hi)
+        before: tuple[Speaker | None, int] = (None, i + 1)
+        if cue.pos in ("verb", "imperfect"):
+            before = (_subject_before(doc, i, lo, cue), i + 1)
+        if end > i + 1:
+            named = _appositive_name(doc, end, hi)
+            if named is not None:
+                readings.append((doc.speaker(*named, cue), named[1]))
+            else:
+                readings.append((doc.speaker(i + 1, end, cue), end))
+        readings.insert(0 if cue.number == "p" else len(readings), before)
+        if cue.continues and cue.pos == "verb" and end == i + 1:
+            if doc.tokens[i].prefix == "ف":  # تحدث X لـ…، فقال: the subject of the verb before
+                readings.append((person_before(doc, i, max(lo, i - 12), cue), i + 1))
+            readings.append((doc.previous_speaker(cue), i + 1))
+    for speaker, j in readings:
+        if speaker is None:
+            continue
+        content = content_start(doc, j, hi, cue)
+        if content is not None:
+            return speaker, j, content[0], content[1]
+    return None
+
+
+def _appositive_name(doc: DocumentState, end: int, hi: int) -> tuple[int, int] | None:
+    """A name set off by commas after a title (رئيس كوريا الشمالية، كيم جونغ أون، ...)."""
+    if end + 1 >= hi or doc.tokens[end].match not in COMMAS:
+        return None
+    people = doc.mentions_in(doc.tokens[end + 1].start, doc.tokens[end + 1].end)
+    if not people or people[0].type != "person" or people[0].start != doc.tokens[end + 1].start:
+        return None
+    last = doc.token_at(people[0].end)
+    if last < hi and doc.tokens[last].match in COMMAS:
+        return end + 1, last
+    return None
+
+
+def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
+    """End (exclusive) of a speaker noun phrase starting at ``j``; ``j`` when there is none."""
+    end = j
+    while end < hi and end - j < MAX_SPEAKER:
+        token = doc.tokens[end]
+        if not token.is_word:
+            if token.match == '"' and end > j and doc.text[token.start] in '"»”':
+                end += 1  # the closing quote of a quoted outlet name (صحيفة "عكاظ")
+                continue
+            if token.match == '"' and end + 1 < hi and doc.tokens[end + 1].is_word:
+                if end > j and doc.tokens[end - 1].match in doc.words["outlet"] | {"و"}:
+                    end += 1
+                    continue
+            break
+        if token.match in doc.words["stop"] or token.match in doc.words["complementizer"]:
+            if not (token.match == "من" and end == j + 1):
+                break
+        if ("ل" in token.prefix or "ب" in token.prefix) and token.match != token.stem:
+            break
+        if token.match in ("ل", "ب") or token.stem in doc.words["attribution"]:
+            break
+        if end > j and doc.cue_at(end) is not None:
+            break
+        if token.match == "من" and end + 1 < hi and doc.is_(end + 1, "complementizer"):
+            break
+        end += 1
+    return end
+
+
+def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | None:
+    """A speaker written before its verb (كوريا الشمالية أكدت أن): back to a clause start."""
+    first = i
+    while first > lo and i - first < 12:
+        previous = doc.tokens[first - 1]
+        if not previous.is_word and previous.match not in COMMAS:
+            break
+        if previous.match in doc.words["complementizer"] or previous.match in doc.words["stop"]:
+            break
+        first -= 1
+    last = i
+    while last > first and doc.tokens[last - 1].match in COMMAS:
+        last -= 1
+    if first >= last:
+        return None
+    if any(doc.tokens[t].match in COMMAS for t in range(first, last)):
+        # an appositive title after the name: keep the part a mention starts
+        start = doc.tokens[first].start
+        named = doc.mentions_in(start, doc.tokens[last - 1].end)
+        if not named or named[0].type == "place":
+            return None
+        last = doc.token_at(named[0].end)
+        first = doc.token_at(named[0].start)
+    while first < last and doc.tokens[first].match in doc.words["skip"]:
+        first += 1
+    if first >= last or last - first > 6:
+        return None
+    if first > lo + 1 and doc.is_(first - 1, "complementizer"):
+        if doc.tokens[first - 2].stem in doc.words["negation"]:
+            return None
+    head = doc.tokens[first].match
+    named = doc.mentions_in(doc.tokens[first].start, doc.tokens[last - 1].end)
+    if not named and head not in doc.words["plural"] and head not in doc.words["outlet"]:
+        return None
+    return doc.speaker(first, last, cue)
+
+
+def _participle_subject(
+    doc: DocumentState, i: int, lo: int, cue: Cue, earlier: list[Claim]
+) -> Speaker | None:
+    """The subject of a participle cue: a person just before it, else the sentence's speaker."""
+    found = person_before(doc, i, max(lo, i - 4), cue)
+    if found is not None:
+        return found
+    if earlier and doc.speakers:
+        return doc.speakers[-1]
+    return doc.previous_speaker(cue)
+
+
+def person_before(doc: DocumentState, i: int, first: int, cue: Cue) -> Speaker | None:
+    start = doc.tokens[first].start
+    people = [m for m in doc.mentions_in(start, doc.tokens[i].start) if m.type == "person"]
+    if not people:
+        return None
+    return doc.speaker(doc.token_at(people[-1].start), doc.token_at(people[-1].end), cue)
+
+
+def via_outlet(doc: DocumentState, first: int, last: int) -> str | None:
+    """An outlet named between the speaker and the content (لـ«وكالة …»، وفق وكالة …)."""
+    for k in range(first, last):
+        token = doc.tokens[k]
+        head = token.stem
+        if head in doc.words["outlet"] or head in doc.words["outlet-ref"]:
+            end = k + 1
+            while end < last and (doc.tokens[end].is_word or doc.tokens[end].match == '"'):
+                if doc.tokens[end].match in doc.words["stop"]:
+                    break
+                end += 1
+            name = unquote(doc.text[token.start + len(token.prefix) : doc.tokens[end - 1].end])
+            if head in doc.words["outlet-ref"]:
+                return doc.outlets.get(head, name)
+            doc.outlets["ال" + head] = name
+            return name
+        if token.match == '"' and k > first and doc.tokens[k - 1].stem in ("ل", "وفق", "عن"):
+            close = doc.text.find(QUOTE_CLOSERS.get(doc.text[token.start], '"'), token.end)
+            if close != -1:
+                return unquote(doc.text[token.end : close])
+    return None
