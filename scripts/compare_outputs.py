@@ -73,6 +73,11 @@ LISTINGS = {
     "cli:actors": ["actors", "--top", "300", "--format", "ndjson"],
     "cli:claims": ["claims", "--format", "ndjson"],
     "cli:timeline": ["timeline", "--format", "ndjson"],
+    "cli:documents": ["documents", "--format", "ndjson"],
+    "cli:actor": ["actor", "ترمب", "--format", "json"],
+    "cli:show": ["show", "2", "--format", "json"],
+    "cli:actors-table": ["actors", "--top", "20"],
+    "cli:timeline-table": ["timeline", "--actor", "كيم", "--since", "2018"],
 }
 
 

@@ -159,3 +159,13 @@ class Analysis:
     events: tuple[Event, ...] = ()
     published: str | None = None  # publication date inferred from the text, if any
     extra: dict[str, str] = field(default_factory=dict)
+
+
+def effective_publication(document: Document, analysis: Analysis) -> tuple[str | None, str]:
+    """The publication date of a document and where it came from: its metadata (or the
+    ``--date`` given), else the date ``analyze`` read off the text, else none."""
+    if document.published:
+        return document.published, document.date_source
+    if analysis.published:
+        return analysis.published, "inferred"
+    return None, "unknown"

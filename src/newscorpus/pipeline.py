@@ -1,33 +1,64 @@
-"""``analyze(document)``: the pure function a worker pool maps over documents.
+"""``prepare`` and ``analyze``: the pure functions a worker pool maps over documents.
 
-No I/O and no shared state beyond read-only resources loaded once per process: it takes a
-``Document`` and returns an ``Analysis`` (picklable), so the same call serves
-``newscorpus extract``, a single-process ingest and a pool of workers.
+No I/O and no shared state beyond read-only resources loaded once per process:
+``prepare(document)`` cleans the text and splits the analyzed paragraphs into sentences
+and tokens (what every extractor, the evaluations and the tests start from);
+``analyze(document)`` runs the extractors on that and returns an ``Analysis`` (picklable),
+so the same call serves ``newscorpus extract``, a single-process ingest and a pool of
+workers. ``extract`` is the ``newscorpus extract`` driver: bytes in, analyses out.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
-from newscorpus.models import (
-    ANALYZED_KINDS,
-    Analysis,
-    Claim,
-    DateMention,
-    Document,
-    Event,
-    Mention,
-    Paragraph,
-    Sentence,
-)
-
-EVENT_PRECISIONS = frozenset({"day", "month", "year", "decade"})
+from newscorpus.errors import InputError
+from newscorpus.models import ANALYZED_KINDS, Analysis, Document, Paragraph, Sentence, Token
 
 
 def analyzed_paragraphs(document: Document) -> list[Paragraph]:
     """Headings and body paragraphs, each counted once: what the extractors see."""
     return [p for p in document.paragraphs if p.kind in ANALYZED_KINDS and p.duplicate_of is None]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document ready for the extractors: the cleaned text (same length as the original,
+    so offsets are shared), its analyzed paragraphs, their sentences and tokens."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+
+    def paragraph_lookup(self) -> Callable[[int], int]:
+        """A function from an offset to the index of the analyzed paragraph holding it."""
+        paragraphs = self.paragraphs
+        starts = [p.start for p in paragraphs]
+
+        def paragraph_of(offset: int) -> int:
+            return paragraphs[max(bisect.bisect_right(starts, offset) - 1, 0)].index
+
+        return paragraph_of
+
+
+def prepare(document: Document) -> Prepared:
+    """Clean ``document.text`` and split its analyzed paragraphs into sentences and tokens."""
+    from newscorpus.arabic import clean, split_sentences, tokenize
+
+    text = clean(document.text)
+    paragraphs = analyzed_paragraphs(document)
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    for paragraph in paragraphs:
+        sentences.extend(
+            Sentence(start, end, paragraph.index)
+            for start, end in split_sentences(text, paragraph.start, paragraph.end)
+        )
+        tokens.extend(tokenize(text, paragraph.start, paragraph.end))
+    return Prepared(text, tuple(paragraphs), tuple(sentences), tuple(tokens))
 
 
 def analyze(document: Document, *, keep_tokens: bool = False) -> Analysis:
@@ -36,31 +67,21 @@ def analyze(document: Document, *, keep_tokens: bool = False) -> Analysis:
     Offsets in the result point into ``document.text``. Tokens are returned only with
     ``keep_tokens`` (the store does not keep them; ``extract`` shows them).
     """
-    from newscorpus.arabic import clean, split_sentences, tokenize
     from newscorpus.extract.actors import extract_mentions
     from newscorpus.extract.claims import extract_claims
     from newscorpus.extract.dates import extract_dates, infer_publication_date
+    from newscorpus.extract.events import build_events
 
-    text = clean(document.text)
-    paragraphs = analyzed_paragraphs(document)
-    sentences: list[Sentence] = []
-    tokens = []
-    for paragraph in paragraphs:
-        sentences.extend(
-            Sentence(start, end, paragraph.index)
-            for start, end in split_sentences(text, paragraph.start, paragraph.end)
-        )
-        tokens.extend(tokenize(text, paragraph.start, paragraph.end))
-    starts = [p.start for p in paragraphs]
-
-    def paragraph_of(offset: int) -> int:
-        return paragraphs[max(bisect.bisect_right(starts, offset) - 1, 0)].index
-
-    mentions = extract_mentions(text, tokens, sentences, paragraph_of) if paragraphs else []
-    claims = extract_claims(text, paragraphs, sentences, tokens, mentions) if paragraphs else []
+    prepared = prepare(document)
+    text, paragraphs = prepared.text, prepared.paragraphs
+    sentences, tokens = prepared.sentences, prepared.tokens
+    if not paragraphs:
+        return Analysis(sentences=sentences, tokens=tokens if keep_tokens else ())
+    mentions = extract_mentions(text, tokens, sentences, prepared.paragraph_lookup())
+    claims = extract_claims(text, paragraphs, sentences, tokens, mentions)
     inferred = None
     published = document.published[:10] if document.published else None
-    if published is None and paragraphs:
+    if published is None:
         # Captions count here: a dated photo caption plus a weekday in the body dates the
         # article, though captions are not analyzed otherwise.
         found = infer_publication_date(
@@ -68,11 +89,11 @@ def analyze(document: Document, *, keep_tokens: bool = False) -> Analysis:
         )
         if found is not None:
             inferred = published = found[0]
-    dates = extract_dates(text, paragraphs, published) if paragraphs else []
+    dates = extract_dates(text, paragraphs, published)
     events = build_events(document.text, sentences, mentions, claims, dates)
     return Analysis(
-        sentences=tuple(sentences),
-        tokens=tuple(tokens) if keep_tokens else (),
+        sentences=sentences,
+        tokens=tokens if keep_tokens else (),
         mentions=tuple(mentions),
         claims=tuple(claims),
         dates=tuple(dates),
@@ -81,46 +102,23 @@ def analyze(document: Document, *, keep_tokens: bool = False) -> Analysis:
     )
 
 
-def build_events(
-    text: str,
-    sentences: Sequence[Sentence],
-    mentions: Sequence[Mention],
-    claims: Sequence[Claim],
-    dates: Sequence[DateMention],
-) -> list[Event]:
-    """One event per sentence and distinct resolved date in it, with its actors and claim."""
-    sentence_starts = [s.start for s in sentences]
-    events: list[Event] = []
-    seen: set[tuple[int, str]] = set()
-    for date in dates:
-        if date.value is None or date.precision not in EVENT_PRECISIONS:
-            continue
-        i = bisect.bisect_right(sentence_starts, date.start) - 1
-        if i < 0 or date.start >= sentences[i].end:
-            continue
-        sentence = sentences[i]
-        if (i, date.value) in seen:
-            continue
-        seen.add((i, date.value))
-        actors = tuple(
-            dict.fromkeys(
-                m.actor or m.text for m in mentions if sentence.start <= m.start < sentence.end
-            )
-        )
-        claim = next(
-            (k for k, c in enumerate(claims) if c.start < sentence.end and sentence.start < c.end),
-            None,
-        )
-        events.append(
-            Event(
-                date=date.value,
-                precision=date.precision or "year",
-                start=sentence.start,
-                end=sentence.end,
-                text=text[sentence.start : sentence.end],
-                paragraph=sentence.paragraph,
-                actors=actors,
-                claim=claim,
-            )
-        )
-    return events
+def extract(
+    data: bytes,
+    *,
+    path: str = "<stdin>",
+    lines: bool = False,
+    date: str | None = None,
+    input_format: str = "auto",
+) -> Iterator[tuple[Document, Analysis]]:
+    """Analyze ``data`` (one file's bytes): each article, or each line with ``lines``."""
+    from newscorpus.load import Source, read_source
+    from newscorpus.load.lines import read_lines
+
+    if lines:
+        for document in read_lines(data, path, date):
+            yield document, analyze(document, keep_tokens=True)
+        return
+    for item in read_source(Source.from_bytes(path, data), input_format, date):
+        if isinstance(item, InputError):
+            raise item
+        yield item, analyze(item, keep_tokens=True)

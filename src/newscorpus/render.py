@@ -15,7 +15,12 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from newscorpus.models import effective_publication
+
+if TYPE_CHECKING:
+    from newscorpus.models import Analysis, Document
 
 FORMATS = ("table", "json", "ndjson", "csv")
 
@@ -36,15 +41,25 @@ def trim(value: str, width: int) -> str:
 
 
 def as_mapping(row: Any) -> Mapping[str, Any]:
+    """A row's fields in order: a mapping as it is, a dataclass by its fields."""
     if isinstance(row, Mapping):
         return row
-    if dataclasses.is_dataclass(row) and not isinstance(row, type):
+    if _is_record(row):
         return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
     raise TypeError(f"cannot render {type(row).__name__}")
 
 
+def _plain(value: Any) -> Any:
+    """Records nested in a record (an actor's claims) as JSON objects, tuples as lists."""
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping) or _is_record(value):
+        return {k: _plain(v) for k, v in as_mapping(value).items()}
+    return value
+
+
 def _json_dumps(value: Any, indent: int | None = None) -> str:
-    text = json.dumps(value, ensure_ascii=False, indent=indent, default=str)
+    text = json.dumps(_plain(value), ensure_ascii=False, indent=indent, default=str)
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -147,7 +162,7 @@ def _emit_table(
 
 
 def emit_record(
-    record: Mapping[str, Any],
+    record: Any,
     fmt: str,
     *,
     columns: Mapping[str, Sequence[str]] | None = None,
@@ -160,8 +175,9 @@ def emit_record(
     those sub-tables by key (all fields stay in JSON).
     """
     out = out or sys.stdout
+    record = as_mapping(record)
     if fmt in ("json", "ndjson"):
-        out.write(_json_dumps(dict(record), indent=2 if fmt == "json" else None) + "\n")
+        out.write(_json_dumps(record, indent=2 if fmt == "json" else None) + "\n")
         return
     scalars = {k: v for k, v in record.items() if not _is_rows(v)}
     if fmt == "csv":
@@ -190,10 +206,16 @@ def emit_record(
 
 
 def _is_rows(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and isinstance(value[0], Mapping)
+    if not isinstance(value, list | tuple) or not value:
+        return False
+    return isinstance(value[0], Mapping) or _is_record(value[0])
 
 
-def emit_timeline(entries: Iterable[Mapping[str, Any]], fmt: str, out: TextIO | None = None) -> int:
+def _is_record(value: Any) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def emit_timeline(entries: Iterable[Any], fmt: str, out: TextIO | None = None) -> int:
     """Timeline entries; as a table, grouped under a heading per year and month."""
     if fmt != "table":
         return emit(entries, fmt, out=out)
@@ -203,7 +225,8 @@ def emit_timeline(entries: Iterable[Mapping[str, Any]], fmt: str, out: TextIO | 
     count = 0
     table = None
     period = None
-    for entry in entries:
+    for row in entries:
+        entry = as_mapping(row)
         date = str(entry["date"])
         entry_period = date[:7] if len(date) >= 7 else date
         if entry_period != period:
@@ -274,3 +297,87 @@ class Progress:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+def extract_record(
+    document: Document, analysis: Analysis, line: int | None = None
+) -> dict[str, Any]:
+    """The ``extract`` contract (field names are documented in the README): one article's
+    analysis, offsets shifted from the article into the input text."""
+    shift = document.offset_in_file
+    text = document.text
+    published, date_source = effective_publication(document, analysis)
+    head: dict[str, Any] = (
+        {"line": line} if line is not None else {"article": document.article_index}
+    )
+    return head | {
+        "title": document.title,
+        "published": published,
+        "date_source": date_source,
+        "paragraphs": [
+            {
+                "index": p.index,
+                "start": p.start + shift,
+                "end": p.end + shift,
+                "kind": p.kind,
+                "duplicate_of": p.duplicate_of,
+            }
+            for p in document.paragraphs
+        ],
+        "sentences": [
+            {"start": s.start + shift, "end": s.end + shift, "paragraph": s.paragraph}
+            for s in analysis.sentences
+        ],
+        "tokens": [
+            {
+                "text": text[t.start : t.end],
+                "start": t.start + shift,
+                "end": t.end + shift,
+                "match": t.match,
+                "stem": t.stem,
+                "prefix": t.prefix,
+                "word": t.is_word,
+            }
+            for t in analysis.tokens
+        ],
+        "entities": [
+            {
+                "text": m.text,
+                "type": m.type,
+                "start": m.start + shift,
+                "end": m.end + shift,
+                "actor": m.actor or m.text,
+                "role": m.role,
+                "source": m.source,
+            }
+            for m in analysis.mentions
+        ],
+        "claims": [
+            {
+                "speaker": c.speaker,
+                "speaker_actor": c.speaker_actor,
+                "cue": c.cue,
+                "content": c.content,
+                "kind": c.kind,
+                "via": c.via,
+                "paragraph": c.paragraph,
+                "start": c.start + shift,
+                "end": c.end + shift,
+                "content_start": c.content_start + shift,
+                "content_end": c.content_end + shift,
+            }
+            for c in analysis.claims
+        ],
+        "dates": [
+            {
+                "text": d.text,
+                "value": d.value,
+                "precision": d.precision,
+                "start": d.start + shift,
+                "end": d.end + shift,
+                "reason": d.reason,
+                "hijri": d.hijri,
+            }
+            for d in analysis.dates
+        ],
+    }

@@ -133,4 +133,4 @@ def test_timeline_filters(seeded: Path) -> None:
     assert entries and all(e["date"] >= "2019" for e in entries)
     assert all("دونالد ترامب" in e["actors"] for e in entries)
     bad = runner.invoke(app, ["timeline", "--since", "yesterday", "--db", str(seeded)])
-    assert bad.exit_code == 1 and "YYYY" in bad.stderr
+    assert bad.exit_code == 2 and "YYYY" in bad.stderr  # a usage error, like a bad --date

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from newscorpus.models import Analysis, Claim, Document, Event, Mention, Paragraph
 from newscorpus.store import FileRecord, open_store
-from newscorpus.store.queries import actors, claims, find_actor
+from newscorpus.query import actors, claims, find_actor
 
 
 def _doc(text: str, path: str = "a.txt") -> Document:
@@ -41,9 +41,9 @@ def test_spellings_of_one_actor_across_files_are_one_actor(db_path: Path) -> Non
     with open_store(db_path) as store:
         rows = list(actors(store, top=10))
         assert len(rows) == 1
-        assert rows[0]["mentions"] == 2 and rows[0]["documents"] == 2
-        assert set(rows[0]["aliases"]) == {"ترمب", "دونالد ترامب"}
-        assert find_actor(store, "لترامب") == find_actor(store, "Trump") == rows[0]["id"]
+        assert rows[0].mentions == 2 and rows[0].documents == 2
+        assert set(rows[0].aliases) == {"ترمب", "دونالد ترامب"}
+        assert find_actor(store, "لترامب") == find_actor(store, "Trump") == rows[0].id
 
 
 def test_different_people_sharing_a_surname_stay_apart(db_path: Path) -> None:
@@ -54,7 +54,7 @@ def test_different_people_sharing_a_surname_stay_apart(db_path: Path) -> None:
     )
     _store(db_path, "a.txt", [(_doc(text), Analysis(mentions=mentions))])
     with open_store(db_path) as store:
-        assert sorted(r["name"] for r in actors(store)) == ["أحمد الخطيب", "سعيد الخطيب"]
+        assert sorted(r.name for r in actors(store)) == ["أحمد الخطيب", "سعيد الخطيب"]
 
 
 def test_replacing_a_file_recounts_and_drops_actors_left_without_mentions(db_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_replacing_a_file_recounts_and_drops_actors_left_without_mentions(db_pat
     )
     _store(db_path, "a.txt", [(_doc(text), new)], digest="changed")
     with open_store(db_path) as store:
-        assert sorted((r["name"], r["type"], r["mentions"]) for r in actors(store)) == [
+        assert sorted((r.name, r.type, r.mentions) for r in actors(store)) == [
             ("بوتين", "person", 1),
             ("بيونغ يانغ", "place", 1),
         ]
@@ -101,7 +101,7 @@ def test_claims_and_events_link_to_corpus_actors(db_path: Path) -> None:
     )
     with open_store(db_path) as store:
         rows = list(claims(store, speaker="كيم"))
-        assert [(r["speaker_actor"], r["content"]) for r in rows] == [
+        assert [(r.speaker_actor, r.content) for r in rows] == [
             ("كيم جونغ أون", "واشنطن معادية")
         ]
         linked = store.db.execute(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from newscorpus.cli.common import DbOption, Format, FormatOption, JsonOption, output_format
+from newscorpus.cli.common import listing, record, rows
+from newscorpus.store import Store
 
 
 class ActorType(StrEnum):
@@ -16,50 +18,37 @@ class ActorType(StrEnum):
     place = "place"
 
 
+@listing(
+    rows(
+        columns=["name", "type", "mentions", "documents", "aliases", "roles"],
+        widths={"aliases": 50, "roles": 40},
+    )
+)
 def actors(
+    store: Store,
     top: Annotated[int, typer.Option("--top", "-n", min=0, help="How many (0 for all).")] = 20,
     actor_type: Annotated[ActorType | None, typer.Option("--type", help="Only this type.")] = None,
     document: Annotated[
         str | None, typer.Option("--document", "-d", help="Only actors of this document.")
     ] = None,
-    db: DbOption = None,
-    fmt: FormatOption = Format.table,
-    as_json: JsonOption = False,
-) -> None:
+) -> Iterator[Any]:
     """People, organizations and places, merged across spellings, most mentioned first."""
-    from newscorpus.render import emit
-    from newscorpus.store import open_store
-    from newscorpus.store.queries import actors as query
+    from newscorpus.query import actors as query
 
-    with open_store(db, create=False) as store:
-        rows = query(
-            store, top=top, actor_type=actor_type.value if actor_type else None, document=document
-        )
-        emit(
-            rows,
-            output_format(fmt, as_json),
-            columns=["name", "type", "mentions", "documents", "aliases", "roles"],
-            widths={"aliases": 50, "roles": 40},
-        )
+    return query(
+        store, top=top, actor_type=actor_type.value if actor_type else None, document=document
+    )
 
 
+@listing(record(columns={"claims": ["speaker", "cue", "content", "kind", "document", "date"]}))
 def actor(
+    store: Store,
     name: Annotated[str, typer.Argument(help="Any name or spelling of the actor.")],
-    db: DbOption = None,
-    fmt: FormatOption = Format.table,
-    as_json: JsonOption = False,
-) -> None:
+) -> Any:
     """One actor: aliases, roles, mentions per document, who it appears with, its claims."""
-    from newscorpus.render import emit_record
-    from newscorpus.store import open_store
-    from newscorpus.store.queries import actor as query
+    from newscorpus.query import actor as query
 
-    with open_store(db, create=False) as store:
-        emit_record(
-            query(store, name),
-            output_format(fmt, as_json),
-            columns={"claims": ["speaker", "cue", "content", "kind", "document", "date"]},
-        )
+    return query(store, name)
 
 
 def register(app: typer.Typer) -> None:

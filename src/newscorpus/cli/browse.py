@@ -2,62 +2,53 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from typing import Annotated, Any
 
 import typer
 
-from newscorpus.cli.common import DbOption, Format, FormatOption, JsonOption, output_format
+from newscorpus.cli.common import listing, record, rows
+from newscorpus.store import Store
 
 
-def stats(
-    db: DbOption = None, fmt: FormatOption = Format.table, as_json: JsonOption = False
-) -> None:
+@listing(record())
+def stats(store: Store) -> Any:
     """Counts of files, articles, paragraphs by kind, actors, claims, dates and events."""
-    from newscorpus.render import emit_record
-    from newscorpus.store import open_store
-    from newscorpus.store.queries import stats as query
+    from newscorpus.query import stats as query
 
-    with open_store(db, create=False) as store:
-        emit_record(query(store), output_format(fmt, as_json))
+    return query(store)
 
 
-def documents(
-    db: DbOption = None, fmt: FormatOption = Format.table, as_json: JsonOption = False
-) -> None:
+@listing(
+    rows(columns=["id", "path", "article", "title", "published", "outlet"], widths={"title": 50})
+)
+def documents(store: Store) -> Iterator[Any]:
     """List stored articles with their ids, titles and publication dates."""
-    from newscorpus.render import emit
-    from newscorpus.store import open_store
-    from newscorpus.store.queries import documents as query
+    from newscorpus.query import documents as query
 
-    with open_store(db, create=False) as store:
-        emit(
-            query(store),
-            output_format(fmt, as_json),
-            columns=["id", "path", "article", "title", "published", "outlet"],
-            widths={"title": 50},
-        )
+    return query(store)
 
 
+def _show(result: Any, fmt: str) -> None:
+    from newscorpus.render import emit, emit_record
+
+    if fmt in ("ndjson", "csv"):
+        emit(result.paragraphs, fmt)  # one row per paragraph
+    else:
+        emit_record(result, fmt)
+
+
+@listing(_show)
 def show(
+    store: Store,
     doc: Annotated[
         str, typer.Argument(help="Document id, path (path#N for the N-th article) or DOCNO.")
     ],
-    db: DbOption = None,
-    fmt: FormatOption = Format.table,
-    as_json: JsonOption = False,
-) -> None:
+) -> Any:
     """Show one article: metadata, and its paragraphs with their kinds."""
-    from newscorpus.render import emit, emit_record
-    from newscorpus.store import open_store
-    from newscorpus.store.queries import show as query
+    from newscorpus.query import show as query
 
-    fmt_name = output_format(fmt, as_json)
-    with open_store(db, create=False) as store:
-        record = query(store, doc)
-    if fmt_name in ("ndjson", "csv"):
-        emit(record["paragraphs"], fmt_name)
-    else:
-        emit_record(record, fmt_name)
+    return query(store, doc)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from newscorpus.cli.common import DbOption, Format, FormatOption, JsonOption, output_format
+from newscorpus.cli.common import listing, rows
+from newscorpus.store import Store
 
 
 class ClaimKind(StrEnum):
@@ -16,7 +18,14 @@ class ClaimKind(StrEnum):
     mixed = "mixed"
 
 
+@listing(
+    rows(
+        columns=["speaker", "cue", "content", "kind", "document", "date"],
+        widths={"content": 90, "speaker": 30},
+    )
+)
 def claims(
+    store: Store,
     speaker: Annotated[
         str | None, typer.Option("--speaker", "-s", help="Said by this actor (any spelling).")
     ] = None,
@@ -29,29 +38,13 @@ def claims(
     kind: Annotated[
         ClaimKind | None, typer.Option("--kind", help="Quoted (direct) or reported (indirect).")
     ] = None,
-    db: DbOption = None,
-    fmt: FormatOption = Format.table,
-    as_json: JsonOption = False,
-) -> None:
+) -> Iterator[Any]:
     """Attributed statements: speaker, cue, the words claimed, where and when."""
-    from newscorpus.render import emit
-    from newscorpus.store import open_store
-    from newscorpus.store.queries import claims as query
+    from newscorpus.query import claims as query
 
-    with open_store(db, create=False) as store:
-        rows = query(
-            store,
-            speaker=speaker,
-            about=about,
-            document=document,
-            kind=kind.value if kind else None,
-        )
-        emit(
-            rows,
-            output_format(fmt, as_json),
-            columns=["speaker", "cue", "content", "kind", "document", "date"],
-            widths={"content": 90, "speaker": 30},
-        )
+    return query(
+        store, speaker=speaker, about=about, document=document, kind=kind.value if kind else None
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
-from newscorpus.cli.ingest import DateOption, InputFormat
+from newscorpus.cli.ingest import DateOption
 from newscorpus.errors import InputError
+from newscorpus.load.formats import InputFormat
 
 
 class ExtractFormat(StrEnum):
@@ -35,8 +36,8 @@ def extract(
     ] = None,
 ) -> None:
     """Paragraphs, sentences, tokens, entities, claims and dates of raw text, as JSON."""
-    from newscorpus.extraction import extract as run
-    from newscorpus.render import emit
+    from newscorpus.pipeline import extract as run
+    from newscorpus.render import emit, extract_record
 
     if source == "-":
         data, path = sys.stdin.buffer.read(), "<stdin>"
@@ -46,7 +47,12 @@ def extract(
         except OSError as error:
             raise InputError(source, error.strerror or str(error)) from None
     fmt_name = (fmt.value if fmt else None) or ("ndjson" if lines else "json")
-    emit(run(data, path=path, lines=lines, date=date, input_format=input_format.value), fmt_name)
+    analyses = run(data, path=path, lines=lines, date=date, input_format=input_format.value)
+    records = (
+        extract_record(document, analysis, line=document.article_index if lines else None)
+        for document, analysis in analyses
+    )
+    emit(records, fmt_name)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,35 +2,26 @@
 
 from __future__ import annotations
 
-import re
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from newscorpus.cli.common import DbOption, Format, FormatOption, JsonOption, output_format
-
-
-class InputFormat(StrEnum):
-    auto = "auto"
-    text = "text"
-    html = "html"
-    trec = "trec"
-    jsonl = "jsonl"
-
-
-def _check_date(value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise typer.BadParameter("use YYYY-MM-DD, e.g. 2024-11-22")
-    return value
-
+from newscorpus.cli.common import (
+    DbOption,
+    Format,
+    FormatOption,
+    JsonOption,
+    check_day,
+    output_format,
+)
+from newscorpus.load.formats import InputFormat
 
 DateOption = Annotated[
     str | None,
     typer.Option(
         "--date",
         help="Publication date (YYYY-MM-DD) for articles whose metadata has none.",
-        callback=_check_date,
+        callback=check_day,
     ),
 ]
 

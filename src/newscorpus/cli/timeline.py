@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from newscorpus.cli.common import DbOption, Format, FormatOption, JsonOption, output_format
+from newscorpus.cli.common import SinceOption, UntilOption, listing
+from newscorpus.store import Store
 
 
 class Precision(StrEnum):
@@ -16,38 +18,35 @@ class Precision(StrEnum):
     year = "year"
 
 
+def _render(entries: Any, fmt: str) -> None:
+    from newscorpus.render import emit_timeline
+
+    emit_timeline(entries, fmt)
+
+
+@listing(_render)
 def timeline(
+    store: Store,
     actor: Annotated[
         str | None, typer.Option("--actor", "-a", help="Events involving this actor.")
     ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Up to this date (YYYY[-MM[-DD]]).")
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     precision: Annotated[
         Precision | None,
         typer.Option("--precision", help="Only events dated at least this precisely."),
     ] = None,
-    db: DbOption = None,
-    fmt: FormatOption = Format.table,
-    as_json: JsonOption = False,
-) -> None:
+) -> Iterator[Any]:
     """A story in dates: each entry with its date, sentence, actors and sources."""
-    from newscorpus.render import emit_timeline
-    from newscorpus.store import open_store
-    from newscorpus.store.timeline import timeline as query
+    from newscorpus.query import timeline as query
 
-    with open_store(db, create=False) as store:
-        rows = query(
-            store,
-            actor=actor,
-            since=since,
-            until=until,
-            precision=precision.value if precision else None,
-        )
-        emit_timeline(rows, output_format(fmt, as_json))
+    return query(
+        store,
+        actor=actor,
+        since=since,
+        until=until,
+        precision=precision.value if precision else None,
+    )
 
 
 def register(app: typer.Typer) -> None:

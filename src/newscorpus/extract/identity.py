@@ -96,3 +96,35 @@ def canonical_name(names_with_counts: Mapping[str, int]) -> str:
 def display_name(surface: str) -> str:
     """A mention's text as an actor's name: no quotes or tatweel, single spaces."""
     return " ".join(_QUOTES.sub(" ", surface).split())
+
+
+ACTOR_TYPES_LOOKED_UP = ("person", "organization", "place")
+
+
+def name_form(name: str) -> str:
+    """The match form of a whole name, as the store keeps it for lookups."""
+    return normalize(name)
+
+
+def query_keys(name: str) -> list[tuple[str, str]]:
+    """``(key, type)`` pairs to look a name a user typed up by, people first: its alias
+    keys, and those of the name without the proclitics of its first word (لترامب)."""
+    from newscorpus.arabic import match_form, strip_clitics
+
+    first, _, rest = name.strip().partition(" ")
+    prefix, stem = strip_clitics(match_form(first))
+    variants = [name.strip()] + ([" ".join(filter(None, (stem, rest)))] if prefix else [])
+    return [
+        (key, actor_type)
+        for actor_type in ACTOR_TYPES_LOOKED_UP
+        for variant in variants
+        for key in alias_keys(variant, actor_type)
+    ]
+
+
+def is_clitic_variant(alias: str, others: set[str]) -> bool:
+    """True when ``alias`` is another of ``others`` with a proclitic attached (للصين,
+    وموسكو): such forms are not shown as separate spellings."""
+    if alias.startswith("لل") and "ال" + alias[2:] in others:
+        return True
+    return alias[:1] in "وفبلك" and alias[1:] in others

@@ -17,10 +17,30 @@ paragraph (heading, body, caption, boilerplate, embed). Failures are yielded as
 from __future__ import annotations
 
 import hashlib
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from newscorpus.load.reader import FORMATS, read_source, sniff_format
-from newscorpus.load.sources import Source, iter_sources
+if TYPE_CHECKING:
+    from newscorpus.load.reader import FORMATS, read_source, sniff_format
+    from newscorpus.load.sources import Source, iter_sources
+
+# Readers are imported on first use, so `newscorpus --help` (whose --input-format choices
+# come from newscorpus.load.formats) does not load them.
+_LAZY = {
+    "FORMATS": "newscorpus.load.formats",
+    "read_source": "newscorpus.load.reader",
+    "sniff_format": "newscorpus.load.reader",
+    "Source": "newscorpus.load.sources",
+    "iter_sources": "newscorpus.load.sources",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newscorpus.load' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
 
 
 def file_digest(data: bytes) -> str:

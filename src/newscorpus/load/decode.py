@@ -145,3 +145,11 @@ def _without_bom(head: bytes, encoding: str) -> tuple[str, int]:
             return "utf-16-be", 2
         return "utf-16-le", 2 if head.startswith(codecs.BOM_UTF16_LE) else 0
     return encoding, 0
+
+
+def decode_bytes(data: bytes) -> str:
+    """The text of a whole file's bytes, in the encoding ``detect_encoding`` finds.
+
+    Raises DecodeError with the reason; the caller adds the file path."""
+    encoding = detect_encoding(data, complete=True)
+    return "".join(decode_chunks(data, None, encoding))

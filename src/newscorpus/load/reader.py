@@ -15,13 +15,13 @@ from typing import BinaryIO
 from newscorpus.errors import InputError
 from newscorpus.load.decode import DecodeError, decode_chunks, detect_encoding
 from newscorpus.load.documents import build_documents, check_cli_date
+from newscorpus.load.formats import FORMATS
 from newscorpus.load.html import read_html
 from newscorpus.load.jsonl import read_jsonl
 from newscorpus.load.sources import Source
 from newscorpus.load.trec import read_trec
 from newscorpus.models import Document
 
-FORMATS = ("auto", "text", "html", "trec", "jsonl")
 HEAD_BYTES = 1 << 20
 MAX_WHOLE_FILE_BYTES = 50 << 20  # text and HTML are one article: no streaming possible
 

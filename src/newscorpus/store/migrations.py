@@ -1,6 +1,8 @@
 """Schema changes as numbered functions, applied once each and recorded in the database.
 
 Add a change by appending a function to ``MIGRATIONS``; never edit one that has shipped.
+A migration takes the connection, inside the transaction that records it; most run a
+schema script (``run_script``), some also fill a new column from Python.
 """
 
 from __future__ import annotations
@@ -9,11 +11,13 @@ import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-Migration = Callable[[], str]
+Migration = Callable[[sqlite3.Connection], None]
 
 
-def m001_initial() -> str:
-    return """
+def m001_initial(db: sqlite3.Connection) -> None:
+    run_script(
+        db,
+        """
         CREATE TABLE files (
             id INTEGER PRIMARY KEY,
             path TEXT NOT NULL UNIQUE,
@@ -127,10 +131,28 @@ def m001_initial() -> str:
             PRIMARY KEY (event_id, actor_id)
         ) WITHOUT ROWID;
         CREATE INDEX event_actors_actor ON event_actors (actor_id, event_id);
+        """,
+    )
+
+
+def m002_actor_match_names(db: sqlite3.Connection) -> None:
+    """The match form of each actor's name, so a lookup by spelling is one indexed query."""
+    from newscorpus.extract.identity import name_form
+
+    run_script(
+        db,
         """
+        ALTER TABLE actors ADD COLUMN match_name TEXT;
+        CREATE INDEX actors_match_name ON actors (match_name);
+        """,
+    )
+    rows = db.execute("SELECT id, name FROM actors").fetchall()
+    db.executemany(
+        "UPDATE actors SET match_name = ? WHERE id = ?", [(name_form(n), i) for i, n in rows]
+    )
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_actor_match_names)
 
 
 def apply_migrations(db: sqlite3.Connection) -> list[str]:
@@ -151,8 +173,7 @@ def apply_migrations(db: sqlite3.Connection) -> list[str]:
                 "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
             ).fetchone()
             if not done:
-                for statement in _statements(migration()):
-                    db.execute(statement)
+                migration(db)
                 db.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, migration.__name__, datetime.now(UTC).isoformat(timespec="seconds")),
@@ -163,6 +184,12 @@ def apply_migrations(db: sqlite3.Connection) -> list[str]:
             raise
         db.execute("COMMIT")
     return applied
+
+
+def run_script(db: sqlite3.Connection, script: str) -> None:
+    """Run a schema script statement by statement, inside the current transaction."""
+    for statement in _statements(script):
+        db.execute(statement)
 
 
 def _statements(script: str) -> list[str]:

@@ -1,25 +1,19 @@
-"""Writing analyzed files into the store, and corpus-wide actor resolution.
+"""Writing analyzed files into the store: the rows of files, documents and what was found.
 
-Documents arrive with their mentions already resolved within the document
-(``Mention.actor``). Here each document-level actor is matched to a corpus actor through
-its alias keys (``newscorpus.extract.identity.alias_keys``): the first key already known
-gives the actor; keys that point at two different actors merge them. Because this runs in
-the single writer, in input order, the result does not depend on how many workers
-analyzed the documents, and an actor first seen as ترمب in one run and ترامب in a later
-one is still one actor.
+Rows only: which corpus actor a mention belongs to is ``ActorIdentity``'s decision
+(``store.identity``); the writer hands it each document's actors and stores the ids it
+gets back. Publication dates are decided by ``models.effective_publication``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
 
-from newscorpus.models import Analysis, Document
+from newscorpus.models import Analysis, Document, effective_publication
+from newscorpus.store.identity import ActorIdentity
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,29 +24,12 @@ class FileRecord:
     digest: str
 
 
-@lru_cache(maxsize=65536)
-def _alias_keys(name: str, actor_type: str) -> tuple[str, ...]:
-    from newscorpus.extract.identity import alias_keys
-
-    return tuple(alias_keys(name, actor_type))
-
-
-def effective_publication(document: Document, analysis: Analysis) -> tuple[str | None, str]:
-    """The publication date to store and where it came from."""
-    if document.published:
-        return document.published, document.date_source
-    if analysis.published:
-        return analysis.published, "inferred"
-    return None, "unknown"
-
-
 class Writer:
     """Batches files into transactions; ``commit`` makes a batch durable."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
-        self._touched: set[int] = set()
-        self._merged: dict[int, int] = {}
+        self.identity = ActorIdentity(db)
         self._file_id: int | None = None
 
     # -- transactions -----------------------------------------------------------------
@@ -62,7 +39,7 @@ class Writer:
 
     def commit(self) -> None:
         if self.db.in_transaction:
-            self._refresh_actors()
+            self.identity.refresh()
             self.db.execute("COMMIT")
 
     flush = commit
@@ -70,7 +47,7 @@ class Writer:
     def abort(self) -> None:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
-        self._touched.clear()
+        self.identity.forget()
 
     # -- files ------------------------------------------------------------------------
     def known_files(self) -> dict[str, tuple[int, int, str]]:
@@ -102,8 +79,15 @@ class Writer:
         self._file_id = cursor.lastrowid
 
     def add_document(self, document: Document, analysis: Analysis) -> None:
-        """Store one document of the file opened by ``begin_file``."""
-        self._write_document(self._file_id, document, analysis)
+        """Store one document of the file opened by ``begin_file``, with its analysis."""
+        doc_id = self._insert_document(document, analysis)
+        self._insert_paragraphs(doc_id, document)
+        actor_ids = self.identity.resolve((m.actor or m.text, m.type) for m in analysis.mentions)
+        self._insert_mentions(doc_id, analysis, actor_ids)
+        by_name = {name: actor_id for (name, _type), actor_id in actor_ids.items()}
+        claim_ids = self._insert_claims(doc_id, analysis, by_name)
+        self._insert_dates(doc_id, analysis)
+        self._insert_events(doc_id, analysis, by_name, claim_ids)
 
     def _delete_file(self, path: str) -> None:
         row = self.db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
@@ -114,18 +98,18 @@ class Writer:
             " ON m.document_id = d.id WHERE d.file_id = ?",
             (row[0],),
         )
-        self._touched.update(actor_id for (actor_id,) in actor_rows)
+        self.identity.touch(actor_id for (actor_id,) in actor_rows)
         self.db.execute("DELETE FROM files WHERE id = ?", (row[0],))
 
-    # -- documents --------------------------------------------------------------------
-    def _write_document(self, file_id: int | None, document: Document, analysis: Analysis) -> None:
+    # -- rows of one document -----------------------------------------------------------
+    def _insert_document(self, document: Document, analysis: Analysis) -> int:
         published, date_source = effective_publication(document, analysis)
         cursor = self.db.execute(
             "INSERT INTO documents (file_id, article_index, external_id, title, published,"
             " date_source, outlet, url, encoding, content_hash, offset_in_file, text)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                file_id,
+                self._file_id,
                 document.article_index,
                 document.external_id,
                 document.title,
@@ -139,7 +123,9 @@ class Writer:
                 document.text,
             ),
         )
-        doc_id = cursor.lastrowid
+        return int(cursor.lastrowid or 0)
+
+    def _insert_paragraphs(self, doc_id: int, document: Document) -> None:
         self.db.executemany(
             'INSERT INTO paragraphs (document_id, idx, start, "end", kind, duplicate_of)'
             " VALUES (?,?,?,?,?,?)",
@@ -148,9 +134,10 @@ class Writer:
                 for p in document.paragraphs
             ],
         )
-        actor_ids = self._resolve_document_actors(
-            (m.actor or m.text, m.type) for m in analysis.mentions
-        )
+
+    def _insert_mentions(
+        self, doc_id: int, analysis: Analysis, actor_ids: dict[tuple[str, str], int]
+    ) -> None:
         self.db.executemany(
             'INSERT INTO mentions (document_id, paragraph, start, "end", text, name, actor_id,'
             " role, source) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -169,7 +156,8 @@ class Writer:
                 for m in analysis.mentions
             ],
         )
-        by_name = {name: actor_id for (name, _type), actor_id in actor_ids.items()}
+
+    def _insert_claims(self, doc_id: int, analysis: Analysis, by_name: dict[str, int]) -> list[int]:
         claim_ids = []
         for claim in analysis.claims:
             cursor = self.db.execute(
@@ -191,25 +179,23 @@ class Writer:
                     claim.via,
                 ),
             )
-            claim_ids.append(cursor.lastrowid)
+            claim_ids.append(int(cursor.lastrowid or 0))
+        return claim_ids
+
+    def _insert_dates(self, doc_id: int, analysis: Analysis) -> None:
         self.db.executemany(
             'INSERT INTO dates (document_id, paragraph, start, "end", text, value, precision,'
             " reason, hijri) VALUES (?,?,?,?,?,?,?,?,?)",
             [
-                (
-                    doc_id,
-                    d.paragraph,
-                    d.start,
-                    d.end,
-                    d.text,
-                    d.value,
-                    d.precision,
-                    d.reason,
-                    d.hijri,
-                )
+                (doc_id, d.paragraph, d.start, d.end, d.text, d.value, d.precision, d.reason,
+                 d.hijri)
                 for d in analysis.dates
             ],
-        )
+        )  # fmt: skip
+
+    def _insert_events(
+        self, doc_id: int, analysis: Analysis, by_name: dict[str, int], claim_ids: list[int]
+    ) -> None:
         for event in analysis.events:
             cursor = self.db.execute(
                 'INSERT INTO events (document_id, paragraph, start, "end", date, precision,'
@@ -225,106 +211,7 @@ class Writer:
                     claim_ids[event.claim] if event.claim is not None else None,
                 ),
             )
-            event_id = cursor.lastrowid
             self.db.executemany(
                 "INSERT OR IGNORE INTO event_actors (event_id, actor_id) VALUES (?, ?)",
-                [(event_id, by_name[name]) for name in event.actors if name in by_name],
-            )
-
-    # -- actors -----------------------------------------------------------------------
-    def _resolve_document_actors(
-        self, named: Iterable[tuple[str, str]]
-    ) -> dict[tuple[str, str], int]:
-        resolved: dict[tuple[str, str], int] = {}
-        for name, actor_type in named:
-            if (name, actor_type) not in resolved:
-                resolved[(name, actor_type)] = self._resolve_actor(name, actor_type)
-        # A merge later in the loop may have retired an id handed out earlier.
-        for pair, actor_id in resolved.items():
-            resolved[pair] = self._live_id(actor_id)
-        self._touched.update(resolved.values())
-        return resolved
-
-    def _live_id(self, actor_id: int) -> int:
-        while actor_id in self._merged:
-            actor_id = self._merged[actor_id]
-        return actor_id
-
-    def _resolve_actor(self, name: str, actor_type: str) -> int:
-        keys = _alias_keys(name, actor_type) or (name,)
-        found: list[int] = []
-        for key in keys:
-            row = self.db.execute(
-                "SELECT actor_id FROM actor_keys WHERE key = ? AND type = ?", (key, actor_type)
-            ).fetchone()
-            if row is not None and row[0] not in found:
-                found.append(row[0])
-        if not found:
-            cursor = self.db.execute(
-                "INSERT INTO actors (name, type) VALUES (?, ?)", (name, actor_type)
-            )
-            actor_id = int(cursor.lastrowid or 0)
-        else:
-            actor_id = min(found)
-            for other in found:
-                if other != actor_id:
-                    self._merge(actor_id, other)
-        self.db.executemany(
-            "INSERT OR IGNORE INTO actor_keys (key, type, actor_id) VALUES (?, ?, ?)",
-            [(key, actor_type, actor_id) for key in keys],
-        )
-        return actor_id
-
-    def _merge(self, keep: int, drop: int) -> None:
-        """Two actors turned out to be one (a key links them): fold ``drop`` into ``keep``."""
-        db = self.db
-        db.execute("UPDATE mentions SET actor_id = ? WHERE actor_id = ?", (keep, drop))
-        db.execute(
-            "UPDATE claims SET speaker_actor_id = ? WHERE speaker_actor_id = ?", (keep, drop)
-        )
-        db.execute(
-            "UPDATE OR IGNORE event_actors SET actor_id = ? WHERE actor_id = ?", (keep, drop)
-        )
-        db.execute("DELETE FROM event_actors WHERE actor_id = ?", (drop,))
-        db.execute("UPDATE OR IGNORE actor_keys SET actor_id = ? WHERE actor_id = ?", (keep, drop))
-        db.execute("DELETE FROM actor_keys WHERE actor_id = ?", (drop,))
-        db.execute("DELETE FROM actors WHERE id = ?", (drop,))
-        self._merged[drop] = keep  # for ids handed out earlier in this document
-        self._touched.discard(drop)
-        self._touched.add(keep)
-
-    def _refresh_actors(self) -> None:
-        """Recount mentions and documents and re-pick canonical names of touched actors."""
-        touched = sorted(self._touched)
-        self._touched.clear()
-        self._merged.clear()
-        if not touched:
-            return
-        from newscorpus.extract.identity import canonical_name
-
-        db = self.db
-        for actor_id in touched:
-            counts = Counter(
-                dict(
-                    db.execute(
-                        "SELECT name, count(*) FROM mentions WHERE actor_id = ? GROUP BY name",
-                        (actor_id,),
-                    ).fetchall()
-                )
-            )
-            if not counts:
-                db.execute(
-                    "UPDATE claims SET speaker_actor_id = NULL WHERE speaker_actor_id = ?",
-                    (actor_id,),
-                )
-                db.execute("DELETE FROM event_actors WHERE actor_id = ?", (actor_id,))
-                db.execute("DELETE FROM actor_keys WHERE actor_id = ?", (actor_id,))
-                db.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
-                continue
-            documents = db.execute(
-                "SELECT count(DISTINCT document_id) FROM mentions WHERE actor_id = ?", (actor_id,)
-            ).fetchone()[0]
-            db.execute(
-                "UPDATE actors SET name = ?, mentions = ?, documents = ? WHERE id = ?",
-                (canonical_name(counts), sum(counts.values()), documents, actor_id),
+                [(cursor.lastrowid, by_name[name]) for name in event.actors if name in by_name],
             )

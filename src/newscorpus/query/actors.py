@@ -1,0 +1,143 @@
+"""Actors in the store: the ranked list, and one actor's profile."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newscorpus.query.claims import ClaimRow, claims
+from newscorpus.query.lookup import document_id, find_actor
+from newscorpus.store import Store
+
+ALIASES_SHOWN = 12
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    name: str
+    type: str
+    mentions: int
+    documents: int
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDocument:
+    document: int
+    title: str | None
+    published: str | None
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class CoActor:
+    name: str
+    type: str
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorProfile:
+    name: str
+    type: str
+    mentions: int
+    documents: int
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    by_document: tuple[ActorDocument, ...]
+    appears_with: tuple[CoActor, ...]
+    claims: tuple[ClaimRow, ...]
+
+
+def aliases(store: Store, actor_id: int, limit: int | None = ALIASES_SHOWN) -> tuple[str, ...]:
+    """Spellings seen, most frequent first; forms that only add a proclitic are left out."""
+    from newscorpus.extract.identity import is_clitic_variant
+
+    rows = store.db.execute(
+        "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text"
+        " ORDER BY n DESC, text",
+        (actor_id,),
+    ).fetchall()
+    seen = {text for text, _n in rows}
+    shown = [text for text, _n in rows if not is_clitic_variant(text, seen)]
+    return tuple(shown[:limit] if limit else shown)
+
+
+def roles(store: Store, actor_id: int, limit: int = 6) -> tuple[str, ...]:
+    rows = store.db.execute(
+        "SELECT role, count(*) AS n FROM mentions WHERE actor_id = ? AND role IS NOT NULL"
+        " GROUP BY role ORDER BY n DESC, role LIMIT ?",
+        (actor_id, limit),
+    )
+    return tuple(role for role, _n in rows)
+
+
+def actors(
+    store: Store,
+    *,
+    top: int | None = 20,
+    actor_type: str | None = None,
+    document: str | None = None,
+) -> Iterator[ActorRow]:
+    """Actors, most mentioned first (in the whole corpus, or in one document)."""
+    db = store.db
+    limit = top if top and top > 0 else -1
+    if document is not None:
+        rows = db.execute(
+            "SELECT a.id, a.name, a.type, count(*) AS n, 1 FROM mentions m"
+            " JOIN actors a ON a.id = m.actor_id WHERE m.document_id = ? AND (? IS NULL OR"
+            " a.type = ?) GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?",
+            (document_id(store, document), actor_type, actor_type, limit),
+        ).fetchall()
+    else:
+        rows = db.execute(
+            "SELECT id, name, type, mentions, documents FROM actors WHERE (? IS NULL OR type = ?)"
+            " ORDER BY mentions DESC, documents DESC, name LIMIT ?",
+            (actor_type, actor_type, limit),
+        ).fetchall()
+    for actor_id, name, kind, mentions, docs in rows:
+        yield ActorRow(
+            name,
+            kind,
+            mentions,
+            docs,
+            aliases(store, actor_id),
+            roles(store, actor_id),
+            actor_id,
+        )
+
+
+def actor(store: Store, name: str) -> ActorProfile:
+    """One actor: aliases, roles, mentions per document, co-occurring actors, claims."""
+    db = store.db
+    actor_id = find_actor(store, name)
+    canonical, kind, mentions, docs = db.execute(
+        "SELECT name, type, mentions, documents FROM actors WHERE id = ?", (actor_id,)
+    ).fetchone()
+    per_document = db.execute(
+        "SELECT d.id, d.title, d.published, count(*) AS n FROM mentions m"
+        " JOIN documents d ON d.id = m.document_id WHERE m.actor_id = ?"
+        " GROUP BY d.id ORDER BY n DESC, d.id LIMIT 50",
+        (actor_id,),
+    )
+    with_actors = db.execute(
+        "SELECT a.name, a.type, count(DISTINCT m2.document_id) AS n"
+        " FROM mentions m1 JOIN mentions m2 ON m1.document_id = m2.document_id"
+        " JOIN actors a ON a.id = m2.actor_id"
+        " WHERE m1.actor_id = ? AND m2.actor_id != ?"
+        " GROUP BY a.id ORDER BY n DESC, a.mentions DESC LIMIT 10",
+        (actor_id, actor_id),
+    )
+    return ActorProfile(
+        name=canonical,
+        type=kind,
+        mentions=mentions,
+        documents=docs,
+        aliases=aliases(store, actor_id, limit=None),
+        roles=roles(store, actor_id, limit=20),
+        by_document=tuple(ActorDocument(*row) for row in per_document),
+        appears_with=tuple(CoActor(*row) for row in with_actors),
+        claims=tuple(claims(store, speaker_id=actor_id, limit=50)),
+    )
