@@ -221,20 +221,42 @@ def test_one_and_two_workers_store_the_same_results(seeds: Path, tmp_path: Path)
 
 
 def test_pool_groups_documents_across_files_and_keeps_input_order() -> None:
-    from newscorpus.ingest import BATCH, _ordered_results, _skip_analysis
+    from newscorpus.ingest import (
+        BATCH,
+        Batch,
+        Failure,
+        FileDone,
+        FileStarted,
+        WorkItem,
+        _ordered_results,
+        _skip_analysis,
+    )
+    from newscorpus.models import Document
+    from newscorpus.store import FileRecord
 
-    items: list[tuple[str, object]] = []
+    def record(name: object) -> FileRecord:
+        return FileRecord(str(name), 1, 1, str(name))
+
+    def doc(name: str) -> Document:
+        return Document(text=name, paragraphs=(), path=name)
+
+    items: list[WorkItem] = []
     for number in range(3 * BATCH + 5):  # one-article files, as most news corpora have
-        items += [("file", number), ("documents", [f"doc{number}"]), ("end", number)]
+        items += [
+            FileStarted(record(number)),
+            Batch([doc(f"doc{number}")]),
+            FileDone(record(number)),
+        ]
         if number % 7 == 0:
-            items.append(("failure", number))
-    items += [("file", "big"), ("documents", ["a"] * (BATCH + 3)), ("end", "big")]
+            items.append(Failure(str(number), "unreadable"))
+    items += [FileStarted(record("big")), Batch([doc("a")] * (BATCH + 3)), FileDone(record("big"))]
     results = list(_ordered_results(iter(items), 2, _skip_analysis))
-    assert [(kind, payload) for kind, payload, _ in results] == items
-    for kind, payload, analyses in results:
-        assert (analyses is not None) == (kind == "documents")
-        if analyses is not None:
-            assert len(analyses) == len(payload)
+    assert [r.documents if isinstance(r, Batch) else r for r in results] == [
+        i.documents if isinstance(i, Batch) else i for i in items
+    ]
+    for item in results:
+        if isinstance(item, Batch):
+            assert item.analyses is not None and len(item.analyses) == len(item.documents)
 
 
 @pytest.mark.slow

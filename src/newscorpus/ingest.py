@@ -31,8 +31,31 @@ STREAM_LIMIT = 64 * 1024 * 1024  # read files larger than this twice (hash, then
 
 @dataclass(frozen=True, slots=True)
 class Failure:
+    """A file, or an article in one, that could not be read."""
+
     path: str
     reason: str
+
+
+# The work stream, in input order: a file starts, its documents come in batches (with their
+# analyses once a worker has them), the file ends; failures come where they are found.
+@dataclass(frozen=True, slots=True)
+class FileStarted:
+    record: FileRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    documents: list[Document]
+    analyses: list[Analysis] | None = None  # set by _ordered_results
+
+
+@dataclass(frozen=True, slots=True)
+class FileDone:
+    record: FileRecord
+
+
+WorkItem = FileStarted | Batch | FileDone | Failure
 
 
 @dataclass(slots=True)
@@ -143,7 +166,7 @@ class _Plan:
         self.date = date
         self.unchanged: list[FileRecord] = []
 
-    def items(self, paths: Sequence[str]) -> Iterator[tuple[str, Any]]:
+    def items(self, paths: Sequence[str]) -> Iterator[WorkItem]:
         from newscorpus.load import iter_sources, read_source
 
         for source in iter_sources(paths):
@@ -165,43 +188,45 @@ class _Plan:
                 self.unchanged.append(record)
                 self.summary.files_unchanged += 1
                 continue
-            yield "file", record
+            yield FileStarted(record)
             batch: list[Document] = []
             for item in read_source(parsed, self.input_format, self.date):
                 if isinstance(item, InputError):
-                    yield "failure", Failure(item.path, item.reason)
+                    yield Failure(item.path, item.reason)
                     continue
                 batch.append(item)
                 if len(batch) >= BATCH:
-                    yield "documents", batch
+                    yield Batch(batch)
                     batch = []
             if batch:
-                yield "documents", batch
-            yield "end", record
+                yield Batch(batch)
+            yield FileDone(record)
 
 
 def _ordered_results(
-    items: Iterator[tuple[str, Any]], workers: int, analyze_batch: Callable[..., list[Analysis]]
-) -> Iterator[tuple[str, Any, list[Analysis] | None]]:
-    """Items in input order, document batches paired with their analyses.
+    items: Iterator[WorkItem], workers: int, analyze_batch: Callable[..., list[Analysis]]
+) -> Iterator[WorkItem]:
+    """Items in input order, each Batch with its analyses.
 
     With a pool, consecutive items are grouped into tasks of about BATCH documents, across
     file boundaries (most news files hold one article), and up to ``workers * 3`` tasks are
     in flight, so workers never wait on the reader for lack of queued work.
     """
     if workers <= 1:
-        for kind, payload in items:
-            yield kind, payload, analyze_batch(payload) if kind == "documents" else None
+        for item in items:
+            if isinstance(item, Batch):
+                item = Batch(item.documents, analyze_batch(item.documents))
+            yield item
         return
     window = workers * 3
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
-        pending: deque[tuple[list[tuple[str, Any]], Future[list[Analysis]] | None]] = deque()
-        group: list[tuple[str, Any]] = []
+        pending: deque[tuple[list[WorkItem], Future[list[Analysis]] | None]] = deque()
+        group: list[WorkItem] = []
         documents: list[Document] = []
-        for kind, payload in items:
-            group.append((kind, payload))
-            if kind == "documents":
-                documents.extend(payload)
+        for item in items:
+            group.append(item)
+            if isinstance(item, Batch):
+                documents.extend(item.documents)
             if len(documents) >= BATCH or len(group) >= 4 * BATCH:
                 future = pool.submit(analyze_batch, documents) if documents else None
                 pending.append((group, future))
@@ -215,16 +240,16 @@ def _ordered_results(
 
 
 def _split_results(
-    group: list[tuple[str, Any]], future: Future[list[Analysis]] | None
-) -> Iterator[tuple[str, Any, list[Analysis] | None]]:
+    group: list[WorkItem], future: Future[list[Analysis]] | None
+) -> Iterator[WorkItem]:
     analyses = future.result() if future is not None else []
     used = 0
-    for kind, payload in group:
-        if kind == "documents":
-            yield kind, payload, analyses[used : used + len(payload)]
-            used += len(payload)
+    for item in group:
+        if isinstance(item, Batch):
+            yield Batch(item.documents, analyses[used : used + len(item.documents)])
+            used += len(item.documents)
         else:
-            yield kind, payload, None
+            yield item
 
 
 def ingest(
@@ -252,19 +277,19 @@ def ingest(
             current: FileRecord | None = None
             current_open = False
             try:
-                for kind, payload, analyses in _ordered_results(
+                for item in _ordered_results(
                     plan.items(paths), workers, _analyze_batch if analysis else _skip_analysis
                 ):
-                    if kind == "failure":
-                        summary.failures.append(payload)
-                    elif kind == "file":
-                        current, current_open = payload, False
-                    elif kind == "documents" and current is not None:
+                    if isinstance(item, Failure):
+                        summary.failures.append(item)
+                    elif isinstance(item, FileStarted):
+                        current, current_open = item.record, False
+                    elif isinstance(item, Batch) and current is not None:
                         if not current_open:
                             writer.begin_file(current)
                             current_open = True
-                        _store_batch(writer, summary, payload, analyses or [])
-                    elif kind == "end":
+                        _store_batch(writer, summary, item.documents, item.analyses or [])
+                    elif isinstance(item, FileDone):
                         summary.files_read += current_open
                         current, current_open = None, False
                         if time.perf_counter() - last_commit > COMMIT_SECONDS:

@@ -1,8 +1,8 @@
 from pathlib import Path
 
 from newscorpus.models import Analysis, Claim, Document, Event, Mention, Paragraph
-from newscorpus.store import FileRecord, open_store
 from newscorpus.query import actors, claims, find_actor
+from newscorpus.store import FileRecord, open_store
 
 
 def _doc(text: str, path: str = "a.txt") -> Document:
