@@ -20,7 +20,7 @@ from pathlib import Path
 
 from newscorpus.arabic import normalize
 from newscorpus.errors import InputError
-from newscorpus.evaluate.scores import f1, ratio
+from newscorpus.evaluate.scores import Score, ratio
 from newscorpus.models import Claim, Document
 
 _PUNCTUATION = str.maketrans(dict.fromkeys("«»“”\"'،,:.()-", " "))
@@ -54,29 +54,34 @@ class ClaimsReport:
     differences: tuple[ClaimDifference, ...] = field(default=())
 
     @property
+    def score(self) -> Score:
+        """Claims found with the right speaker, against the gold and the predictions."""
+        return Score(self.gold, self.predicted, self.correct)
+
+    @property
     def precision(self) -> float:
-        return ratio(self.correct, self.predicted)
+        return self.score.precision
 
     @property
     def recall(self) -> float:
-        return ratio(self.correct, self.gold)
+        return self.score.recall
 
     @property
     def f1(self) -> float:
-        return f1(self.precision, self.recall)
+        return self.score.f1
 
     @property
     def cue_accuracy(self) -> float:
-        return self.cue_correct / self.matched if self.matched else 0.0
+        return ratio(self.cue_correct, self.matched)
 
     @property
     def kind_accuracy(self) -> float:
-        return self.kind_correct / self.matched if self.matched else 0.0
+        return ratio(self.kind_correct, self.matched)
 
     @property
     def content_overlap(self) -> float:
         """Mean token F1 between matched gold and predicted contents."""
-        return self.content_f1_sum / self.matched if self.matched else 0.0
+        return ratio(self.content_f1_sum, self.matched)
 
     def rows(self) -> list[dict[str, object]]:
         figures = {

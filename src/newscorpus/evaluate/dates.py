@@ -29,34 +29,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newscorpus.errors import InputError
-from newscorpus.evaluate.scores import f1, ratio
+from newscorpus.evaluate.scores import Score, ratio
 from newscorpus.extract.dates.lexicon import key, lexicon, match_text
 
 _WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
-class DatesScore:
-    gold: int
-    predicted: int
-    matched: int
+class DatesScore(Score):
+    """Detection (``correct`` = matched spans) and the values right among the matched."""
+
     values_correct: int
 
     @property
-    def precision(self) -> float:
-        return ratio(self.matched, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.matched, self.gold)
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
+    def matched(self) -> int:
+        return self.correct
 
     @property
     def value_accuracy(self) -> float:
-        return self.values_correct / self.matched if self.matched else 0.0
+        return ratio(self.values_correct, self.correct)
 
 
 @dataclass(frozen=True, slots=True)

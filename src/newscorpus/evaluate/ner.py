@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newscorpus.errors import NewsCorpusError
-from newscorpus.evaluate.scores import f1, ratio
+from newscorpus.evaluate.scores import Score
 from newscorpus.extract.ner.bio import TAG_TYPES, bio_spans
 
 # Fine-grained FANE types (Alotaibi & Lee 2014) -> coarse tag suffix; None = not an actor.
@@ -107,25 +107,10 @@ def read_bio(path: str | Path) -> Iterator[list[tuple[str, str]]]:
 
 
 @dataclass(frozen=True, slots=True)
-class NerRow:
+class NerRow(Score):
     """Scores for one actor type (or ``micro`` over all three)."""
 
     type: str
-    gold: int
-    predicted: int
-    correct: int
-
-    @property
-    def precision(self) -> float:
-        return ratio(self.correct, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.correct, self.gold)
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,9 +140,14 @@ def score_spans(
                 counts[span[2]][column] += 1
         for span in gold_spans & predicted_spans:
             counts[span[2]][2] += 1
-    rows = [NerRow(TAG_TYPES[kind], *counts[kind]) for kind in TAG_TYPES]
+    rows = [_row(TAG_TYPES[kind], counts[kind]) for kind in TAG_TYPES]
     totals = [sum(row[i] for row in counts.values()) for i in range(3)]
-    return (*rows, NerRow("micro", *totals))
+    return (*rows, _row("micro", totals))
+
+
+def _row(kind: str, counts: list[int]) -> NerRow:
+    gold, predicted, correct = counts
+    return NerRow(gold=gold, predicted=predicted, correct=correct, type=kind)
 
 
 def is_holdout(sentence_index: int) -> bool:
