@@ -11,15 +11,24 @@ Identity (database ids) is a storage concern: these records carry none.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, cast, get_args
 
 ParagraphKind = Literal["heading", "body", "caption", "boilerplate", "embed"]
-PARAGRAPH_KINDS: tuple[str, ...] = ("heading", "body", "caption", "boilerplate", "embed")
+PARAGRAPH_KINDS: tuple[str, ...] = get_args(ParagraphKind)
 ANALYZED_KINDS: frozenset[str] = frozenset({"heading", "body"})
 
 DateSource = Literal["metadata", "cli", "inferred", "unknown"]
 ActorType = Literal["person", "organization", "place"]
-ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "place")
+ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
+
+
+def actor_type(value: str) -> ActorType:
+    """``value`` as an actor type (read from a data file); a ValueError if it is none."""
+    if value not in ACTOR_TYPES:
+        raise ValueError(f"{value!r} is not an actor type ({', '.join(ACTOR_TYPES)})")
+    return cast(ActorType, value)
+
+
 ClaimKind = Literal["direct", "indirect", "mixed"]
 Precision = Literal["day", "month", "year", "decade"]
 # Coarsest first: a filter "at least month" keeps month and day.
@@ -37,7 +46,7 @@ class Paragraph:
     index: int
     start: int
     end: int
-    kind: str
+    kind: ParagraphKind
     duplicate_of: int | None = None
 
 
@@ -50,7 +59,7 @@ class Document:
     path: str
     title: str | None = None
     published: str | None = None  # ISO 8601 date (YYYY-MM-DD) or datetime
-    date_source: str = "unknown"
+    date_source: DateSource = "unknown"
     outlet: str | None = None
     url: str | None = None
     encoding: str = "utf-8"
@@ -92,7 +101,7 @@ class Mention:
     start: int
     end: int
     text: str
-    type: str  # person | organization | place
+    type: ActorType
     paragraph: int
     key: str  # the normalized form used to resolve it to an actor
     actor: str | None = None  # canonical name within the document, once resolved
@@ -107,7 +116,7 @@ class Claim:
     speaker: str
     cue: str
     content: str
-    kind: str  # direct | indirect | mixed
+    kind: ClaimKind
     paragraph: int
     start: int
     end: int
@@ -127,7 +136,7 @@ class DateMention:
     end: int
     text: str
     value: str | None  # YYYY, YYYY-MM, YYYY-MM-DD or a decade like 199X
-    precision: str | None  # day | month | year | decade
+    precision: Precision | None
     paragraph: int
     reason: str | None = None  # why value is None, or how it was resolved (relative, hijri)
     hijri: str | None = None
@@ -138,7 +147,7 @@ class Event:
     """A sentence with a resolved date, its actors, and the claim it carries if any."""
 
     date: str
-    precision: str
+    precision: Precision
     start: int
     end: int
     text: str
@@ -161,7 +170,7 @@ class Analysis:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def effective_publication(document: Document, analysis: Analysis) -> tuple[str | None, str]:
+def effective_publication(document: Document, analysis: Analysis) -> tuple[str | None, DateSource]:
     """The publication date of a document and where it came from: its metadata (or the
     ``--date`` given), else the date ``analyze`` read off the text, else none."""
     if document.published:

@@ -71,8 +71,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-
-
 def proclitic_width(text: str, start: int, end: int, letters: int) -> int:
     """How many characters of the token ``text[start:end]`` its first ``letters``
     proclitic letters take, with the marks on them (so a span can start after و or لل).

@@ -31,6 +31,7 @@ from pathlib import Path
 from newscorpus.errors import InputError
 from newscorpus.evaluate.scores import Score, ratio
 from newscorpus.extract.dates.lexicon import key, lexicon, match_text
+from newscorpus.models import effective_publication
 
 _WORD = re.compile(r"\w+")
 
@@ -84,13 +85,19 @@ class DatesReport:
         """The figures as rows (measure, value) for rendering."""
         s, g = self.score, self.given_published
         figures: list[tuple[str, object]] = [
-            ("documents", self.documents), ("gold expressions", s.gold),
-            ("predicted", s.predicted), ("matched", s.matched),
-            ("precision", round(s.precision, 4)), ("recall", round(s.recall, 4)),
-            ("f1", round(s.f1, 4)), ("value accuracy", round(s.value_accuracy, 4)),
+            ("documents", self.documents),
+            ("gold expressions", s.gold),
+            ("predicted", s.predicted),
+            ("matched", s.matched),
+            ("precision", round(s.precision, 4)),
+            ("recall", round(s.recall, 4)),
+            ("f1", round(s.f1, 4)),
+            ("value accuracy", round(s.value_accuracy, 4)),
             ("value accuracy, gold publication date", round(g.value_accuracy, 4)),
-            ("publication dates correct",
-             f"{sum(r.gold == r.predicted for r in self.publication)}/{len(self.publication)}"),
+            (
+                "publication dates correct",
+                f"{sum(r.gold == r.predicted for r in self.publication)}/{len(self.publication)}",
+            ),
         ]
         return [{"measure": name, "value": value} for name, value in figures]
 
@@ -197,19 +204,26 @@ def _analyse_file(
             if article is not None and not any(
                 r.article_first_line == article["article_first_line"] for r in result.publication
             ):
-                source_kind = document.date_source if document.published else (
-                    "inferred" if analysis.published else "unknown")
-                result.publication.append(PublicationRow(
-                    name, int(article["article_first_line"]),  # type: ignore[call-overload]
-                    article.get("published"), published, source_kind))  # type: ignore[arg-type]
+                _date, source_kind = effective_publication(document, analysis)
+                gold_published = article.get("published")
+                result.publication.append(
+                    PublicationRow(
+                        name,
+                        int(str(article["article_first_line"])),
+                        None if gold_published is None else str(gold_published),
+                        published,
+                        source_kind,
+                    )
+                )
             for d in analysis.dates:
-                result.predicted.append(_file_span(line_starts, base, d.start, d.end, d.text,
-                                                   d.value))
-            given = extract_dates(clean(document.text), analyzed_paragraphs(document),
-                                  _given_date(article))
+                result.predicted.append(
+                    _file_span(line_starts, base, d.start, d.end, d.text, d.value)
+                )
+            given = extract_dates(
+                clean(document.text), analyzed_paragraphs(document), _given_date(article)
+            )
             for d in given:
-                result.given.append(_file_span(line_starts, base, d.start, d.end, d.text,
-                                               d.value))
+                result.given.append(_file_span(line_starts, base, d.start, d.end, d.text, d.value))
     return result
 
 
@@ -237,12 +251,18 @@ def evaluate_dates(gold_path: str | Path, documents_root: str | Path = ".") -> D
         try:
             raw = (root / name).read_text(encoding="utf-8", errors="replace")
         except OSError as error:
-            raise InputError(str(root / name), "document of the gold file not found "
-                             "(pass the folder it is under as documents_root)") from error
+            raise InputError(
+                str(root / name),
+                "document of the gold file not found "
+                "(pass the folder it is under as documents_root)",
+            ) from error
         starts = _line_starts(raw)
         gold_all = [_gold_span(starts, r) for r in dates if r["file"] == name]
-        boiler = [g for g, r in zip(gold_all, (r for r in dates if r["file"] == name),
-                                    strict=True) if r.get("boilerplate")]
+        boiler = [
+            g
+            for g, r in zip(gold_all, (r for r in dates if r["file"] == name), strict=True)
+            if r.get("boilerplate")
+        ]
         gold = [g for g in gold_all if g not in boiler]
         result = _analyse_file(root, name, starts, [a for a in articles if a["file"] == name])
         documents += result.documents
@@ -258,8 +278,9 @@ def evaluate_dates(gold_path: str | Path, documents_root: str | Path = ".") -> D
         differences.extend(_differences(name, gold, predicted, pairs))
     score = DatesScore(*totals)
     given = DatesScore(totals[0], totals[1], totals[2], given_correct)
-    return DatesReport(str(gold_path), documents, score, given, tuple(publication),
-                       tuple(differences))
+    return DatesReport(
+        str(gold_path), documents, score, given, tuple(publication), tuple(differences)
+    )
 
 
 def _gold_span(starts: list[int], record: dict[str, object]) -> _Span:
@@ -270,8 +291,7 @@ def _gold_span(starts: list[int], record: dict[str, object]) -> _Span:
 
 
 def _scored(predicted: Iterable[_Span], boiler: Sequence[_Span]) -> list[_Span]:
-    return [p for p in predicted
-            if not any(b.start < p.end and p.start < b.end for b in boiler)]
+    return [p for p in predicted if not any(b.start < p.end and p.start < b.end for b in boiler)]
 
 
 def _differences(
@@ -279,12 +299,21 @@ def _differences(
 ) -> list[DatesDifference]:
     matched_gold = {id(g) for g, _ in pairs}
     matched_predicted = {id(p) for _, p in pairs}
-    out = [DatesDifference(name, g.line, "missed", g.text, g.value, None)
-           for g in gold if id(g) not in matched_gold]
-    out += [DatesDifference(name, p.line, "spurious", p.text, None, p.value)
-            for p in predicted if id(p) not in matched_predicted]
-    out += [DatesDifference(name, g.line, "value", g.text, g.value, p.value)
-            for g, p in pairs if g.value != p.value]
+    out = [
+        DatesDifference(name, g.line, "missed", g.text, g.value, None)
+        for g in gold
+        if id(g) not in matched_gold
+    ]
+    out += [
+        DatesDifference(name, p.line, "spurious", p.text, None, p.value)
+        for p in predicted
+        if id(p) not in matched_predicted
+    ]
+    out += [
+        DatesDifference(name, g.line, "value", g.text, g.value, p.value)
+        for g, p in pairs
+        if g.value != p.value
+    ]
     return sorted(out, key=lambda d: (d.file, d.line))
 
 
@@ -292,10 +321,14 @@ def format_report(report: DatesReport) -> str:
     """Plain-text rendering for by-hand runs (the CLI renders ``rows()`` itself)."""
     lines = [f"{row['measure']:<40} {row['value']}" for row in report.rows()]
     lines.append("")
-    lines += [f"published {r.file}:{r.article_first_line}  gold {r.gold}  got {r.predicted} "
-              f"({r.source})" for r in report.publication]
-    lines += [f"{d.kind:<8} {d.file}:{d.line}  {d.text!r}  gold {d.gold_value}  "
-              f"got {d.predicted_value}" for d in report.differences]
+    lines += [
+        f"published {r.file}:{r.article_first_line}  gold {r.gold}  got {r.predicted} ({r.source})"
+        for r in report.publication
+    ]
+    lines += [
+        f"{d.kind:<8} {d.file}:{d.line}  {d.text!r}  gold {d.gold_value}  got {d.predicted_value}"
+        for d in report.differences
+    ]
     return "\n".join(lines)
 
 

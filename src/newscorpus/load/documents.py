@@ -15,7 +15,7 @@ from email.utils import parsedate_to_datetime
 from newscorpus.errors import InputError
 from newscorpus.load.articles import layout
 from newscorpus.load.paragraphs import Span, clean, paragraph_spans
-from newscorpus.models import Document
+from newscorpus.models import DateSource, Document
 
 _CLI_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OTHER_DATE_FORMATS = ("%Y/%m/%d", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M")
@@ -110,6 +110,7 @@ def build_documents(
     cleaned = clean(text)
     if spans is None:
         spans = paragraph_spans(text, cleaned)
+    date_source: DateSource
     if meta.published:
         published, date_source = meta.published, "metadata"
     elif cli_date:

@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newscorpus.errors import InputError
 from newscorpus.load.documents import Meta, build_documents, iso_date
 from newscorpus.load.paragraphs import Span
-from newscorpus.models import Document
+from newscorpus.models import Document, ParagraphKind
 
 _BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,figcaption,blockquote,pre,td"
 _DROP = "script,style,noscript,nav,footer,aside,form,iframe,svg,button,select,template"
@@ -146,7 +146,7 @@ def _inside_block(node: LexborNode, root: LexborNode) -> bool:
     return False
 
 
-def _hint(node: LexborNode) -> str | None:
+def _hint(node: LexborNode) -> ParagraphKind | None:
     tag = node.tag or ""
     if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return "heading"

@@ -13,12 +13,15 @@ import re
 from typing import NamedTuple
 
 from newscorpus.arabic import clean as arabic_clean
+from newscorpus.models import ParagraphKind
 
 
 class Span(NamedTuple):
     start: int
     end: int
-    hint: str | None = None  # "heading" when the span was split off as a run-in subheading
+    hint: ParagraphKind | None = (
+        None  # "heading" when the span was split off as a run-in subheading
+    )
 
 
 _SENTENCE_END = ".!؟?»\"”'):"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from newscorpus.load.cues import TRAILING as _TRAILING
 from newscorpus.load.cues import cue_key, is_credit, load_cues
 from newscorpus.load.paragraphs import Span
+from newscorpus.models import ParagraphKind
 
 # Roles that matter for splitting a file into articles.
 RELATED = "related"  # header of a related-articles block
@@ -44,7 +45,7 @@ class Part:
 
     start: int
     end: int
-    kind: str
+    kind: ParagraphKind
     role: str = ""
     key: str = ""  # whitespace-normalized text, to find repeats
     words: int = 0

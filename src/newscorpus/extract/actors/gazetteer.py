@@ -21,6 +21,7 @@ from importlib import resources
 import ahocorasick
 
 from newscorpus.arabic import clean, tokenize
+from newscorpus.models import ActorType, actor_type
 
 LEXICON_NAME = "actors_lexicon.tsv"
 PLACES_NAME = "gazetteer_places.tsv"
@@ -39,7 +40,7 @@ class Entry:
     """A known actor: its canonical name, type, and the keys of all its spellings."""
 
     canonical: str
-    type: str
+    type: ActorType
     keys: tuple[str, ...]
     source: str = "lexicon"  # lexicon | cldr
 
@@ -95,19 +96,19 @@ def _variants(field_text: str) -> list[str]:
 def gazetteer() -> Gazetteer:
     """All known names: CLDR places first, then the curated lexicon, which wins."""
     table = Gazetteer()
-    by_canonical: dict[tuple[str, str], list[str]] = {}
-    sources: dict[tuple[str, str], str] = {}
+    by_canonical: dict[tuple[str, ActorType], list[str]] = {}
+    sources: dict[tuple[str, ActorType], str] = {}
     for source, name in (("cldr", PLACES_NAME), ("lexicon", LEXICON_NAME)):
         for row in _rows(name):
-            canonical, actor_type = row[0].strip(), row[1].strip()
-            ident = (canonical, actor_type)
+            canonical, kind = row[0].strip(), actor_type(row[1].strip())
+            ident = (canonical, kind)
             spellings = by_canonical.setdefault(ident, [canonical])
             sources.setdefault(ident, source)
             spellings += _variants(row[2]) if len(row) > 2 else []
-    for (canonical, actor_type), spellings in by_canonical.items():
+    for (canonical, kind), spellings in by_canonical.items():
         plain = [s for s in spellings if not s.startswith("«")]
         keys = tuple(dict.fromkeys(k for k in map(key_of, plain) if k))
-        entry = Entry(canonical, actor_type, keys, sources[(canonical, actor_type)])
+        entry = Entry(canonical, kind, keys, sources[(canonical, kind)])
         for key in keys:
             # A curated spelling beats a CLDR one (عمان: the lexicon may say Amman).
             if key not in table.entries or entry.source == "lexicon":

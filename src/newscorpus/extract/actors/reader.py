@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from newscorpus.arabic import COMMAS, TANWEEN, proclitic_width
 from newscorpus.extract.actors.gazetteer import Cues, is_quote
 from newscorpus.extract.identity import NAME_CONNECTORS
-from newscorpus.models import Token
+from newscorpus.models import ActorType, Token
 
 MAX_NAME = 4
 _CLAUSE_ENDS = frozenset({",", ":", ".", ";", "?", "!", "(", ")", '"', "«", "»", "-"})
@@ -29,7 +29,7 @@ class Candidate:
     last: int
     start: int
     end: int
-    type: str
+    type: ActorType
     key: str
     source: str
     role: str | None = None
@@ -50,7 +50,7 @@ class Reader:
         self,
         first: int,
         last: int,
-        kind: str,
+        kind: ActorType,
         key: str,
         source: str,
         role: str | None = None,
@@ -67,7 +67,7 @@ class Reader:
         candidate: int,
         first: int,
         last: int,
-        kind: str,
+        kind: ActorType,
         key: str,
         source: str,
         role: str | None = None,
@@ -82,7 +82,7 @@ class Reader:
         self,
         first: int,
         last: int,
-        kind: str,
+        kind: ActorType,
         key: str,
         source: str,
         role: str | None,

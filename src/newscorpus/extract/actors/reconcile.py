@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from newscorpus.extract import ner as ner_sources
 from newscorpus.extract.actors.gazetteer import gazetteer, is_quote
 from newscorpus.extract.actors.reader import Reader
-from newscorpus.models import Sentence, Token
+from newscorpus.models import ActorType, Sentence, Token
 
 _IN_NAMES = frozenset({"-", ".", "'"})  # دايز - بيرغون, هشام ل. (initials)
 
@@ -93,7 +93,7 @@ def _reconcile(
     candidate: int,
     first: int,
     last: int,
-    kind: str,
+    kind: ActorType,
     key: str,
     source: str,
     start: int,

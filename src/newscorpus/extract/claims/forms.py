@@ -26,14 +26,14 @@ from newscorpus.extract.claims.document import (
     unquote,
 )
 from newscorpus.extract.claims.speaker import noun_phrase, via_outlet
-from newscorpus.models import Claim, Paragraph
+from newscorpus.models import Claim, ClaimKind, Paragraph
 
 
 def claim_of(
     doc: DocumentState,
     speaker: Speaker,
     cue: str,
-    kind: str,
+    kind: ClaimKind,
     paragraph: int,
     span: tuple[int, int],
     content: tuple[int, int],
@@ -72,7 +72,7 @@ def build(
         return None
     text = doc.text
     first = doc.tokens[k]
-    kind = "indirect"
+    kind: ClaimKind = "indirect"
     if first.match == '"' and text[first.start] in QUOTE_CLOSERS:
         close = quote_end(doc, k)
         limit = paragraph.end
@@ -159,7 +159,9 @@ def attribution(
         if i - 1 - lo < 3:
             return None
         cue_text = doc.text[doc.tokens[i].start : doc.tokens[j - 1].end]
-        kind = "mixed" if '"' in (t.match for t in doc.tokens[lo : i - 1]) else "indirect"
+        kind: ClaimKind = (
+            "mixed" if '"' in (t.match for t in doc.tokens[lo : i - 1]) else "indirect"
+        )
         span = (start, doc.tokens[end - 1].end)
         claim = claim_of(
             doc, speaker, cue_text, kind, paragraph.index, span, (start, content_end), via

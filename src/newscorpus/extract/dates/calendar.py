@@ -12,6 +12,8 @@ import datetime as dt
 
 from hijridate import Hijri
 
+from newscorpus.models import Precision
+
 Direction = int | None  # +1 المقبل, -1 الماضي, 0 الحالي/هذا, None unmarked
 
 
@@ -79,7 +81,7 @@ def year_from_weekday(month: int, day: int, weekday: int, latest_year: int) -> i
     return None
 
 
-def shift(published: dt.date, unit: str, amount: int) -> tuple[str, str]:
+def shift(published: dt.date, unit: str, amount: int) -> tuple[str, Precision]:
     """Publication date moved by ``amount`` units (negative: back) -> (value, precision)."""
     if unit == "day":
         return (published + dt.timedelta(days=amount)).isoformat(), "day"
@@ -90,7 +92,7 @@ def shift(published: dt.date, unit: str, amount: int) -> tuple[str, str]:
     return f"{published.year + amount:04d}", "year"
 
 
-def period(published: dt.date, unit: str, direction: int) -> tuple[str, str]:
+def period(published: dt.date, unit: str, direction: int) -> tuple[str, Precision]:
     """الأسبوع/الشهر/العام + الماضي/الحالي/المقبل. Weeks have no precision of their own, so
     they are given as the month holding the day a week away (documented in the gold README)."""
     if unit == "week":
@@ -103,7 +105,7 @@ def period(published: dt.date, unit: str, direction: int) -> tuple[str, str]:
     return f"{published.year + direction:04d}", "year"
 
 
-def hijri_to_gregorian(year: int, month: int, day: int | None) -> tuple[str, str, str] | None:
+def hijri_to_gregorian(year: int, month: int, day: int | None) -> tuple[str, Precision, str] | None:
     """(value, precision, hijri original) of a Hijri date; None when it does not exist."""
     try:
         gregorian = Hijri(year, month, day or 1).to_gregorian()

@@ -19,8 +19,17 @@ from importlib import resources
 
 _ONE_FOR_ONE = str.maketrans(
     {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك",
-        "٫": ".", "٬": ",", "،": "،",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ة": "ه",
+        "ک": "ك",
+        "٫": ".",
+        "٬": ",",
+        "،": "،",
         **{chr(0x0660 + i): str(i) for i in range(10)},
         **{chr(0x06F0 + i): str(i) for i in range(10)},
     }
@@ -100,7 +109,12 @@ def lexicon() -> Lexicon:
     for kind, form, meaning in _rows("date_cues.tsv"):
         cues[kind][form if form.isascii() else key(form)] = meaning
     return Lexicon(
-        months, hijri, weekdays, dict(numbers["cardinal"]), dict(numbers["ordinal"]), decades,
+        months,
+        hijri,
+        weekdays,
+        dict(numbers["cardinal"]),
+        dict(numbers["ordinal"]),
+        decades,
         dict(cues),
     )
 
@@ -168,9 +182,7 @@ def master_pattern() -> re.Pattern[str]:
         rf"(?P<ycue>{B}{PRE}(?P<y_noun>{year_noun})\s+(?P<y_year>\d{{3,4}})(?!\d){not_count}"
         rf"(?P<y_hijri>\s*(?:ه|للهجره|هجري|هجريه){E})?(?:\s*م{E})?{pair.replace('PFX', 'y')})"
     )
-    year_event = (
-        rf"(?P<yevent>{B}{PRE}{_alt(c['year_event'])}\s+(?P<v_year>(?:19|20)\d\d)(?!\d))"
-    )
+    year_event = rf"(?P<yevent>{B}{PRE}{_alt(c['year_event'])}\s+(?P<v_year>(?:19|20)\d\d)(?!\d))"
     year_ctx = (
         rf"(?P<yctx>{B}{PRE}(?:{_alt(c['year_context'])}|بين)\s+(?P<x_year>(?:19|20)\d\d)(?![\d\w]|[/.\-]\d)"
         rf"{not_count}{pair.replace('PFX', 'x')})"
@@ -193,8 +205,21 @@ def master_pattern() -> re.Pattern[str]:
         rf"(?P<weekday>{B}{PRE}(?:(?:يوم|صباح|مساء|ليله|ليل|ظهر|فجر|عصر)\s+)?(?P<w_wd>{weekday})"
         rf"{E}(?:\s+(?P<w_dir>{direction}){E})?)"
     )
-    parts = [hijri, numeric, english, month_expr, decade, paren_range, year_cue, year_event,
-             year_ctx, today, ago, period, weekday_expr]
+    parts = [
+        hijri,
+        numeric,
+        english,
+        month_expr,
+        decade,
+        paren_range,
+        year_cue,
+        year_event,
+        year_ctx,
+        today,
+        ago,
+        period,
+        weekday_expr,
+    ]
     # Every alternative starts at a word start, a digit or "(": saying so once up front lets
     # the engine skip the inside of words without trying each alternative (2x faster).
     return re.compile(r"(?=[\d(A-Z\u0600-\u06ff])(?:(?<!\w)|(?=[\d(]))(?:" + "|".join(parts) + ")")

@@ -91,8 +91,11 @@ def _from_latest_date(
                 day = dt.date.fromisoformat(found.value)
                 if day <= dt.date.today() and (latest is None or day > latest[0]):
                     latest = (day, m)
-    weekdays = {lexicon().weekdays[key(m["w_wd"])] for m in analyzed
-                if m.lastgroup == "weekday" and not m["w_dir"]}
+    weekdays = {
+        lexicon().weekdays[key(m["w_wd"])]
+        for m in analyzed
+        if m.lastgroup == "weekday" and not m["w_dir"]
+    }
     if latest is None or not weekdays:
         return None
     anchor, match = latest

@@ -30,11 +30,22 @@ from newscorpus.extract.dates.lexicon import (
     not_year_before,
     today_offset,
 )
-from newscorpus.models import PRECISION_RANK, DateMention, Paragraph
+from newscorpus.models import PRECISION_RANK, DateMention, Paragraph, Precision
 
 NO_PUBLICATION = "no publication date"
-_PERIOD_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year",
-                 "اليوم": "day"}
+_SAME_PRECISION: dict[str, Precision] = {
+    "week": "month",
+    "day": "day",
+    "month": "month",
+    "year": "year",
+}
+_PERIOD_UNITS = {
+    "الاسبوع": "week",
+    "الشهر": "month",
+    "العام": "year",
+    "السنه": "year",
+    "اليوم": "day",
+}
 
 
 @dataclass(slots=True)
@@ -44,7 +55,7 @@ class _Found:
     start: int
     end: int
     value: str | None
-    precision: str | None
+    precision: Precision | None
     reason: str | None = None
     hijri: str | None = None
 
@@ -99,7 +110,7 @@ def month_expr(m: re.Match[str], ctx: Context) -> list[_Found]:
     if bare and not m["m_ctx"] and key(m["m_m1"]) in ambiguous_months():
         return []  # مارس the verb, آب/اب ...: a lone ambiguous name needs a cue word
     start = min(m.start(g) for g in ("m_wd", "m_day", "m_shahr", "m_m1") if m[g])
-    precision = "day" if day else "month"
+    precision: Precision = "day" if day else "month"
     direction = _direction(m["m_dir"])
     reason = None
     if m["m_year"]:
@@ -196,8 +207,11 @@ def _years(m: re.Match[str], group: str, pair: str | None, start: int) -> list[_
 def _year_cue(m: re.Match[str], ctx: Context) -> list[_Found]:
     if m["y_hijri"]:
         value = cal.hijri_year(int(m["y_year"]))
-        return [_Found(m.start("y_noun"), m.end(), value, "year" if value else None, "hijri",
-                       m["y_year"])]
+        return [
+            _Found(
+                m.start("y_noun"), m.end(), value, "year" if value else None, "hijri", m["y_year"]
+            )
+        ]
     return _years(m, "y_year", "y_y2", m.start("y_noun"))
 
 
@@ -212,8 +226,10 @@ def _year_ctx(m: re.Match[str], ctx: Context) -> list[_Found]:
 
 
 def _paren_range(m: re.Match[str], ctx: Context) -> list[_Found]:
-    return [_Found(m.start("p_a"), m.end("p_a"), m["p_a"], "year"),
-            _Found(m.start("p_b"), m.end("p_b"), m["p_b"], "year")]
+    return [
+        _Found(m.start("p_a"), m.end("p_a"), m["p_a"], "year"),
+        _Found(m.start("p_b"), m.end("p_b"), m["p_b"], "year"),
+    ]
 
 
 def _today(m: re.Match[str], ctx: Context) -> list[_Found]:
@@ -237,7 +253,10 @@ def _ago(m: re.Match[str], ctx: Context) -> list[_Found]:
         amount = int(count or 1)
     start = m.start("a_dir")
     if ctx.published is None:
-        return [_Found(start, m.end(), None, unit if unit != "week" else "day", NO_PUBLICATION)]
+        vague: Precision = (
+            "day" if unit in ("day", "week") else "month" if unit == "month" else "year"
+        )
+        return [_Found(start, m.end(), None, vague, NO_PUBLICATION)]
     value, precision = cal.shift(ctx.published, unit, -amount)
     return [_Found(start, m.end(), value, precision, "relative to publication date")]
 
@@ -245,18 +264,26 @@ def _ago(m: re.Match[str], ctx: Context) -> list[_Found]:
 def _period(m: re.Match[str], ctx: Context, mt: MatchText) -> list[_Found]:
     word = m["q_p1"] or m["q_p2"]
     unit = _PERIOD_UNITS[word]
-    direction = "same" if m["q_this"] in ("نفس", "ذات") else 0 if m["q_this"] else _direction(
-        m["q_dir"])
+    direction = (
+        "same" if m["q_this"] in ("نفس", "ذات") else 0 if m["q_this"] else _direction(m["q_dir"])
+    )
     start = m.start("q_this") if m["q_this"] else m.start("q_p2")
     if unit == "year" and not m["q_this"]:
         before = mt.text[max(0, start - 20) : start].split()
         if before and before[-1] in not_year_before():
             return []  # الأمين العام الحالي: العام is "general" here
     if direction == "same":
-        precision = {"week": "month", "day": "day", "month": "month", "year": "year"}[unit]
+        precision: Precision = _SAME_PRECISION[unit]
         value = ctx.latest.get(precision)
-        return [_Found(start, m.end(), value, precision,
-                       "the date mentioned before" if value else "no earlier date")]
+        return [
+            _Found(
+                start,
+                m.end(),
+                value,
+                precision,
+                "the date mentioned before" if value else "no earlier date",
+            )
+        ]
     if unit == "day" and direction != 0:
         return []
     if ctx.published is None:
@@ -278,9 +305,18 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[_Found]:
 
 
 HANDLERS = {
-    "month": month_expr, "hijri": _hijri, "numeric": _numeric, "english": _english,
-    "decade": _decade, "prange": _paren_range, "ycue": _year_cue, "yevent": _year_event,
-    "yctx": _year_ctx, "today": _today, "ago": _ago, "weekday": _weekday,
+    "month": month_expr,
+    "hijri": _hijri,
+    "numeric": _numeric,
+    "english": _english,
+    "decade": _decade,
+    "prange": _paren_range,
+    "ycue": _year_cue,
+    "yevent": _year_event,
+    "yctx": _year_ctx,
+    "today": _today,
+    "ago": _ago,
+    "weekday": _weekday,
 }
 
 
@@ -308,8 +344,16 @@ def extract_dates(
         lo, hi = mt.from_original(paragraph.start), mt.from_original(paragraph.end)
         for found in _scan(mt, lo, hi, ctx):
             start, end = mt.to_original(found.start, found.end)
-            mentions.append(DateMention(start, end, text[start:end], found.value,
-                                        found.precision, paragraph.index, found.reason,
-                                        found.hijri))
+            mentions.append(
+                DateMention(
+                    start,
+                    end,
+                    text[start:end],
+                    found.value,
+                    found.precision,
+                    paragraph.index,
+                    found.reason,
+                    found.hijri,
+                )
+            )
     return mentions
-

@@ -14,9 +14,9 @@ from functools import cache
 from typing import Any
 
 from newscorpus.errors import ResourceMissing
-from newscorpus.models import Sentence, Token
+from newscorpus.models import ActorType, Sentence, Token
 
-Span = tuple[int, int, str]
+Span = tuple[int, int, ActorType]
 NER_CHOICES = ("auto", "crf", "camel", "none")
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newscorpus.arabic import proclitic_width
-from newscorpus.models import Token
+from newscorpus.models import ActorType, Token
 
 # Coarse tag suffix -> actor type (the names used everywhere else in newscorpus).
-TAG_TYPES: dict[str, str] = {"PERS": "person", "ORG": "organization", "LOC": "place"}
+TAG_TYPES: dict[str, ActorType] = {"PERS": "person", "ORG": "organization", "LOC": "place"}
 TYPE_TAGS: dict[str, str] = {actor: tag for tag, actor in TAG_TYPES.items()}
 
 
@@ -46,11 +46,11 @@ def span_tags(length: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
 
 def token_spans(
     text: str, window: Sequence[Token], tags: Sequence[str], *, after_proclitics: bool = True
-) -> list[tuple[int, int, str]]:
+) -> list[tuple[int, int, ActorType]]:
     """``(start, end, actor_type)`` character spans of tagged tokens; types not in
     ``TAG_TYPES`` (MISC) are dropped. With ``after_proclitics`` a span starts after the
     proclitics of its first token (وزيلينسكي -> زيلينسكي)."""
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, ActorType]] = []
     for first, last, tag_type in bio_spans(tags):
         actor_type = TAG_TYPES.get(tag_type)
         if actor_type is None:

@@ -15,7 +15,7 @@ from typing import Any
 from newscorpus.arabic.morphology import camel_data_dir
 from newscorpus.errors import ResourceMissing
 from newscorpus.extract.ner.bio import token_spans
-from newscorpus.models import Sentence, Token
+from newscorpus.models import ActorType, Sentence, Token
 
 CAMEL_MODEL = Path("data", "ner", "arabert")
 
@@ -35,10 +35,10 @@ def _camel_recognizer() -> Any:
 
 def camel_spans(
     text: str, tokens: Sequence[Token], sentences: Sequence[Sentence]
-) -> list[tuple[int, int, str]]:
+) -> list[tuple[int, int, ActorType]]:
     """Spans camel-tools' BERT NER tags, sentence by sentence (MISC is dropped)."""
     recognizer = _camel_recognizer()
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, ActorType]] = []
     position = 0
     for sentence in sentences:
         while position < len(tokens) and tokens[position].start < sentence.start:

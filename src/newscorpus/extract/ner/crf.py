@@ -31,7 +31,7 @@ from newscorpus.extract.ner.features import (
     gazetteer_features,
     type_features,
 )
-from newscorpus.models import Sentence, Token
+from newscorpus.models import ActorType, Sentence, Token
 
 MODEL_NAME = "ner_crf.crfsuite"
 # Another model file to tag with (a dev model while tuning, or one a user trained).
@@ -138,7 +138,7 @@ def crf_mentions(
     text: str,
     tokens: Sequence[Token],
     sentences: Sequence[tuple[int, int]] | Sequence[Sentence],
-) -> list[tuple[int, int, str]]:
+) -> list[tuple[int, int, ActorType]]:
     """``(start, end, actor_type)`` spans the CRF finds, sentence by sentence.
 
     ``tokens`` are sorted ``newscorpus.arabic.tokenize`` tokens of ``text``; a span starts
@@ -153,8 +153,7 @@ def crf_mentions(
         if last > first:
             windows.append(tokens[first:last])
     tagged = scorer.tag([[(t.match, t.stem, t.prefix) for t in window] for window in windows])
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, ActorType]] = []
     for window, tags in zip(windows, tagged, strict=True):
         spans += token_spans(text, window, tags)
     return spans
-
