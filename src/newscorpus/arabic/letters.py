@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pyarabic import araby
 
+TATWEEL: str = araby.TATWEEL
 # The three tanwin marks (ًٌٍ): they mark an Arabic common word (قلقاً, روسياً "Russian");
 # foreign names never carry them.
 TANWEEN: tuple[str, ...] = tuple(araby.TANWIN)
 # Marks that sit on a letter without being one: tashkeel (harakat, tanwin, shadda, sukun),
 # the superscript alef and tatweel.
-ON_LETTER: frozenset[str] = frozenset(araby.TASHKEEL) | {araby.MINI_ALEF, araby.TATWEEL}
+ON_LETTER: frozenset[str] = frozenset(araby.TASHKEEL) | {araby.MINI_ALEF, TATWEEL}

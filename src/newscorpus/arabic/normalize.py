@@ -4,16 +4,25 @@ Two forms of every text exist: the original, which never changes, and the *match
 used for lookups, counting and search. The match form is the camel-tools chain
 ``normalize_unicode`` (NFKC), ``normalize_alef_ar``, ``normalize_alef_maksura_ar``,
 ``normalize_teh_marbuta_ar``, ``dediac_ar``, followed by tatweel removal, Arabic-Indic and
-Persian digits to ASCII and unified punctuation. The per-character steps are one
-``str.translate`` table built once from the same character sets camel-tools uses (the test
-suite checks the equivalence against camel-tools itself on the seed articles); camel-tools
-is not imported here because ``camel_tools.utils.charsets`` scans all of Unicode on import.
+Persian digits to ASCII and unified punctuation.
+
+The per-character steps are one ``str.translate`` table, built at first use: its letter
+folds are what camel-tools' own normalizers (``camel_tools.utils.normalize``, imported
+then, 20 ms) do to each character of the Arabic block, so camel-tools decides them. The
+diacritics are the tashkeel of ``letters`` rather than ``dediac_ar``'s set, because
+``camel_tools.utils.dediac`` imports ``camel_tools.utils.charsets``, which scans all of
+Unicode on import (1.5-1.9 s per process here); the test suite checks that both sets are
+equal and that the whole table equals camel-tools' chain on the seed articles.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from newscorpus.arabic.letters import ON_LETTER, TATWEEL
 
 # --- clean(): one-for-one replacements, so offsets survive ------------------------------
 _TO_SPACE = (
@@ -27,56 +36,6 @@ _CLEAN_TABLE: dict[int, str] = {ord(c): " " for c in _TO_SPACE}
 # Unicode line and paragraph separators are line breaks the splitters should see.
 _CLEAN_TABLE.update({0x2028: "\n", 0x2029: "\n"})
 _CLEAN_TABLE.update({ord(c): "\u0640" for c in _TO_TATWEEL})
-
-# --- match form -------------------------------------------------------------------------
-# The same sets as camel_tools.utils.normalize._ALEF_NORMALIZE_AR_RE and
-# camel_tools.utils.charsets.AR_DIAC_CHARSET (checked in tests/arabic/test_normalize.py).
-ALEF_VARIANTS = "\u0625\u0623\u0671\u0622"
-AR_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
-ALEF_MAKSURA, YEH = "\u0649", "\u064a"
-TEH_MARBUTA, HEH = "\u0629", "\u0647"
-TATWEEL = "\u0640"
-# camel-tools' normalize_unicode replaces these two ligatures before NFKC.
-_UNICODE_CHAR_FIX = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
-_QUOTES = '«»"“”„'
-_FORMAT_CHARS = _TO_SPACE.replace("\r", "").replace("\u00a0", "").replace("\u202f", "")
-_FORMAT_CHARS = _FORMAT_CHARS.replace("\u2007", "") + _TO_TATWEEL
-
-
-def _build_match_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {ord(c): "\u0627" for c in ALEF_VARIANTS}
-    table[ord(ALEF_MAKSURA)] = YEH
-    table[ord(TEH_MARBUTA)] = HEH
-    table.update({ord(c): None for c in AR_DIACRITICS})
-    table[ord(TATWEEL)] = None
-    for i in range(10):
-        table[0x0660 + i] = str(i)  # Arabic-Indic digits
-        table[0x06F0 + i] = str(i)  # Persian (extended Arabic-Indic) digits
-    table.update({ord(c): '"' for c in _QUOTES})
-    table[ord("،")] = ","
-    table[ord("؛")] = ";"
-    table[ord("؟")] = "?"
-    # Zero-width and bidi format characters carry no letters: drop them, so a name typed
-    # with a stray RLM still matches.
-    table.update({ord(c): None for c in _FORMAT_CHARS})
-    return table
-
-
-MATCH_TABLE = _build_match_table()
-
-# For whole texts, str.translate with a dict looks up every character in Python objects;
-# the frequent mappings done as C-level regex substitutions and str.replace are 3x faster
-# (same result: the tests compare both with camel-tools).
-_ALEF_RE = re.compile(f"[{ALEF_VARIANTS}]")
-_DELETE_RE = re.compile(
-    "[" + re.escape("".join(chr(k) for k, v in MATCH_TABLE.items() if v is None)) + "]"
-)
-_RARE = {
-    chr(k): v
-    for k, v in MATCH_TABLE.items()
-    if v is not None and chr(k) not in ALEF_VARIANTS + ALEF_MAKSURA + TEH_MARBUTA
-}
-_RARE_RE = re.compile("[" + re.escape("".join(_RARE)) + "]")
 
 
 def clean(text: str) -> str:
@@ -98,6 +57,77 @@ def _clean_char(match: re.Match[str]) -> str:
     return _CLEAN_TABLE[ord(match.group())]
 
 
+# --- match form -------------------------------------------------------------------------
+AR_DIACRITICS = "".join(sorted(ON_LETTER - {TATWEEL}))  # = camel-tools' AR_DIAC_CHARSET
+# Arabic-Indic and Persian (extended Arabic-Indic) digits.
+DIGITS = {chr(base + i): str(i) for base in (0x0660, 0x06F0) for i in range(10)}
+# camel-tools' normalize_unicode replaces these two ligatures before NFKC.
+_UNICODE_CHAR_FIX = {"\ufdfc": "ريال", "\ufdfd": "بسم الله الرحمن الرحيم"}
+_QUOTES = '«»"“”„'
+_FORMAT_CHARS = _TO_SPACE.replace("\r", "").replace("\u00a0", "").replace("\u202f", "")
+_FORMAT_CHARS = _FORMAT_CHARS.replace("\u2007", "") + _TO_TATWEEL
+
+
+@cache
+def letter_folds() -> dict[str, str]:
+    """Each Arabic letter camel-tools' alef, alef maksura and teh marbuta normalizers
+    change, and what they change it to (أ إ آ ٱ -> ا, ى -> ي, ة -> ه)."""
+    from camel_tools.utils.normalize import (
+        normalize_alef_ar,
+        normalize_alef_maksura_ar,
+        normalize_teh_marbuta_ar,
+    )
+
+    folds = {}
+    for code in range(0x0600, 0x0700):
+        char = chr(code)
+        folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(char)))
+        if folded != char:
+            folds[char] = folded
+    return folds
+
+
+@dataclass(frozen=True, slots=True)
+class _MatchTable:
+    table: dict[int, str | None]
+    # For whole texts, str.translate with a dict looks up every character in Python
+    # objects; the frequent mappings done as C-level regex substitutions and str.replace
+    # are 3x faster (same result: the tests compare both with camel-tools).
+    folds: tuple[tuple[str, re.Pattern[str], str], ...]  # (letters, their pattern, target)
+    delete: re.Pattern[str]
+    rare: dict[str, str]
+    rare_re: re.Pattern[str]
+
+
+@cache
+def _match_table() -> _MatchTable:
+    folds = letter_folds()
+    table: dict[int, str | None] = {ord(c): f for c, f in folds.items()}
+    table.update({ord(c): None for c in AR_DIACRITICS})
+    table[ord(TATWEEL)] = None
+    table.update({ord(c): d for c, d in DIGITS.items()})
+    table.update({ord(c): '"' for c in _QUOTES})
+    table[ord("،")] = ","
+    table[ord("؛")] = ";"
+    table[ord("؟")] = "?"
+    # Zero-width and bidi format characters carry no letters: drop them, so a name typed
+    # with a stray RLM still matches.
+    table.update({ord(c): None for c in _FORMAT_CHARS})
+    by_target: dict[str, str] = {}
+    for char, target in folds.items():
+        by_target[target] = by_target.get(target, "") + char
+    fold_res = tuple((cs, re.compile(f"[{re.escape(cs)}]"), t) for t, cs in by_target.items())
+    deleted = "".join(chr(k) for k, v in table.items() if v is None)
+    rare = {chr(k): v for k, v in table.items() if v is not None and chr(k) not in folds}
+    return _MatchTable(
+        table,
+        fold_res,
+        re.compile("[" + re.escape(deleted) + "]"),
+        rare,
+        re.compile("[" + re.escape("".join(rare)) + "]"),
+    )
+
+
 def _nfkc(text: str) -> str:
     if "\ufdfc" in text or "\ufdfd" in text:
         for char, replacement in _UNICODE_CHAR_FIX.items():
@@ -109,13 +139,15 @@ def _nfkc(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return the match form of a whole string (its length may differ from ``text``)."""
+    match = _match_table()
     if len(text) < 64:
-        return _nfkc(text).translate(MATCH_TABLE)
-    text = _ALEF_RE.sub("\u0627", _nfkc(text))
-    text = text.replace(ALEF_MAKSURA, YEH).replace(TEH_MARBUTA, HEH)
-    text = _DELETE_RE.sub("", text)
-    for char in set(_RARE_RE.findall(text)):
-        text = text.replace(char, _RARE[char])
+        return _nfkc(text).translate(match.table)
+    text = _nfkc(text)
+    for letters, pattern, target in match.folds:
+        text = text.replace(letters, target) if len(letters) == 1 else pattern.sub(target, text)
+    text = match.delete.sub("", text)
+    for char in set(match.rare_re.findall(text)):
+        text = text.replace(char, match.rare[char])
     return text
 
 
@@ -129,5 +161,5 @@ def match_form(word: str) -> str:
     if form is None:
         if len(_WORD_CACHE) >= _CACHE_LIMIT:
             _WORD_CACHE.clear()
-        form = _WORD_CACHE[word] = _nfkc(word).translate(MATCH_TABLE)
+        form = _WORD_CACHE[word] = _nfkc(word).translate(_match_table().table)
     return form

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from newscorpus.arabic import normalize
+from newscorpus.arabic.normalize import letter_folds
 
 # Letters that vary between spellings of one foreign name: Egyptian ج for g, Persian and
-# Urdu letters, hamza seats.
-_FOLD = str.maketrans(
-    {
-        "ج": "غ", "گ": "غ", "ڤ": "ف", "پ": "ب", "چ": "غ", "ک": "ك", "ی": "ي",
-        "ؤ": "و", "ئ": "ي", "ء": None, "ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا",
-    }
-)  # fmt: skip
+# Urdu letters, hamza seats (on top of the match form's own letter folds).
+_SPELLING_VARIANTS: dict[str, str | None] = {
+    "ج": "غ", "گ": "غ", "ڤ": "ف", "پ": "ب", "چ": "غ", "ک": "ك", "ی": "ي",
+    "ؤ": "و", "ئ": "ي", "ء": None,
+}  # fmt: skip
 # Words inside Arabic names (بن = son of): the last word of such a name is a father's or a
 # family's name, not a surname to look for alone.
 NAME_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "عبد", "ال", "ام"})
@@ -37,12 +37,17 @@ _REPEATS = re.compile(r"(.)\1+")
 _QUOTES = re.compile(r"[«»\"“”„\u0640]")
 
 
+@cache
+def _fold_table() -> dict[int, str | None]:
+    return str.maketrans(letter_folds() | _SPELLING_VARIANTS)
+
+
 def fold(key: str) -> str:
     """A spelling-blind form of a name's key, used only as an alias key."""
     if key.isascii():
         return _NOT_ALNUM.sub("", key.lower())
     words = []
-    for word in _NOT_ALNUM.sub(" ", key.translate(_FOLD)).split():
+    for word in _NOT_ALNUM.sub(" ", key.translate(_fold_table())).split():
         if word.startswith("ال") and len(word) > 3:
             word = word[2:]
         if len(word) > 2 and word.endswith("ه"):  # سورية/سوريا

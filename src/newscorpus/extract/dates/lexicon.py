@@ -17,24 +17,22 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-_ONE_FOR_ONE = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ی": "ي",
-        "ة": "ه",
-        "ک": "ك",
-        "٫": ".",
-        "٬": ",",
-        "،": "،",
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
-_DROPPED = re.compile("[\u064b-\u0652\u0670\u0640]")
+from newscorpus.arabic.letters import ON_LETTER
+from newscorpus.arabic.normalize import DIGITS, letter_folds
+
+# Persian yeh and keheh, and the Arabic decimal and thousands separators, also fold here:
+# dates written with them read the same.
+_DATE_EXTRAS = {"ی": "ي", "ک": "ك", "٫": ".", "٬": ","}
+
+
+@cache
+def _one_for_one() -> dict[int, str]:
+    """The match form's letter folds and digits, one character for one."""
+    return str.maketrans(letter_folds() | DIGITS | _DATE_EXTRAS)
+
+
+# Diacritics and tatweel: dropped, with an offset map.
+_DROPPED = re.compile("[" + "".join(sorted(ON_LETTER)) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +56,7 @@ class MatchText:
 
 def match_text(text: str) -> MatchText:
     """Map ``text`` (already cleaned) to the form the date patterns are written in."""
-    mapped = text.translate(_ONE_FOR_ONE)
+    mapped = text.translate(_one_for_one())
     dropped = [m.start() for m in _DROPPED.finditer(mapped)]
     if not dropped:
         return MatchText(mapped)
@@ -73,7 +71,7 @@ def match_text(text: str) -> MatchText:
 
 def key(form: str) -> str:
     """Match form of a lexicon entry (same mapping as the text, spaces collapsed)."""
-    return " ".join(_DROPPED.sub("", form.translate(_ONE_FOR_ONE)).split())
+    return " ".join(_DROPPED.sub("", form.translate(_one_for_one())).split())
 
 
 def _rows(name: str) -> list[list[str]]:
