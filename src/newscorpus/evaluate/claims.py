@@ -11,7 +11,6 @@ speaker strings are equal or one contains the other, or both name the same actor
 from __future__ import annotations
 
 import dataclasses
-import json
 import tarfile
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from newscorpus.arabic import normalize
 from newscorpus.errors import InputError
-from newscorpus.evaluate.scores import Score, ratio
+from newscorpus.evaluate.scores import Score, gold_records, ratio
 from newscorpus.models import Claim, Document
 
 _PUNCTUATION = str.maketrans(dict.fromkeys("«»“”\"'،,:.()-", " "))
@@ -191,17 +190,7 @@ def match_claims(
 
 def _read_gold(path: Path) -> dict[str, list[dict[str, object]]]:
     by_file: dict[str, list[dict[str, object]]] = defaultdict(list)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise InputError(str(path), error.strerror or "cannot be read") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(str(path), f"line {number}: not JSON ({error.msg})") from None
+    for _number, record in gold_records(path):
         by_file[str(record["file"])].append(record)
     return by_file
 

@@ -21,7 +21,6 @@ extractor from publication-date inference.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -29,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newscorpus.errors import InputError
-from newscorpus.evaluate.scores import Score, ratio
+from newscorpus.evaluate.scores import Score, gold_records, ratio
 from newscorpus.extract.dates.lexicon import key, lexicon, match_text
 from newscorpus.models import effective_publication
 
@@ -144,17 +143,7 @@ def _match(gold: Sequence[_Span], predicted: Sequence[_Span]) -> list[tuple[_Spa
 def _read_gold(path: Path) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     articles: list[dict[str, object]] = []
     dates: list[dict[str, object]] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise InputError(str(path), f"cannot read gold file ({error.strerror})") from error
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(str(path), f"line {number}: not JSON ({error.msg})") from error
+    for number, record in gold_records(path):
         if "file" not in record or ("line" not in record and "article_first_line" not in record):
             raise InputError(str(path), f"line {number}: needs file and line or article_first_line")
         (articles if "article_first_line" in record else dates).append(record)

@@ -1,9 +1,32 @@
-"""The arithmetic every evaluation shares: one Score (gold, predicted, correct) with its
-precision, recall and F1, and the safe ratios they are made of."""
+"""What every evaluation shares: reading a JSON Lines gold file, and one Score (gold,
+predicted, correct) with its precision, recall and F1 and the safe ratios they are made of."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+
+from newscorpus.errors import InputError
+
+
+def gold_records(path: Path) -> Iterator[tuple[int, dict[str, object]]]:
+    """``(line number, object)`` of each non-blank line of a JSON Lines gold file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise InputError(str(path), f"cannot read gold file ({error.strerror})") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(str(path), f"line {number}: not JSON ({error.msg})") from None
+        if not isinstance(record, dict):
+            raise InputError(str(path), f"line {number}: not a JSON object")
+        yield number, record
 
 
 def ratio(part: float, whole: float) -> float:
