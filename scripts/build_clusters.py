@@ -8,7 +8,7 @@ the same class, so the tagger can generalize from a name it was trained on to on
 saw. Built from unlabelled news: the TITLE, ABSTRACT and TEXT of every article of the ANT
 corpus (Apache-2.0, Chouigui, Ben Khiroun and Elayeb, AICCSA 2017), read from the archive.
 
-Each word is its CRF "core" (match form, clitics and article stripped; see extract.crf).
+Each word is its CRF "core" (match form, clitics and article stripped; see extract.ner.features).
 A word's vector counts the frequent cores just before and just after it; the counts are
 reweighted by positive PMI, reduced to 100 dimensions by truncated SVD, unit-normalized and
 grouped by k-means twice: a coarse and a fine partition. Deterministic (fixed seeds). Output:
