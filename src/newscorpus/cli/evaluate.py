@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from newscorpus.cli.common import Format, FormatOption, JsonOption, output_format
+from newscorpus.cli.common import DbOption, Format, FormatOption, JsonOption, output_format
 from newscorpus.errors import InputError
 
 
@@ -112,3 +112,41 @@ def dates(
     _check(gold)
     report = evaluate_dates(gold, root)
     emit(report.rows(), output_format(fmt, as_json))
+
+
+class Details(StrEnum):
+    none = "none"
+    problems = "problems"
+    unjudged = "unjudged"
+
+
+@app.command("actors")
+def actors(
+    audit: GoldArgument,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="Score the top N rows.")] = 300,
+    details: Annotated[
+        Details,
+        typer.Option(
+            "--details", help="Instead of the figures, list the row problems or the unjudged forms."
+        ),
+    ] = Details.none,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Alias precision, non-actors, wrong types, merged rows and duplicates of the top actors,
+    by a hand-judged audit (data/gold/actors_ant_audit.json)."""
+    from newscorpus.evaluate.actors import evaluate_actors
+    from newscorpus.render import emit
+    from newscorpus.store import open_store
+
+    _check(audit)
+    with open_store(db, create=False) as store:
+        report = evaluate_actors(store, audit, top=top)
+    fmt_name = output_format(fmt, as_json)
+    if details == Details.problems:
+        emit(report.problems, fmt_name)
+    elif details == Details.unjudged:
+        emit(report.unjudged, fmt_name)
+    else:
+        emit(report.rows(), fmt_name)
