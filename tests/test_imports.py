@@ -10,9 +10,8 @@ import newscorpus
 
 PACKAGE = Path(newscorpus.__file__).parent
 MODULES = sorted(
-    "newscorpus." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(
-        ".__init__"
-    )
+    "newscorpus."
+    + ".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
     for path in PACKAGE.rglob("*.py")
     if path.name != "__main__.py"
 )

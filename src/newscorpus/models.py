@@ -107,6 +107,7 @@ class Mention:
     actor: str | None = None  # canonical name within the document, once resolved
     role: str | None = None  # title seen before the name (الرئيس الروسي)
     source: str = "gazetteer"  # gazetteer | rule | crf | camel
+    resolution: str = ""  # how ``actor`` was chosen in the document (extract.actors.resolve)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,8 +64,10 @@ def _json_dumps(value: Any, indent: int | None = None) -> str:
 
 
 def _cell(value: Any, width: int | None) -> str:
-    if value is None:
+    if value is None or value is False:
         return ""
+    if value is True:
+        return "yes"
     if isinstance(value, Mapping):
         value = ", ".join(f"{k} {v}" for k, v in value.items())
     elif isinstance(value, list | tuple):

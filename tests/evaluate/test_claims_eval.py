@@ -20,8 +20,18 @@ from newscorpus.models import Claim
 
 
 def _claim(speaker: str, content_start: int, content_end: int, actor: str | None = None) -> Claim:
-    return Claim(speaker, "قال", "x", "indirect", 0, 0, content_end, content_start, content_end,
-                 speaker_actor=actor)
+    return Claim(
+        speaker,
+        "قال",
+        "x",
+        "indirect",
+        0,
+        0,
+        content_end,
+        content_start,
+        content_end,
+        speaker_actor=actor,
+    )
 
 
 @pytest.mark.parametrize(
@@ -33,8 +43,11 @@ def _claim(speaker: str, content_start: int, content_end: int, actor: str | None
             _claim("فولوديمير زيلينسكي", 0, 1),
             True,
         ),
-        ({"speaker": "الصحيفة", "speaker_actor": "The Telegraph"},
-         _claim("صحيفة The Telegraph", 0, 1, "The Telegraph"), True),
+        (
+            {"speaker": "الصحيفة", "speaker_actor": "The Telegraph"},
+            _claim("صحيفة The Telegraph", 0, 1, "The Telegraph"),
+            True,
+        ),
         ({"speaker": "ماري دومولين"}, _claim("باسكال دايز-بيرغون", 0, 1), False),
     ],
 )
@@ -44,8 +57,12 @@ def test_speaker_agreement(gold: dict, predicted: Claim, expected: bool) -> None
 
 @pytest.mark.parametrize(
     ("gold", "predicted", "expected"),
-    [("قال", "وقال", True), ("وفقًا لما ذكره", "ذكره", True), (":", "قال", False),
-     ("تقول", "أكدت", False)],
+    [
+        ("قال", "وقال", True),
+        ("وفقًا لما ذكره", "ذكره", True),
+        (":", "قال", False),
+        ("تقول", "أكدت", False),
+    ],
 )
 def test_cue_agreement(gold: str, predicted: str, expected: bool) -> None:
     assert cue_agrees(gold, predicted) is expected
@@ -66,8 +83,16 @@ def test_matching_is_one_to_one_and_needs_half_the_shorter() -> None:
 
 
 def test_report_figures() -> None:
-    report = ClaimsReport(gold=10, predicted=8, matched=7, correct=6, cue_correct=7,
-                          kind_correct=5, content_f1_sum=6.3, include_boilerplate=False)
+    report = ClaimsReport(
+        gold=10,
+        predicted=8,
+        matched=7,
+        correct=6,
+        cue_correct=7,
+        kind_correct=5,
+        content_f1_sum=6.3,
+        include_boilerplate=False,
+    )
     assert report.precision == pytest.approx(0.75)
     assert report.recall == pytest.approx(0.6)
     assert report.cue_accuracy == 1.0
@@ -83,12 +108,28 @@ def test_evaluate_claims_end_to_end(tmp_path: Path) -> None:
     )
     (tmp_path / "a.txt").write_text(article, encoding="utf-8")
     gold = [
-        {"file": "a.txt", "line": 1, "speaker": "باسكال دايز-بيرغون", "cue": "قال",
-         "content": "لا أرى كيف يمكن أن يؤدي هذا إلى تصعيد الحرب العالمية", "kind": "direct",
-         "via": None, "speaker_actor": None, "boilerplate": False},
-        {"file": "a.txt", "line": 3, "speaker": "مراقبون", "cue": "يقول",
-         "content": "كيم يحصل على مليارات الدولارات من روسيا", "kind": "indirect",
-         "via": None, "speaker_actor": None, "boilerplate": False},
+        {
+            "file": "a.txt",
+            "line": 1,
+            "speaker": "باسكال دايز-بيرغون",
+            "cue": "قال",
+            "content": "لا أرى كيف يمكن أن يؤدي هذا إلى تصعيد الحرب العالمية",
+            "kind": "direct",
+            "via": None,
+            "speaker_actor": None,
+            "boilerplate": False,
+        },
+        {
+            "file": "a.txt",
+            "line": 3,
+            "speaker": "مراقبون",
+            "cue": "يقول",
+            "content": "كيم يحصل على مليارات الدولارات من روسيا",
+            "kind": "indirect",
+            "via": None,
+            "speaker_actor": None,
+            "boilerplate": False,
+        },
     ]
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(json.dumps(g, ensure_ascii=False) for g in gold), encoding="utf-8")

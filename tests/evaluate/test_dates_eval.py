@@ -48,10 +48,22 @@ def test_spurious_and_missed_are_counted(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("قال الوزير في عام 2019 إن الخطة\n", encoding="utf-8")
     gold = tmp_path / "gold.jsonl"
     records = [
-        {"file": "a.txt", "article_first_line": 1, "published": None,
-         "published_source": "unknown", "evidence": ""},
-        {"file": "a.txt", "line": 1, "col": 2, "text": "الوزير", "value": None,
-         "precision": None, "boilerplate": False},
+        {
+            "file": "a.txt",
+            "article_first_line": 1,
+            "published": None,
+            "published_source": "unknown",
+            "evidence": "",
+        },
+        {
+            "file": "a.txt",
+            "line": 1,
+            "col": 2,
+            "text": "الوزير",
+            "value": None,
+            "precision": None,
+            "boilerplate": False,
+        },
     ]
     gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
     report = evaluate_dates(gold, tmp_path)

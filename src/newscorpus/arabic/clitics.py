@@ -100,6 +100,10 @@ def _split(word: str, known: frozenset[str]) -> tuple[str, str]:
         if len(head) > _MIN_STEM and _is_known(head, known):
             return prefix, stem
     for prefix, stem in reversed(candidates):
+        # the future particle comes before a verb, never before the article: سالزبري
+        # (Salisbury) is not س + الزبري
+        if prefix.endswith("س"):
+            continue
         if stem.startswith(_ARTICLE) and len(stem.split("-", 1)[0]) >= _MIN_ARTICLE_STEM:
             return prefix, stem
     if word[0] == "و" and len(word) - 1 >= _MIN_UNKNOWN_STEM:

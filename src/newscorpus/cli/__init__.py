@@ -41,10 +41,11 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from newscorpus.cli import actors, browse, claims, evaluate, extract, ingest, timeline
+    from newscorpus.cli import actors, browse, claims, curate, evaluate, extract, ingest, timeline
 
     for module in (ingest, browse, extract, actors, claims, timeline):
         module.register(app)
+    app.add_typer(curate.app, name="curate")
     app.add_typer(evaluate.app, name="eval")
 
 

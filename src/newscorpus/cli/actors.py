@@ -20,7 +20,7 @@ class ActorType(StrEnum):
 
 @listing(
     rows(
-        columns=["name", "type", "mentions", "documents", "aliases", "roles"],
+        columns=["name", "type", "mentions", "documents", "aliases", "roles", "ambiguous"],
         widths={"aliases": 50, "roles": 40},
     )
 )
@@ -44,11 +44,15 @@ def actors(
 def actor(
     store: Store,
     name: Annotated[str, typer.Argument(help="Any name or spelling of the actor.")],
+    why: Annotated[
+        bool, typer.Option("--why", help="Each alias with the evidence that joined it.")
+    ] = False,
 ) -> Any:
     """One actor: aliases, roles, mentions per document, who it appears with, its claims."""
     from newscorpus.query import actor as query
+    from newscorpus.query.actors import why as explain
 
-    return query(store, name)
+    return explain(store, name) if why else query(store, name)
 
 
 def register(app: typer.Typer) -> None:

@@ -27,6 +27,9 @@ class Audit:
     entities: dict[str, dict[str, str]]  # entity -> {"type", "kind"}
     forms: dict[tuple[str, str], str]  # (written form, row type) -> entity, "?" or "-"
     rows: dict[tuple[str, str], str]  # (canonical name, type) -> entity of that row
+    # (canonical name, type) -> that row's own judgements of its forms, which win over
+    # ``forms``: الأهلي is right in the row of الأهلي المصري, a namesake elsewhere
+    row_forms: dict[tuple[str, str], dict[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ class ActorsReport:
     merged_rows: int
     duplicate_pairs: int
     flagged_ambiguous: int
+    flagged_mentions: int
     problems: tuple[RowProblem, ...] = field(default=())
     unjudged: tuple[Unjudged, ...] = field(default=())
 
@@ -88,6 +92,7 @@ class ActorsReport:
             ("duplicate pairs", self.duplicate_pairs),
             ("row errors (sum of the four)", self.row_errors),
             ("rows flagged ambiguous", self.flagged_ambiguous),
+            ("mentions in flagged rows", self.flagged_mentions),
         ]
         return [{"measure": name, "value": value} for name, value in figures]
 
@@ -98,15 +103,17 @@ def read_audit(path: Path) -> Audit:
         entities = data["entities"]
         forms: dict[tuple[str, str], str] = {}
         rows: dict[tuple[str, str], str] = {}
+        row_forms: dict[tuple[str, str], dict[str, str]] = {}
         for row in data["rows"]:
             rows[(row["name"], row["type"])] = row["entity"]
+            row_forms[(row["name"], row["type"])] = dict(row["aliases"])
             for form, entity in row["aliases"].items():
-                forms[(form, row["type"])] = entity
+                forms.setdefault((form, row["type"]), entity)
     except OSError as error:
         raise InputError(str(path), f"cannot read the audit ({error.strerror})") from None
     except (ValueError, KeyError, TypeError) as error:
         raise InputError(str(path), f"not an actors audit ({error})") from None
-    return Audit(entities, forms, rows)
+    return Audit(entities, forms, rows, row_forms)
 
 
 @dataclass(slots=True)
@@ -164,6 +171,12 @@ def evaluate_actors(store: Store, audit_path: Path, top: int = 300) -> ActorsRep
     first_row_of: dict[str, _Row] = {}
     rows = _current_rows(store, top)
     for row in rows:
+        if row.ambiguous:
+            # a flagged row stands apart by design (a bare name, a homograph, a title):
+            # it is counted, and neither its forms nor a namesake it resembles are scored
+            counts["flagged"] += 1
+            counts["flagged_mentions"] += row.forms.total()
+            continue
         entity = _row_entity(audit, row)
         info = audit.entities.get(entity or "")
         if entity is None:
@@ -176,11 +189,8 @@ def evaluate_actors(store: Store, audit_path: Path, top: int = 300) -> ActorsRep
                 counts["wrong_types"] += 1
                 problems.append(RowProblem(row.rank, row.name, row.type, f"is {info['type']}"))
             if info["kind"] == "namesakes":
-                if row.ambiguous:
-                    counts["flagged"] += 1
-                else:
-                    counts["merged"] += 1
-                    problems.append(RowProblem(row.rank, row.name, row.type, "namesakes"))
+                counts["merged"] += 1
+                problems.append(RowProblem(row.rank, row.name, row.type, "namesakes"))
             if entity in first_row_of:
                 counts["duplicates"] += 1
                 other = first_row_of[entity]
@@ -189,8 +199,6 @@ def evaluate_actors(store: Store, audit_path: Path, top: int = 300) -> ActorsRep
                 )
             else:
                 first_row_of[entity] = row
-        elif entity == AMBIGUOUS and row.ambiguous:
-            counts["flagged"] += 1
         # A row that is no actor is counted once, as a row; its forms are not scored.
         scorable = info is not None and info["kind"] != "not_actor"
         _score_forms(audit, row, entity if scorable else None, counts, problems, unjudged)
@@ -207,6 +215,7 @@ def evaluate_actors(store: Store, audit_path: Path, top: int = 300) -> ActorsRep
         merged_rows=counts["merged"],
         duplicate_pairs=counts["duplicates"],
         flagged_ambiguous=counts["flagged"],
+        flagged_mentions=counts["flagged_mentions"],
         problems=tuple(problems),
         unjudged=tuple(unjudged),
     )
@@ -220,8 +229,9 @@ def _score_forms(
     problems: list[RowProblem],
     unjudged: list[Unjudged],
 ) -> None:
+    own = audit.row_forms.get((row.name, row.type), {})
     for form, mentions in sorted(row.forms.items(), key=lambda item: -item[1]):
-        judged = audit.forms.get((form, row.type))
+        judged = own.get(form) or audit.forms.get((form, row.type))
         if judged is None:
             counts["unjudged"] += 1
             unjudged.append(Unjudged(row.rank, row.name, form, mentions))

@@ -2,18 +2,31 @@
 
 Owns the alias keys, the spelling fold, the choice of a canonical name and the words that
 join the parts of Arabic names. Within a document ``extract.actors.resolve`` uses them;
-across the corpus, the store keeps a table alias key -> actor id; ``alias_keys`` gives a
-document-level actor's keys, strongest first: ``lex:<canonical>`` when the lexicon or the
-CLDR gazetteer knows the name, then ``<type>:<folded name>``, where spelling variation
-(ترمب/ترامب, بيونج/بيونغ, البنتاجون/البنتاغون, hamza, ة/ه, ى/ي) folds away. A multi-word name
-never yields a key for its surname alone: two people who share a surname are not merged
-without evidence.
+across the corpus the store keeps a table alias key -> actor id (``store.identity``) and
+``name_keys`` gives a document-level actor's keys, by strength:
+
+- ``lex:<canonical>`` when the lexicon or CLDR knows the name (or knows it once an
+  organization's head word or a trailing nisba is set aside: شركة أبل, ريال مدريد الإسباني);
+  two names the lexicon knows as different entries never share an actor;
+- ``<type>=<light form>``: the spelling up to trivial variation (hamza seats, ة/ه, ى/ي,
+  Persian letters, ج/غ, doubled letters, spaces and hyphens: عبدالفتاح = عبد الفتاح); for a
+  word of four letters or fewer only diacritics and tatweel vary (وام is not وأم);
+- ``<type>:<fold>``, a consonant skeleton, only for names the lexicon does not know and only
+  long enough to carry it; the store joins through it only spellings that differ by a few
+  long vowels (زوكربرغ/زوكربيرغ, ``close_spelling``), and never a place into a known one:
+  near-homonym places are many (المنيا is not ألمانيا, نيوارك not نيويورك).
+
+A bare person name the lexicon does not know (محمد, المالكي), an unresolved homograph (عمان)
+and a title with no country (وزارة الداخلية) are *ambiguous*: their only key is
+``<type>?<light form>``, so they never join a full name's actor; the store flags their rows.
+A multi-word name never yields a key for its surname alone.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 
 from newscorpus.arabic import normalize
@@ -60,20 +73,138 @@ def fold(key: str) -> str:
     return "".join(words)
 
 
-def alias_keys(name: str, type: str) -> list[str]:
+SHORT_NAME = 4  # letters: a one-word name this short keys on its exact spelling
+_MIN_FOLD = 6  # letters: shorter names are not folded (ترامب is, جده is not)
+
+
+@dataclass(frozen=True, slots=True)
+class NameKeys:
+    """The alias keys of one document-level actor (see the module docstring)."""
+
+    strong: str | None
+    light: str
+    fold: str | None
+    ambiguous: bool
+
+    def all(self) -> list[str]:
+        return [k for k in (self.strong, self.light, self.fold) if k]
+
+
+def light_form(key: str, name: str) -> str:
+    """The spelling of a name's key up to trivial variation (module docstring)."""
+    from newscorpus.extract.actors.gazetteer import spelling_of
+
+    if key.isascii():
+        return _NOT_ALNUM.sub("", key.lower())
+    if " " not in key and len(key) <= SHORT_NAME:
+        return spelling_of(_QUOTES.sub("", name)).strip()
+    return _REPEATS.sub(r"\1", _NOT_ALNUM.sub("", key.translate(_fold_table())))
+
+
+def name_keys(name: str, type: str) -> NameKeys:
     """Lookup keys of a document-level actor, strongest first (see the module docstring)."""
     # The gazetteer lives with the actor rules, which import this module's word lists.
-    from newscorpus.extract.actors.gazetteer import gazetteer, key_of
+    from newscorpus.extract.actors.gazetteer import key_of
 
     key = key_of(name)
-    keys = []
-    entry = gazetteer().entries.get(key)
-    if entry is not None and entry.type == type:
-        keys.append(f"lex:{entry.canonical}")
-    folded = fold(key)
-    if folded:
-        keys.append(f"{type}:{folded}")
-    return keys
+    light = light_form(key, name)
+    if is_ambiguous(name, type, key):
+        return NameKeys(None, f"{type}?{light}", None, True)
+    entry = _known_entry(key, type, " ".join(name.split()))
+    strong = f"lex:{entry.canonical}" if entry is not None else None
+    folded = None
+    if entry is None and sum(len(w) for w in key.split()) >= _MIN_FOLD and not key.isascii():
+        folded = f"{type}:{fold(key)}"
+    return NameKeys(strong, f"{type}={light}", folded, False)
+
+
+def alias_keys(name: str, type: str) -> list[str]:
+    return name_keys(name, type).all()
+
+
+def _known_entry(key: str, type: str, name: str):  # type: ignore[no-untyped-def]
+    """The lexicon entry of a key: itself, or what remains without an organization's head
+    word (شركة أبل) or a trailing nisba (ريال مدريد الإسباني)."""
+    from newscorpus.extract.actors.gazetteer import cues, gazetteer, spelled_as_listed
+
+    table = gazetteer()
+    entry = table.entries.get(key)
+    if entry is not None and not spelled_as_listed(table, key, name):
+        return None  # جده is not جدة
+    if entry is not None and key in table.homographs:
+        # a homograph's key is no one's; its readings' canonical spellings are theirs
+        entry = next((e for e in table.homographs[key] if e.canonical == name), None)
+    if entry is not None:
+        return entry if entry.type == type else None
+    words = key.split()
+    cue = cues()
+    if len(words) > 1 and type == "organization" and words[0] in cue.org_heads:
+        rest = table.entries.get(" ".join(words[1:]))
+        if rest is not None and rest.type == type:
+            return rest
+    for size in (2, 1):
+        if len(words) > size and tuple(words[-size:]) in cue.nisba_place:
+            rest = table.entries.get(" ".join(words[:-size]))
+            if rest is not None and rest.type == type and type != "person":
+                return rest
+    return None
+
+
+def is_ambiguous(name: str, type: str, key: str | None = None) -> bool:
+    """A name that may stand for several actors: a bare person name the lexicon does not
+    know, a homograph not resolved to one of its entries, a title with no country."""
+    from newscorpus.extract.actors.gazetteer import cues, gazetteer, key_of
+    from newscorpus.extract.actors.resolve import homographs
+
+    key = key if key is not None else key_of(name)
+    table = gazetteer()
+    readings = [r for r in homographs().get(key, ()) if r.type == type]
+    if readings:
+        canonical = " ".join(name.split())
+        return not any(canonical == r.canonical for r in readings)
+    words = key.split()
+    given = len(words) == 1 or (len(words) == 2 and words[0] == "عبد")  # عبد الرحمن
+    if type == "person" and given and not key.isascii():
+        entry = table.entries.get(key)
+        return entry is None or entry.type != "person"
+    return key in cues().generic
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """Two spellings of one transliterated name: their light forms differ only by long
+    vowels (ا و ي) put in or left out, at most one per six letters (زوكربرغ/زوكربيرغ,
+    لوبيتيغي/لوبتيغي, not محمد صلاح/محمد صالح, whose vowel moved), and by the article before
+    a name of five letters or more."""
+    x = _REPEATS.sub(r"\1", _NOT_ALNUM.sub("", normalize(a).translate(_fold_table())))
+    y = _REPEATS.sub(r"\1", _NOT_ALNUM.sub("", normalize(b).translate(_fold_table())))
+    # the article on a long transliterated name comes and goes (الأوروغواي/أوروغواي)
+    if x.startswith("ال") != y.startswith("ال"):
+        x, y = (x[2:], y) if x.startswith("ال") else (x, y[2:])
+        if min(len(x), len(y)) < 5:
+            return False
+    if x == y:
+        return True
+    allowed = max(1, min(len(x), len(y)) // 6)
+    if abs(len(x) - len(y)) > allowed:
+        return False
+    return _vowel_distance(x, y, allowed) <= allowed
+
+
+def _vowel_distance(x: str, y: str, limit: int) -> int:
+    """Fewest long-vowel insertions and deletions turning x into y (limit + 1 if none)."""
+    far = limit + 1
+    previous = [j if all(c in "اوي" for c in y[:j]) else far for j in range(len(y) + 1)]
+    for cx in x:
+        current = [previous[0] + 1 if cx in "اوي" else far] + [far] * len(y)
+        for j, cy in enumerate(y, 1):
+            best = previous[j - 1] if cx == cy else far
+            if cx in "اوي":
+                best = min(best, previous[j] + 1)
+            if cy in "اوي":
+                best = min(best, current[j - 1] + 1)
+            current[j] = min(best, far)
+        previous = current
+    return previous[-1]
 
 
 def name_words(name: str) -> tuple[str, ...]:
@@ -111,20 +242,26 @@ def name_form(name: str) -> str:
     return normalize(name)
 
 
-def query_keys(name: str) -> list[tuple[str, str]]:
-    """``(key, type)`` pairs to look a name a user typed up by, people first: its alias
-    keys, and those of the name without the proclitics of its first word (لترامب)."""
+def query_keys(name: str) -> list[list[tuple[str, str]]]:
+    """The ``(key, type)`` pairs to look up a name a user typed, in groups from strongest
+    (lexicon keys of every type) to weakest (light forms, then ambiguous forms); the name
+    is also tried without the proclitics of its first word (لترامب). Folded keys are not
+    used: a different name that merely folds alike is not the actor asked for."""
     from newscorpus.arabic import match_form, strip_clitics
 
     first, _, rest = name.strip().partition(" ")
     prefix, stem = strip_clitics(match_form(first))
     variants = [name.strip()] + ([" ".join(filter(None, (stem, rest)))] if prefix else [])
-    return [
-        (key, actor_type)
-        for actor_type in ACTOR_TYPES_LOOKED_UP
-        for variant in variants
-        for key in alias_keys(variant, actor_type)
-    ]
+    groups: list[list[tuple[str, str]]] = [[], [], []]
+    for variant in variants:
+        for actor_type in ACTOR_TYPES_LOOKED_UP:
+            keys = name_keys(variant, actor_type)
+            if keys.strong:
+                groups[0].append((keys.strong, actor_type))
+            groups[2 if keys.ambiguous else 1].append((keys.light, actor_type))
+            if not keys.ambiguous:
+                groups[2].append((f"{actor_type}?{keys.light.split('=', 1)[1]}", actor_type))
+    return groups
 
 
 def is_clitic_variant(alias: str, others: set[str]) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newscorpus.query.claims import ClaimRow, claims
 from newscorpus.query.lookup import document_id, find_actor
@@ -20,6 +20,7 @@ class ActorRow:
     documents: int
     aliases: tuple[str, ...]
     roles: tuple[str, ...]
+    ambiguous: bool  # the row may stand for several actors (a bare name, a homograph)
     id: int
 
 
@@ -44,6 +45,7 @@ class ActorProfile:
     type: str
     mentions: int
     documents: int
+    ambiguous: bool
     aliases: tuple[str, ...]
     roles: tuple[str, ...]
     by_document: tuple[ActorDocument, ...]
@@ -86,18 +88,19 @@ def actors(
     limit = top if top and top > 0 else -1
     if document is not None:
         rows = db.execute(
-            "SELECT a.id, a.name, a.type, count(*) AS n, 1 FROM mentions m"
+            "SELECT a.id, a.name, a.type, count(*) AS n, 1, a.ambiguous FROM mentions m"
             " JOIN actors a ON a.id = m.actor_id WHERE m.document_id = ? AND (? IS NULL OR"
-            " a.type = ?) GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?",
+            " a.type = ?) AND NOT a.dropped GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?",
             (document_id(store, document), actor_type, actor_type, limit),
         ).fetchall()
     else:
         rows = db.execute(
-            "SELECT id, name, type, mentions, documents FROM actors WHERE (? IS NULL OR type = ?)"
+            "SELECT id, name, type, mentions, documents, ambiguous FROM actors"
+            " WHERE (? IS NULL OR type = ?) AND NOT dropped"
             " ORDER BY mentions DESC, documents DESC, name LIMIT ?",
             (actor_type, actor_type, limit),
         ).fetchall()
-    for actor_id, name, kind, mentions, docs in rows:
+    for actor_id, name, kind, mentions, docs, ambiguous in rows:
         yield ActorRow(
             name,
             kind,
@@ -105,6 +108,7 @@ def actors(
             docs,
             aliases(store, actor_id),
             roles(store, actor_id),
+            bool(ambiguous),
             actor_id,
         )
 
@@ -113,8 +117,9 @@ def actor(store: Store, name: str) -> ActorProfile:
     """One actor: aliases, roles, mentions per document, co-occurring actors, claims."""
     db = store.db
     actor_id = find_actor(store, name)
-    canonical, kind, mentions, docs = db.execute(
-        "SELECT name, type, mentions, documents FROM actors WHERE id = ?", (actor_id,)
+    canonical, kind, mentions, docs, ambiguous = db.execute(
+        "SELECT name, type, mentions, documents, ambiguous FROM actors WHERE id = ?",
+        (actor_id,),
     ).fetchone()
     per_document = db.execute(
         "SELECT d.id, d.title, d.published, count(*) AS n FROM mentions m"
@@ -126,7 +131,7 @@ def actor(store: Store, name: str) -> ActorProfile:
         "SELECT a.name, a.type, count(DISTINCT m2.document_id) AS n"
         " FROM mentions m1 JOIN mentions m2 ON m1.document_id = m2.document_id"
         " JOIN actors a ON a.id = m2.actor_id"
-        " WHERE m1.actor_id = ? AND m2.actor_id != ?"
+        " WHERE m1.actor_id = ? AND m2.actor_id != ? AND NOT a.dropped"
         " GROUP BY a.id ORDER BY n DESC, a.mentions DESC LIMIT 10",
         (actor_id, actor_id),
     )
@@ -135,9 +140,83 @@ def actor(store: Store, name: str) -> ActorProfile:
         type=kind,
         mentions=mentions,
         documents=docs,
+        ambiguous=bool(ambiguous),
         aliases=aliases(store, actor_id, limit=None),
         roles=roles(store, actor_id, limit=20),
         by_document=tuple(ActorDocument(*row) for row in per_document),
         appears_with=tuple(CoActor(*row) for row in with_actors),
         claims=tuple(claims(store, speaker_id=actor_id, limit=50)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class AliasEvidence:
+    """Why one written form belongs to an actor: how its mentions were resolved in their
+    documents, and how the names they resolved to joined the actor across the corpus."""
+
+    alias: str
+    mentions: int
+    in_document: tuple[str, ...]  # e.g. "lexicon", "full name in the document: دونالد ترامب"
+    across_corpus: tuple[str, ...]  # e.g. "lexicon: دونالد ترامب", "spelling variant of X"
+    documents: tuple[int, ...]  # the first documents it appears in
+
+
+@dataclass(slots=True)
+class _Gathered:
+    mentions: int = 0
+    in_document: dict[str, None] = field(default_factory=dict)
+    across_corpus: dict[str, None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWhy:
+    name: str
+    type: str
+    mentions: int
+    documents: int
+    ambiguous: bool
+    why: tuple[AliasEvidence, ...]
+
+
+def why(store: Store, name: str) -> ActorWhy:
+    """An actor and, for each of its written forms, the evidence that joined it."""
+    db = store.db
+    actor_id = find_actor(store, name)
+    canonical, kind, mentions, docs, ambiguous = db.execute(
+        "SELECT name, type, mentions, documents, ambiguous FROM actors WHERE id = ?",
+        (actor_id,),
+    ).fetchone()
+    joined = dict(
+        db.execute("SELECT name, evidence FROM actor_names WHERE actor_id = ?", (actor_id,))
+    )
+    gathered: dict[str, _Gathered] = {}
+    for text, doc_name, resolution, count in db.execute(
+        "SELECT text, name, coalesce(resolution, ''), count(*) FROM mentions"
+        " WHERE actor_id = ? GROUP BY text, name, resolution",
+        (actor_id,),
+    ):
+        entry = gathered.setdefault(text, _Gathered())
+        entry.mentions += count
+        how = resolution or "as written"
+        if doc_name != text and how != "lexicon":
+            how = f"{how}: {doc_name}"
+        entry.in_document[how] = None
+        evidence = joined.get(doc_name, "joined before evidence was kept")
+        entry.across_corpus[f"{doc_name} ({evidence})"] = None
+    found = []
+    for text, entry in sorted(gathered.items(), key=lambda item: (-item[1].mentions, item[0])):
+        documents = db.execute(
+            "SELECT DISTINCT document_id FROM mentions WHERE actor_id = ? AND text = ?"
+            " ORDER BY document_id LIMIT 3",
+            (actor_id, text),
+        )
+        found.append(
+            AliasEvidence(
+                text,
+                entry.mentions,
+                tuple(entry.in_document),
+                tuple(entry.across_corpus),
+                tuple(int(d) for (d,) in documents),
+            )
+        )
+    return ActorWhy(canonical, kind, mentions, docs, bool(ambiguous), tuple(found))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newscorpus.errors import DoesNotExist, NewsCorpusError
 from newscorpus.store import Store
-from newscorpus.store.identity import actor_with_key
+from newscorpus.store.identity import find_by_name
 
 
 def document_id(store: Store, ref: str) -> int:
@@ -34,41 +34,11 @@ def document_id(store: Store, ref: str) -> int:
 
 
 def find_actor(store: Store, name: str) -> int:
-    """An actor by any of its names or spellings: its alias keys first (the identity policy
-    gives the keys of what the user typed), then a canonical name or a written form, then a
-    canonical name whose match form equals the query's or holds it as whole words
-    (بيونغ -> بيونغ يانغ), most mentioned first."""
-    from newscorpus.extract.identity import name_form, query_keys
-
-    db = store.db
-    for key, actor_type in query_keys(name):
-        actor_id = actor_with_key(db, key, actor_type)
-        if actor_id is not None:
-            return actor_id
-    row = (
-        db.execute(
-            "SELECT id FROM actors WHERE name = ? ORDER BY mentions DESC LIMIT 1", (name,)
-        ).fetchone()
-        or db.execute(
-            "SELECT actor_id FROM mentions WHERE text = ? OR name = ?"
-            " GROUP BY actor_id ORDER BY count(*) DESC LIMIT 1",
-            (name, name),
-        ).fetchone()
-    )
-    if row:
-        return int(row[0])
-    wanted = name_form(name)
-    row = (
-        db.execute(
-            "SELECT id FROM actors WHERE match_name = ? ORDER BY mentions DESC, id LIMIT 1",
-            (wanted,),
-        ).fetchone()
-        or db.execute(
-            "SELECT id FROM actors WHERE instr(' ' || match_name || ' ', ?) > 0"
-            " ORDER BY mentions DESC, id LIMIT 1",
-            (f" {wanted} ",),
-        ).fetchone()
-    )
-    if row:
-        return int(row[0])
-    raise DoesNotExist(f"no actor called {name!r}; `newscorpus actors` lists them")
+    """An actor by any of its names or spellings (``store.identity.find_by_name``)."""
+    actor_id = find_by_name(store.db, name, None)
+    if actor_id is None:
+        dropped = find_by_name(store.db, name, None, dropped=True)
+        if dropped is not None:
+            raise DoesNotExist(f"{name!r} was dropped by curation; `newscorpus curate list`")
+        raise DoesNotExist(f"no actor called {name!r}; `newscorpus actors` lists them")
+    return actor_id

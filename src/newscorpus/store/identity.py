@@ -2,12 +2,16 @@
 
 Documents arrive with their mentions already resolved within the document
 (``Mention.actor``). Here each document-level actor is matched to a corpus actor through
-its alias keys (``newscorpus.extract.identity.alias_keys``): the first key already known
-gives the actor; keys that point at two different actors merge them. Because this runs in
-the single writer, in input order, the result does not depend on how many workers
-analyzed the documents, and an actor first seen as ترمب in one run and ترامب in a later
-one is still one actor. Actors whose mentions changed are recounted, and their canonical
-name re-picked, when the writer commits.
+its alias keys, by the policy of ``newscorpus.extract.identity``: a lexicon key joins its
+entry's actor; a light key (the same spelling up to trivial variation) joins an actor
+unless that actor is a different lexicon entry; a folded key joins only two names the
+lexicon does not know, and only when their spellings are close. Ambiguous names (a bare
+given name, a homograph, a title with no country) have a key of their own and a flagged
+row. Each name joining an actor is recorded with its evidence (``actor_names``), which
+``actor --why`` shows. Because this runs in the single writer, in input order, the result
+does not depend on how many workers analyzed the documents. Actors whose mentions changed
+are recounted, their canonical name re-picked, and curation decisions re-applied
+(``store.curation``) when the writer commits.
 """
 
 from __future__ import annotations
@@ -16,13 +20,17 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newscorpus.extract.identity import NameKeys
 
 
 @lru_cache(maxsize=65536)
-def _alias_keys(name: str, actor_type: str) -> tuple[str, ...]:
-    from newscorpus.extract.identity import alias_keys
+def _keys(name: str, actor_type: str) -> NameKeys:
+    from newscorpus.extract.identity import name_keys
 
-    return tuple(alias_keys(name, actor_type)) or (name,)
+    return name_keys(name, actor_type)
 
 
 def actor_with_key(db: sqlite3.Connection, key: str, actor_type: str) -> int | None:
@@ -33,11 +41,85 @@ def actor_with_key(db: sqlite3.Connection, key: str, actor_type: str) -> int | N
     return None if row is None else int(row[0])
 
 
+def _key_owner(db: sqlite3.Connection, key: str, actor_type: str) -> tuple[int, str] | None:
+    row = db.execute(
+        "SELECT actor_id, coalesce(name, '') FROM actor_keys WHERE key = ? AND type = ?",
+        (key, actor_type),
+    ).fetchone()
+    return None if row is None else (int(row[0]), str(row[1]))
+
+
+def find_by_name(
+    db: sqlite3.Connection, name: str, actor_type: str | None, *, dropped: bool = False
+) -> int | None:
+    """The actor a name stands for in the store, or None: by the name's lexicon keys, then
+    its spelling up to trivial variation (the identity policy gives the keys), then a
+    canonical name, a name it was written or resolved as, then a canonical name whose match
+    form equals the name's or holds it as whole words (بيونغ -> بيونغ يانغ). At the first
+    step that finds any, the most mentioned wins, so a country comes before a one-mention
+    organization of its name; a different name that merely folds alike is never found."""
+    from newscorpus.extract.identity import name_form, query_keys
+
+    types = (actor_type,) if actor_type else None
+    keep = "" if dropped else " AND NOT dropped"
+    pinned = {int(r[0]) for r in db.execute("SELECT id FROM actors WHERE pinned_name = ?", (name,))}
+    if types is not None:
+        pinned = {i for i in pinned if _type_of(db, i) in types}
+    best = _most_mentioned(db, pinned, keep)  # a name a person gave wins
+    if best is not None:
+        return best
+    for group in query_keys(name):
+        found = {
+            found_id
+            for key, kind in group
+            if types is None or kind in types
+            if (found_id := actor_with_key(db, key, kind)) is not None
+        }
+        best = _most_mentioned(db, found, keep)
+        if best is not None:
+            return best
+    wanted = name_form(name)
+    for sql, value in (
+        ("SELECT id FROM actors WHERE name = ?1 OR pinned_name = ?1", name),
+        ("SELECT DISTINCT actor_id FROM mentions WHERE text = ?1 OR name = ?1", name),
+        ("SELECT DISTINCT actor_id FROM actor_names WHERE name = ?1", name),
+        ("SELECT id FROM actors WHERE match_name = ?1", wanted),
+        ("SELECT id FROM actors WHERE instr(' ' || match_name || ' ', ?1) > 0", f" {wanted} "),
+    ):
+        found = {int(row[0]) for row in db.execute(sql, (value,))}
+        if types is not None:
+            found = {i for i in found if _type_of(db, i) in types}
+        best = _most_mentioned(db, found, keep)
+        if best is not None:
+            return best
+    return None
+
+
+def _type_of(db: sqlite3.Connection, actor_id: int) -> str:
+    row = db.execute("SELECT type FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    return "" if row is None else str(row[0])
+
+
+def _most_mentioned(
+    db: sqlite3.Connection, actor_ids: Iterable[int | None], keep: str = ""
+) -> int | None:
+    ids = [i for i in actor_ids if i is not None]
+    if not ids:
+        return None
+    row = db.execute(
+        f"SELECT id FROM actors WHERE id IN ({','.join('?' * len(ids))}){keep}"
+        " ORDER BY mentions DESC, id LIMIT 1",
+        ids,
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
 class ActorIdentity:
     """Resolves document-level actors to corpus actors inside the writer's transaction."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
+        self.document_id: int | None = None  # the document being resolved, for evidence
         self._touched: set[int] = set()
         self._merged: dict[int, int] = {}
 
@@ -68,27 +150,133 @@ class ActorIdentity:
         return actor_id
 
     def _resolve(self, name: str, actor_type: str) -> int:
-        keys = _alias_keys(name, actor_type)
-        found: list[int] = []
-        for key in keys:
-            actor_id = actor_with_key(self.db, key, actor_type)
-            if actor_id is not None and actor_id not in found:
-                found.append(actor_id)
-        if not found:
-            cursor = self.db.execute(
-                "INSERT INTO actors (name, type) VALUES (?, ?)", (name, actor_type)
-            )
-            actor_id = int(cursor.lastrowid or 0)
-        else:
-            actor_id = min(found)
-            for other in found:
-                if other != actor_id:
-                    self._merge(actor_id, other)
+        keys = _keys(name, actor_type)
+        db = self.db
+        if keys.ambiguous:
+            owner = _key_owner(db, keys.light, actor_type)
+            if owner is not None:
+                return self._joined(owner[0], name, f"same ambiguous name as {owner[1]}")
+            return self._new(name, actor_type, keys, ambiguous=True)
+        strong = _key_owner(db, keys.strong, actor_type) if keys.strong else None
+        light = _key_owner(db, keys.light, actor_type)
+        actor_id, evidence = None, ""
+        if strong is not None:
+            actor_id, evidence = strong[0], f"lexicon: {keys.strong[4:]}"  # type: ignore[index]
+        if (
+            light is not None
+            and light[0] != actor_id
+            and not self._other_entry(light[0], keys.strong)
+        ):
+            if actor_id is None:
+                actor_id, evidence = light[0], f"same spelling as {light[1]}"
+            else:
+                self._merge(actor_id, light[0])
+        if actor_id is None and keys.fold is not None:
+            folded = _key_owner(db, keys.fold, actor_type)
+            if folded is not None and self._close_unknown(folded[0], name, actor_type):
+                actor_id, evidence = folded[0], f"spelling variant of {folded[1]}"
+        if actor_id is None:
+            return self._new(name, actor_type, keys)
+        self._add_keys(actor_id, name, actor_type, keys)
+        return self._joined(actor_id, name, evidence)
+
+    def _other_entry(self, actor_id: int, strong: str | None) -> bool:
+        """Whether the actor is a lexicon entry other than ``strong`` (any, for None)."""
+        rows = self.db.execute(
+            "SELECT key FROM actor_keys WHERE actor_id = ? AND key LIKE 'lex:%'", (actor_id,)
+        ).fetchall()
+        return any(key != strong for (key,) in rows)
+
+    def _close_unknown(self, actor_id: int, name: str, actor_type: str) -> bool:
+        """A folded key joins a name spelled close to one of the actor's, and a place only
+        into a place the lexicon does not know either."""
+        from newscorpus.extract.identity import close_spelling
+
+        if actor_type == "place" and self._other_entry(actor_id, None):
+            return False
+        names = self.db.execute(
+            "SELECT name FROM actor_names WHERE actor_id = ?", (actor_id,)
+        ).fetchall()
+        return any(close_spelling(name, other) for (other,) in names)
+
+    def _new(self, name: str, actor_type: str, keys: NameKeys, ambiguous: bool = False) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO actors (name, type, ambiguous) VALUES (?, ?, ?)",
+            (name, actor_type, int(ambiguous)),
+        )
+        actor_id = int(cursor.lastrowid or 0)
+        self._add_keys(actor_id, name, actor_type, keys)
+        evidence = "ambiguous name" if ambiguous else "first seen"
+        if keys.strong:
+            evidence = f"lexicon: {keys.strong[4:]}"
+        return self._joined(actor_id, name, evidence)
+
+    def _add_keys(self, actor_id: int, name: str, actor_type: str, keys: NameKeys) -> None:
         self.db.executemany(
-            "INSERT OR IGNORE INTO actor_keys (key, type, actor_id) VALUES (?, ?, ?)",
-            [(key, actor_type, actor_id) for key in keys],
+            "INSERT OR IGNORE INTO actor_keys (key, type, actor_id, name) VALUES (?, ?, ?, ?)",
+            [(key, actor_type, actor_id, name) for key in keys.all()],
+        )
+
+    def _joined(self, actor_id: int, name: str, evidence: str) -> int:
+        self.db.execute(
+            "INSERT OR IGNORE INTO actor_names (actor_id, name, evidence, document_id)"
+            " VALUES (?, ?, ?, ?)",
+            (actor_id, name, evidence, self.document_id),
         )
         return actor_id
+
+    def merge(self, keep: int, drop: int) -> None:
+        """Fold actor ``drop`` into ``keep`` (a curation decision)."""
+        self._merge(keep, drop)
+
+    def split(self, actor_id: int, alias: str) -> int | None:
+        """Move the mentions of an actor written ``alias`` (or resolved to that name) to an
+        actor of their own; return its id (None when the actor has no such mention)."""
+        db = self.db
+        kind = _type_of(db, actor_id)
+        moved = db.execute(
+            "SELECT id, document_id, start, name FROM mentions"
+            " WHERE actor_id = ? AND (text = ? OR name = ?)",
+            (actor_id, alias, alias),
+        ).fetchall()
+        if not moved:
+            return None
+        row = db.execute(
+            "SELECT id FROM actors WHERE pinned_name = ? AND type = ? AND id != ?",
+            (alias, kind, actor_id),
+        ).fetchone()
+        if row is not None:
+            target = int(row[0])
+        else:
+            cursor = db.execute(
+                "INSERT INTO actors (name, type, pinned_name) VALUES (?, ?, ?)",
+                (alias, kind, alias),
+            )
+            target = int(cursor.lastrowid or 0)
+        db.executemany(
+            "UPDATE mentions SET actor_id = ? WHERE id = ?", [(target, m[0]) for m in moved]
+        )
+        # Keys stay: new mentions written ``alias`` join the old actor, and the decision,
+        # applied again at every commit, moves them here.
+        db.execute(
+            "UPDATE OR REPLACE actor_names SET actor_id = ?, evidence = 'curation: split'"
+            " WHERE actor_id = ? AND name = ?",
+            (target, actor_id, alias),
+        )
+        for _id, document, start, _name in moved:
+            db.execute(
+                "UPDATE OR IGNORE event_actors SET actor_id = ? WHERE actor_id = ? AND event_id IN"
+                ' (SELECT id FROM events WHERE document_id = ? AND start <= ? AND "end" > ?)',
+                (target, actor_id, document, start, start),
+            )
+        for document in {m[1] for m in moved}:
+            db.execute(
+                "UPDATE claims SET speaker_actor_id = ? WHERE speaker_actor_id = ?"
+                " AND document_id = ? AND instr(speaker, ?) > 0",
+                (target, actor_id, document, alias),
+            )
+        self._touched.update((actor_id, target))
+        return target
 
     def _merge(self, keep: int, drop: int) -> None:
         """Two actors turned out to be one (a key links them): fold ``drop`` into ``keep``."""
@@ -102,6 +290,8 @@ class ActorIdentity:
         )
         db.execute("DELETE FROM event_actors WHERE actor_id = ?", (drop,))
         db.execute("UPDATE OR IGNORE actor_keys SET actor_id = ? WHERE actor_id = ?", (keep, drop))
+        db.execute("UPDATE OR IGNORE actor_names SET actor_id = ? WHERE actor_id = ?", (keep, drop))
+        db.execute("DELETE FROM actor_names WHERE actor_id = ?", (drop,))
         db.execute("DELETE FROM actor_keys WHERE actor_id = ?", (drop,))
         db.execute("DELETE FROM actors WHERE id = ?", (drop,))
         self._merged[drop] = keep  # for ids handed out earlier in this document
@@ -133,7 +323,20 @@ class ActorIdentity:
             documents = db.execute(
                 "SELECT count(DISTINCT document_id) FROM mentions WHERE actor_id = ?", (actor_id,)
             ).fetchone()[0]
-            name = canonical_name(counts)
+            pinned = db.execute(
+                "SELECT pinned_name FROM actors WHERE id = ?", (actor_id,)
+            ).fetchone()[0]
+            entries = [
+                str(key)
+                for (key,) in db.execute(
+                    "SELECT substr(key, 5) FROM actor_keys WHERE actor_id = ? AND key LIKE 'lex:%'",
+                    (actor_id,),
+                )
+            ]
+            # a known actor is shown by its lexicon name (the most mentioned one, when a
+            # curated merge joined two); others by their commonest full form
+            known = min(entries, key=lambda e: (-counts.get(e, 0), e)) if entries else None
+            name = pinned or known or canonical_name(counts)
             db.execute(
                 "UPDATE actors SET name = ?, match_name = ?, mentions = ?, documents = ?"
                 " WHERE id = ?",
@@ -147,4 +350,5 @@ class ActorIdentity:
         )
         db.execute("DELETE FROM event_actors WHERE actor_id = ?", (actor_id,))
         db.execute("DELETE FROM actor_keys WHERE actor_id = ?", (actor_id,))
+        db.execute("DELETE FROM actor_names WHERE actor_id = ?", (actor_id,))
         db.execute("DELETE FROM actors WHERE id = ?", (actor_id,))

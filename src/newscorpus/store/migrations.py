@@ -152,7 +152,56 @@ def m002_actor_match_names(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_actor_match_names)
+def m003_identity_evidence(db: sqlite3.Connection) -> None:
+    """Identity with evidence (issue #13): how each mention and each name joined its actor,
+    ambiguous and curated actors, and the curation decisions themselves. Alias keys of the
+    old policy are replaced by the new policy's for the names already stored (their merges
+    stay until their files are ingested again)."""
+    from newscorpus.extract.identity import alias_keys
+
+    run_script(
+        db,
+        """
+        ALTER TABLE mentions ADD COLUMN resolution TEXT;
+        ALTER TABLE actors ADD COLUMN ambiguous INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE actors ADD COLUMN dropped INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE actors ADD COLUMN pinned_name TEXT;
+        ALTER TABLE actor_keys ADD COLUMN name TEXT;
+        CREATE TABLE actor_names (
+            actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            document_id INTEGER,
+            PRIMARY KEY (actor_id, name)
+        ) WITHOUT ROWID;
+        CREATE TABLE curation (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,
+            type TEXT,
+            name TEXT NOT NULL,
+            value TEXT,
+            created_at TEXT NOT NULL
+        );
+        DELETE FROM actor_keys;
+        """,
+    )
+    rows = db.execute("SELECT DISTINCT m.actor_id, m.name, a.type FROM mentions m"
+                      " JOIN actors a ON a.id = m.actor_id").fetchall()  # fmt: skip
+    db.executemany(
+        "INSERT OR IGNORE INTO actor_keys (key, type, actor_id, name) VALUES (?, ?, ?, ?)",
+        [(key, kind, actor, name) for actor, name, kind in rows for key in alias_keys(name, kind)],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO actor_names (actor_id, name, evidence) VALUES (?, ?, ?)",
+        [(actor, name, "stored before identity evidence was kept") for actor, name, _ in rows],
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_initial,
+    m002_actor_match_names,
+    m003_identity_evidence,
+)
 
 
 def apply_migrations(db: sqlite3.Connection) -> list[str]:

@@ -33,12 +33,22 @@ class Writer:
         self._file_id: int | None = None
 
     # -- transactions -----------------------------------------------------------------
+    def begin(self) -> None:
+        """Open a transaction (the writer's methods open one themselves when needed)."""
+        self._begin()
+
     def _begin(self) -> None:
         if not self.db.in_transaction:
             self.db.execute("BEGIN IMMEDIATE")
 
     def commit(self) -> None:
         if self.db.in_transaction:
+            self.identity.refresh()
+            # Curation decisions name actors; re-applied after every batch, they cover
+            # what this batch added and what a re-ingest recreated (store.curation).
+            from newscorpus.store.curation import apply_all
+
+            apply_all(self.db, self.identity)
             self.identity.refresh()
             self.db.execute("COMMIT")
 
@@ -82,6 +92,7 @@ class Writer:
         """Store one document of the file opened by ``begin_file``, with its analysis."""
         doc_id = self._insert_document(document, analysis)
         self._insert_paragraphs(doc_id, document)
+        self.identity.document_id = doc_id
         actor_ids = self.identity.resolve((m.actor or m.text, m.type) for m in analysis.mentions)
         self._insert_mentions(doc_id, analysis, actor_ids)
         by_name = {name: actor_id for (name, _type), actor_id in actor_ids.items()}
@@ -140,7 +151,7 @@ class Writer:
     ) -> None:
         self.db.executemany(
             'INSERT INTO mentions (document_id, paragraph, start, "end", text, name, actor_id,'
-            " role, source) VALUES (?,?,?,?,?,?,?,?,?)",
+            " role, source, resolution) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     doc_id,
@@ -152,6 +163,7 @@ class Writer:
                     actor_ids[(m.actor or m.text, m.type)],
                     m.role,
                     m.source,
+                    m.resolution or None,
                 )
                 for m in analysis.mentions
             ],

@@ -56,7 +56,8 @@ def extract_mentions(
                 None, c.role, c.source)
         for c in sorted(reader.candidates(), key=lambda c: c.start)
     ]  # fmt: skip
-    return resolve_mentions(mentions)
+    words = {t.match for t in tokens if t.is_word} | {t.stem for t in tokens if t.is_word}
+    return resolve_mentions(mentions, words)
 
 
 def _paragraph_lookup(sentences: Sequence[Sentence]) -> Callable[[int], int]:

@@ -13,6 +13,7 @@ The automaton also holds each Arabic key behind the proclitics news glues onto n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,7 +21,7 @@ from importlib import resources
 
 import ahocorasick
 
-from newscorpus.arabic import clean, tokenize
+from newscorpus.arabic import ON_LETTER, clean, tokenize
 from newscorpus.models import ActorType, actor_type
 
 LEXICON_NAME = "actors_lexicon.tsv"
@@ -29,7 +30,9 @@ ROLES_NAME = "roles.tsv"
 NISBA_NAME = "nisba.tsv"
 COMMON_NAME = "ner_common_words.txt"
 
+SHORT_KEY = 4  # letters: keys this short match only their listed spellings
 _ARTICLE = "ال"
+_MARKS = re.compile("[" + "".join(sorted(ON_LETTER)) + "]")
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ل", "ك")
 _QUOTED = ("«", "»", '"')
@@ -58,6 +61,16 @@ class Hit:
 class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)  # key -> entry
     quoted: dict[str, Entry] = field(default_factory=dict)  # key -> entry, inside quotes
+    # Keys several entries of one type share (عمان: عُمان and عمّان): all of them, so the
+    # document can choose (``resolve``).
+    homographs: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    # Keys of spellings marked ~ in the lexicon (الريال for ريال مدريد): a name only where
+    # the document also names the actor another way.
+    context_only: dict[str, Entry] = field(default_factory=dict)
+    # Short keys (one word of at most SHORT_KEY letters) and the spellings listed for them
+    # (see ``spelled_as_listed``): وام is the agency, وأم "and a mother"; جدة is the city,
+    # جده "his grandfather".
+    exact: dict[str, frozenset[str]] = field(default_factory=dict)
     automaton: ahocorasick.Automaton | None = None
 
 
@@ -75,6 +88,7 @@ class Cues:
     nisba: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     nisba_place: dict[tuple[str, ...], str]
     common: frozenset[str]  # stems almost never inside a name (ner_common_words.txt)
+    generic: frozenset[str]  # titles with no country: وزارة الداخلية (keys)
 
 
 def key_of(name: str) -> str:
@@ -92,6 +106,29 @@ def _variants(field_text: str) -> list[str]:
     return [v.strip() for v in field_text.split("|") if v.strip()]
 
 
+def spelling_of(surface: str) -> str:
+    """A written form without diacritics and tatweel, hamza seats and ة kept (to compare a
+    short name's spelling, which the match form does not keep)."""
+    return _MARKS.sub("", surface)
+
+
+def spelled_as_listed(table: Gazetteer, key: str, surface: str) -> bool:
+    """Whether a short name written ``surface`` is the listed name, not another word with
+    the same match form: a hamza where the name has a bare alef (وأم for وام), or ه where
+    it ends in ة (جده for جدة). Writing a bare alef for a hamza (ادلب) is only sloppy."""
+    listed = table.exact.get(key)
+    if listed is None:
+        return True
+    written = spelling_of(surface)
+    for spelling in listed:
+        if len(spelling) != len(written):
+            continue
+        hamza = any(w in "أإآ" and t == "ا" for w, t in zip(written, spelling, strict=True))
+        if not hamza and not (written[-1] == "ه" and spelling[-1] == "ة"):
+            return True
+    return written in listed
+
+
 @cache
 def gazetteer() -> Gazetteer:
     """All known names: CLDR places first, then the curated lexicon, which wins."""
@@ -105,17 +142,34 @@ def gazetteer() -> Gazetteer:
             spellings = by_canonical.setdefault(ident, [canonical])
             sources.setdefault(ident, source)
             spellings += _variants(row[2]) if len(row) > 2 else []
+            if source == "cldr" and len(row) > 3 and row[3].startswith("territory:"):
+                # أوروغواي / الأوروغواي, بيرو / البيرو: news puts the article on a
+                # one-word country name that has none
+                if " " not in canonical and not canonical.startswith(_ARTICLE):
+                    spellings.append(_ARTICLE + canonical)
+    shared: dict[str, list[Entry]] = {}
     for (canonical, kind), spellings in by_canonical.items():
-        plain = [s for s in spellings if not s.startswith("«")]
+        plain = [s.lstrip("~") for s in spellings if not s.startswith("«")]
         keys = tuple(dict.fromkeys(k for k in map(key_of, plain) if k))
         entry = Entry(canonical, kind, keys, sources[(canonical, kind)])
         for key in keys:
-            # A curated spelling beats a CLDR one (عمان: the lexicon may say Amman).
+            shared.setdefault(key, []).append(entry)
+            # A curated spelling beats a CLDR one.
             if key not in table.entries or entry.source == "lexicon":
                 table.entries[key] = entry
         for spelling in spellings:
             if spelling.startswith("«"):
                 table.quoted[key_of(spelling.strip("«»"))] = entry
+            elif spelling.startswith("~"):
+                table.context_only[key_of(spelling[1:])] = entry
+        for spelling in plain:
+            key = key_of(spelling)
+            if " " not in key and len(key) <= SHORT_KEY:
+                table.exact[key] = table.exact.get(key, frozenset()) | {spelling_of(spelling)}
+    for key, entries in shared.items():
+        same_type = [e for e in entries if e.type == table.entries[key].type]
+        if len({e.canonical for e in same_type}) > 1:
+            table.homographs[key] = tuple(dict.fromkeys(same_type))
     table.automaton = _build_automaton([*table.entries, *table.quoted])
     return table
 
@@ -188,6 +242,7 @@ def cues() -> Cues:
         nisba=_phrase_index(nisba_place),
         nisba_place=nisba_place,
         common=frozenset(row[0].strip() for row in _rows(COMMON_NAME)),
+        generic=words("generic"),
     )
 
 

@@ -1,21 +1,41 @@
-"""Which mentions of one document name the same actor.
+"""Which mentions of one document name the same actor, and on what evidence.
 
-A name the lexicon knows takes its canonical name (ترمب, لترامب, Donald Trump -> دونالد
-ترامب); a short form takes the full name it is part of in the same document (دايز-بيرغون ->
-باسكال دايز-بيرغون, دومولين -> ماري دومولين); other names take their most common full form
-(``identity.canonical_name``).
+- A name the lexicon knows takes its canonical name (ترمب, لترامب, Donald Trump -> دونالد
+  ترامب). A spelling the lexicon marks context-only (الريال for ريال مدريد) counts only when
+  the document also names that actor another way; alone it is dropped.
+- A homograph (عمان: عُمان or عمّان; الأهلي of Cairo or of Jeddah) takes the entry its
+  diacritics spell, else the one the document's cue words choose (``homographs.tsv``:
+  سلطنة, مسقط for Oman; الأردن for Amman); with no evidence it stays as written, and the
+  store flags its row ambiguous.
+- A one-word person name the lexicon does not know takes the full name it is part of in the
+  same document (دايز-بيرغون -> باسكال دايز-بيرغون, دومولين -> ماري دومولين); one the lexicon
+  knows keeps its entry (ترامب stays Donald Trump beside ميلانيا ترامب).
+- Other names take their most common full form (``identity.canonical_name``), grouping
+  only spellings close enough to be one name (``identity.close_spelling``).
+
+Each mention records how it was resolved (``Mention.resolution``), which ``actor --why``
+shows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 
-from newscorpus.extract.actors.gazetteer import gazetteer
+from newscorpus.extract.actors.gazetteer import (
+    Entry,
+    Gazetteer,
+    gazetteer,
+    key_of,
+    spelled_as_listed,
+)
 from newscorpus.extract.identity import (
     LINEAGE_CONNECTORS,
     canonical_name,
+    close_spelling,
     display_name,
     fold,
     is_inside,
@@ -23,57 +43,160 @@ from newscorpus.extract.identity import (
 )
 from newscorpus.models import Mention
 
+HOMOGRAPHS_NAME = "homographs.tsv"
 
-def resolve_mentions(mentions: Sequence[Mention]) -> list[Mention]:
-    """The same mentions with ``actor`` set to the actor's name within the document."""
+LEXICON = "lexicon"
+BY_CONTEXT = "lexicon, chosen by the document"
+FULL_NAME = "full name in the document"
+SPELLING = "spelling of a name in the document"
+AS_WRITTEN = "as written"
+AMBIGUOUS = "ambiguous"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One actor a homograph may name, and the words that choose it."""
+
+    canonical: str
+    type: str
+    cues: frozenset[str]  # match forms
+
+
+@cache
+def homographs() -> dict[str, tuple[Reading, ...]]:
+    """Key of a written name -> its readings: the lines of ``homographs.tsv`` and the
+    gazetteer keys with several entries of one type."""
+    path = resources.files("newscorpus") / "resources" / HOMOGRAPHS_NAME
+    readings: dict[str, list[Reading]] = {}
+    cues_of: dict[str, frozenset[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            written, canonical, kind, words = (f.strip() for f in line.split("\t")[:4])
+            cues = frozenset(key_of(w) for w in words.split("|") if w.strip())
+            cues_of[canonical] = cues
+            readings.setdefault(key_of(written), []).append(Reading(canonical, kind, cues))
+    for key, entries in gazetteer().homographs.items():
+        known = {r.canonical for r in readings.get(key, [])}
+        readings.setdefault(key, []).extend(
+            Reading(e.canonical, e.type, cues_of.get(e.canonical, frozenset()))
+            for e in entries
+            if e.canonical not in known
+        )
+    return {key: tuple(found) for key, found in readings.items()}
+
+
+@dataclass(slots=True)
+class _Choice:
+    actor: str | None
+    resolution: str
+
+
+def resolve_mentions(mentions: Sequence[Mention], words: Iterable[str] = ()) -> list[Mention]:
+    """The same mentions with ``actor`` and ``resolution`` set within the document
+    (``words``: the document's word forms, match form, for the homograph cues); mentions of
+    context-only spellings with no support in the document are left out."""
     table = gazetteer()
-    actors: list[str | None] = []
+    document_words = frozenset(words)
+    choices: list[_Choice] = []
     for mention in mentions:
-        entry = table.entries.get(mention.key)
-        if entry is None or entry.type != mention.type:
-            entry = table.quoted.get(mention.key)  # «الشرق الأوسط», the newspaper
-        known = entry is not None and entry.type == mention.type
-        actors.append(entry.canonical if known and entry else None)
-    _resolve_unknown(mentions, actors)
-    _resolve_short_persons(mentions, actors)
-    return [replace(m, actor=a) for m, a in zip(mentions, actors, strict=True)]
+        choices.append(_known(mention, table, document_words))
+    supported = {
+        c.actor for m, c in zip(mentions, choices, strict=True) if m.key not in table.context_only
+    }
+    kept: list[tuple[Mention, _Choice]] = []
+    for mention, choice in zip(mentions, choices, strict=True):
+        entry = table.context_only.get(mention.key)
+        if entry is not None and entry.type == mention.type and entry.canonical not in supported:
+            if mention.type != "person":
+                continue  # الريال with no ريال مدريد in the document: the currency, most likely
+            choice = _Choice(None, AS_WRITTEN)  # كيم alone: some Kim, not Kim Jong Un
+        kept.append((mention, choice))
+    kept_mentions = [m for m, _ in kept]
+    kept_choices = [c for _, c in kept]
+    _resolve_unknown(kept_mentions, kept_choices)
+    _resolve_short_persons(kept_mentions, kept_choices)
+    return [
+        replace(m, actor=c.actor, resolution=c.resolution)
+        for m, c in zip(kept_mentions, kept_choices, strict=True)
+    ]
 
 
-def _resolve_unknown(mentions: Sequence[Mention], actors: list[str | None]) -> None:
-    """Names nobody knows: group by type and folded key, and by containment for people."""
-    groups: dict[tuple[str, str], Counter[str]] = {}
-    for mention, actor in zip(mentions, actors, strict=True):
-        if actor is None:
-            groups.setdefault((mention.type, fold(mention.key)), Counter())[
-                display_name(mention.text)
-            ] += 1
-    names = {group: canonical_name(counts) for group, counts in groups.items()}
-    people = {g: name_words(n) for g, n in names.items() if g[0] == "person"}
-    for group, words in people.items():  # دراودت فيخاريس -> دارسي دراودت فيخاريس
+def _known(mention: Mention, table: Gazetteer, words: frozenset[str]) -> _Choice:
+    candidates = [r for r in homographs().get(mention.key, ()) if r.type == mention.type]
+    if candidates:
+        return _homograph(mention, candidates, words)
+    entry: Entry | None = table.entries.get(mention.key)
+    if entry is None or entry.type != mention.type:
+        entry = table.quoted.get(mention.key)  # «الشرق الأوسط», the newspaper
+    if entry is None or entry.type != mention.type:
+        return _Choice(None, AS_WRITTEN)
+    if not spelled_as_listed(table, mention.key, mention.text):
+        return _Choice(None, AS_WRITTEN)  # a tagger's جده is not جدة
+    return _Choice(entry.canonical, LEXICON)
+
+
+def _homograph(mention: Mention, candidates: Sequence[Reading], words: frozenset[str]) -> _Choice:
+    written = display_name(mention.text)
+    for candidate in candidates:  # عمّان with its shadda, عُمان with its damma
+        if written == candidate.canonical:
+            return _Choice(candidate.canonical, LEXICON)
+    scores = {c.canonical: len(c.cues & words) for c in candidates}
+    best = max(scores.values())
+    chosen = [name for name, score in scores.items() if score == best]
+    if best > 0 and len(chosen) == 1:
+        return _Choice(chosen[0], BY_CONTEXT)
+    return _Choice(written, AMBIGUOUS)
+
+
+def _resolve_unknown(mentions: Sequence[Mention], choices: list[_Choice]) -> None:
+    """Names nobody knows: group close spellings of one type, and by containment for people."""
+    groups: list[tuple[str, str, str, Counter[str]]] = []  # type, fold, first spelling, names
+    member: dict[int, int] = {}
+    for index, mention in enumerate(mentions):
+        if choices[index].actor is not None:
+            continue
+        name = display_name(mention.text)
+        folded = fold(mention.key)
+        for number, (kind, group_fold, first, names) in enumerate(groups):
+            if kind == mention.type and group_fold == folded and close_spelling(first, name):
+                names[name] += 1
+                member[index] = number
+                break
+        else:
+            member[index] = len(groups)
+            groups.append((mention.type, folded, name, Counter({name: 1})))
+    best = [canonical_name(names) for _, _, _, names in groups]
+    people = {n: name_words(best[n]) for n, group in enumerate(groups) if group[0] == "person"}
+    for number, words in people.items():  # دراودت فيخاريس -> دارسي دراودت فيخاريس
         longer = [g for g, w in people.items() if len(words) > 1 and is_inside(words, w)]
         if longer:
-            names[group] = names[max(longer, key=lambda g: sum(groups[g].values()))]
-    for index, mention in enumerate(mentions):
-        if actors[index] is None:
-            actors[index] = names[(mention.type, fold(mention.key))]
+            best[number] = best[max(longer, key=lambda g: groups[g][3].total())]
+    for index, number in member.items():
+        name = display_name(mentions[index].text)
+        how = AS_WRITTEN if best[number] == name else SPELLING
+        choices[index] = _Choice(best[number], how)
 
 
-def _resolve_short_persons(mentions: Sequence[Mention], actors: list[str | None]) -> None:
-    """A one-word person name takes the full name it belongs to in this document."""
+def _resolve_short_persons(mentions: Sequence[Mention], choices: list[_Choice]) -> None:
+    """A one-word person name the lexicon does not know takes the full name it belongs to
+    in this document."""
     full_by_word: dict[str, Counter[str]] = {}
-    for mention, actor in zip(mentions, actors, strict=True):
+    for mention, choice in zip(mentions, choices, strict=True):
         words = mention.key.split()
-        if mention.type == "person" and len(words) > 1 and actor:
+        if mention.type == "person" and len(words) > 1 and choice.actor:
             # كيم (جونغ أون), (باسكال) دايز-بيرغون; but حمد بن خليفة is not "خليفة".
             lineage = LINEAGE_CONNECTORS.intersection(words)
             ends = words[:1] if lineage else [words[0], words[-1]]
             for word in _distinct(ends):
-                full_by_word.setdefault(word, Counter())[actor] += 1
+                full_by_word.setdefault(word, Counter())[choice.actor] += 1
     for index, mention in enumerate(mentions):
-        if mention.type == "person" and " " not in mention.key:
-            candidates = full_by_word.get(mention.key)
-            if candidates:
-                actors[index] = candidates.most_common(1)[0][0]
+        if mention.type != "person" or " " in mention.key:
+            continue
+        if choices[index].resolution in (LEXICON, BY_CONTEXT):
+            continue
+        candidates = full_by_word.get(mention.key)
+        if candidates:
+            choices[index] = _Choice(candidates.most_common(1)[0][0], FULL_NAME)
 
 
 def _distinct(words: Iterable[str]) -> list[str]:

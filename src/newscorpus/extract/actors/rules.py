@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newscorpus.arabic import COMMAS, proclitic_width
-from newscorpus.extract.actors.gazetteer import gazetteer, is_quote
+from newscorpus.extract.actors.gazetteer import gazetteer, is_quote, spelled_as_listed
 from newscorpus.extract.actors.reader import MAX_NAME, Reader
 from newscorpus.extract.identity import NAME_CONNECTORS
 
@@ -62,6 +62,9 @@ def gazetteer_pass(reader: Reader) -> None:
         start = tokens[first].start
         if hit.clitic and not hit.absorbed:
             start += proclitic_width(reader.text, start, tokens[first].end, hit.clitic)
+        surface = reader.text[start : tokens[last - 1].end]
+        if not hit.absorbed and not spelled_as_listed(table, hit.key, surface):
+            continue  # وأم is not وام, جده is not جدة
         reader.add(first, last, entry.type, hit.key, "gazetteer", start=start)
 
 
