@@ -5,8 +5,8 @@ join the parts of Arabic names. Within a document ``extract.actors.resolve`` use
 across the corpus the store keeps a table alias key -> actor id (``store.identity``) and
 ``name_keys`` gives a document-level actor's keys, by strength:
 
-- ``lex:<canonical>`` when the lexicon or CLDR knows the name (or knows it once an
-  organization's head word or a trailing nisba is set aside: شركة أبل, ريال مدريد الإسباني);
+- ``lex:<canonical>`` when the lexicon or CLDR knows the name (or knows it once a head word
+  that only says what kind of body it is is set aside: شركة أبل, حركة حماس);
   two names the lexicon knows as different entries never share an actor;
 - ``<type>=<light form>``: the spelling up to trivial variation (hamza seats, ة/ه, ى/ي,
   Persian letters, ج/غ, doubled letters, spaces and hyphens: عبدالفتاح = عبد الفتاح); for a
@@ -123,8 +123,9 @@ def alias_keys(name: str, type: str) -> list[str]:
 
 
 def _known_entry(key: str, type: str, name: str):  # type: ignore[no-untyped-def]
-    """The lexicon entry of a key: itself, or what remains without an organization's head
-    word (شركة أبل) or a trailing nisba (ريال مدريد الإسباني)."""
+    """The lexicon entry of a key: itself, or what remains without a head word that only
+    says what kind of body it is (شركة أبل). A nisba after a known name can name another
+    actor (ليفربول المصري, حزب الله العراقي), so the lexicon lists the ones that do not."""
     from newscorpus.extract.actors.gazetteer import cues, gazetteer, spelled_as_listed
 
     table = gazetteer()
@@ -137,16 +138,10 @@ def _known_entry(key: str, type: str, name: str):  # type: ignore[no-untyped-def
     if entry is not None:
         return entry if entry.type == type else None
     words = key.split()
-    cue = cues()
-    if len(words) > 1 and type == "organization" and words[0] in cue.org_heads:
+    if len(words) > 1 and type == "organization" and words[0] in cues().org_forms:
         rest = table.entries.get(" ".join(words[1:]))
         if rest is not None and rest.type == type:
             return rest
-    for size in (2, 1):
-        if len(words) > size and tuple(words[-size:]) in cue.nisba_place:
-            rest = table.entries.get(" ".join(words[:-size]))
-            if rest is not None and rest.type == type and type != "person":
-                return rest
     return None
 
 
@@ -163,7 +158,8 @@ def is_ambiguous(name: str, type: str, key: str | None = None) -> bool:
         canonical = " ".join(name.split())
         return not any(canonical == r.canonical for r in readings)
     words = key.split()
-    given = len(words) == 1 or (len(words) == 2 and words[0] == "عبد")  # عبد الرحمن
+    # a given name (عبد الرحمن) or a family name (آل الشيخ) alone
+    given = len(words) == 1 or (len(words) == 2 and words[0] in ("عبد", "ال"))
     if type == "person" and given and not key.isascii():
         entry = table.entries.get(key)
         return entry is None or entry.type != "person"

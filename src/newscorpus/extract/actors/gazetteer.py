@@ -89,6 +89,7 @@ class Cues:
     nisba_place: dict[tuple[str, ...], str]
     common: frozenset[str]  # stems almost never inside a name (ner_common_words.txt)
     generic: frozenset[str]  # titles with no country: وزارة الداخلية (keys)
+    org_forms: frozenset[str]  # heads that keep a known name's identity: شركة, حركة
 
 
 def key_of(name: str) -> str:
@@ -145,7 +146,8 @@ def gazetteer() -> Gazetteer:
             if source == "cldr" and len(row) > 3 and row[3].startswith("territory:"):
                 # أوروغواي / الأوروغواي, بيرو / البيرو: news puts the article on a
                 # one-word country name that has none
-                if " " not in canonical and not canonical.startswith(_ARTICLE):
+                # (only names of five letters or more: القطر is "the region", not Qatar)
+                if " " not in canonical and len(canonical) >= 5 and canonical[:2] != _ARTICLE:
                     spellings.append(_ARTICLE + canonical)
     shared: dict[str, list[Entry]] = {}
     for (canonical, kind), spellings in by_canonical.items():
@@ -243,6 +245,7 @@ def cues() -> Cues:
         nisba_place=nisba_place,
         common=frozenset(row[0].strip() for row in _rows(COMMON_NAME)),
         generic=words("generic"),
+        org_forms=words("org_form"),
     )
 
 
