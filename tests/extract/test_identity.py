@@ -74,3 +74,11 @@ def test_same_name_of_different_types_is_not_merged() -> None:
 )
 def test_canonical_name_is_the_most_common_full_form(names: dict[str, int], expected: str) -> None:
     assert canonical_name(names) == expected
+
+
+@pytest.mark.parametrize("name", ["ريال مدريد", "عمّان", "دايز-بيرغون", "أ.ف.ب", "جان إيف  لودريان"])
+def test_key_of_is_the_tokenizer_s_match_forms(name: str) -> None:
+    from newscorpus.arabic import clean, tokenize
+    from newscorpus.extract.actors.gazetteer import key_of
+
+    assert key_of(name) == " ".join(t.match for t in tokenize(clean(name)))

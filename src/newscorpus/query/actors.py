@@ -128,11 +128,12 @@ def actor(store: Store, name: str) -> ActorProfile:
         (actor_id,),
     )
     with_actors = db.execute(
-        "SELECT a.name, a.type, count(DISTINCT m2.document_id) AS n"
-        " FROM mentions m1 JOIN mentions m2 ON m1.document_id = m2.document_id"
-        " JOIN actors a ON a.id = m2.actor_id"
-        " WHERE m1.actor_id = ? AND m2.actor_id != ? AND NOT a.dropped"
-        " GROUP BY a.id ORDER BY n DESC, a.mentions DESC LIMIT 10",
+        "WITH docs AS (SELECT DISTINCT document_id FROM mentions WHERE actor_id = ?),"
+        " pairs AS (SELECT m.actor_id AS other, count(DISTINCT m.document_id) AS n"
+        " FROM docs JOIN mentions m ON m.document_id = docs.document_id"
+        " WHERE m.actor_id != ? GROUP BY m.actor_id)"
+        " SELECT a.name, a.type, p.n FROM pairs p JOIN actors a ON a.id = p.other"
+        " WHERE NOT a.dropped ORDER BY p.n DESC, a.mentions DESC LIMIT 10",
         (actor_id, actor_id),
     )
     return ActorProfile(

@@ -197,10 +197,26 @@ def m003_identity_evidence(db: sqlite3.Connection) -> None:
     )
 
 
+def m004_actor_form_indexes(db: sqlite3.Connection) -> None:
+    """Covering indexes for an actor's written forms and roles (every row of `actors` lists
+    them) and for who appears with whom (document -> actors), so these read the index
+    instead of every mention."""
+    run_script(
+        db,
+        """
+        CREATE INDEX mentions_actor_text ON mentions (actor_id, text);
+        CREATE INDEX mentions_actor_role ON mentions (actor_id, role);
+        DROP INDEX mentions_document;
+        CREATE INDEX mentions_document_actor ON mentions (document_id, actor_id);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_actor_match_names,
     m003_identity_evidence,
+    m004_actor_form_indexes,
 )
 
 
@@ -210,6 +226,11 @@ def apply_migrations(db: sqlite3.Connection) -> list[str]:
     Each migration and its record run in one transaction, so a crash leaves either both
     or neither. The connection must be in autocommit mode (``isolation_level=None``).
     """
+    exists = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+    ).fetchone()
+    if exists and schema_version(db) >= len(MIGRATIONS):
+        return []  # the usual case: a read, no write lock
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations"
         " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"

@@ -21,7 +21,7 @@ from importlib import resources
 
 import ahocorasick
 
-from newscorpus.arabic import ON_LETTER, clean, tokenize
+from newscorpus.arabic import ON_LETTER, clean, match_form, tokenize
 from newscorpus.models import ActorType, actor_type
 
 LEXICON_NAME = "actors_lexicon.tsv"
@@ -71,7 +71,15 @@ class Gazetteer:
     # (see ``spelled_as_listed``): وام is the agency, وأم "and a mother"; جدة is the city,
     # جده "his grandfather".
     exact: dict[str, frozenset[str]] = field(default_factory=dict)
-    automaton: ahocorasick.Automaton | None = None
+    _automaton: ahocorasick.Automaton | None = None
+
+    @property
+    def automaton(self) -> ahocorasick.Automaton:
+        """Every key behind the proclitics news glues on, built on first use (looking a
+        name up, as the identity policy does, needs only the tables above)."""
+        if self._automaton is None:
+            self._automaton = _build_automaton([*self.entries, *self.quoted])
+        return self._automaton
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +100,13 @@ class Cues:
     org_forms: frozenset[str]  # heads that keep a known name's identity: شركة, حركة
 
 
+_PLAIN_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
 def key_of(name: str) -> str:
     """The lookup key of a name: its tokens' match forms joined by single spaces."""
+    if _PLAIN_NAME.fullmatch(name):  # letters and single spaces: each word is a token
+        return " ".join(match_form(word) for word in name.split(" "))
     return " ".join(token.match for token in tokenize(clean(name)))
 
 
@@ -172,7 +185,6 @@ def gazetteer() -> Gazetteer:
         same_type = [e for e in entries if e.type == table.entries[key].type]
         if len({e.canonical for e in same_type}) > 1:
             table.homographs[key] = tuple(dict.fromkeys(same_type))
-    table.automaton = _build_automaton([*table.entries, *table.quoted])
     return table
 
 
