@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newscorpus.extract.identity import alias_keys, canonical_name, fold
+from newscorpus.extract.identity import (
+    alias_keys,
+    canonical_name,
+    display_name,
+    fold,
+    written_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -82,3 +88,23 @@ def test_key_of_is_the_tokenizer_s_match_forms(name: str) -> None:
     from newscorpus.extract.actors.gazetteer import key_of
 
     assert key_of(name) == " ".join(t.match for t in tokenize(clean(name)))
+
+
+@pytest.mark.parametrize(
+    ("surface", "shown"),
+    [
+        ("ﺳﻮﺭﻳﺎ", "سوريا"),  # presentation forms, as PDFs and old sites give them
+        ("ﺍﻟﻴﻤﻦ", "اليمن"),
+        ("الســـعودية", "السعودية"),  # tatweel
+        ("مُحَمَّد  بن سلمان", "محمد بن سلمان"),  # diacritics, double space
+        ("«حماس»", "حماس"),
+        ("عمّان", "عمان"),
+    ],
+)
+def test_display_name_is_what_people_read(surface: str, shown: str) -> None:
+    assert display_name(surface) == shown
+
+
+def test_written_name_keeps_the_diacritics_that_tell_homographs_apart() -> None:
+    assert written_name("«عمّان»") == "عمّان"
+    assert written_name("الســـعودية") == "السعودية"

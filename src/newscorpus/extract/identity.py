@@ -25,11 +25,12 @@ A multi-word name never yields a key for its surname alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from newscorpus.arabic import normalize
+from newscorpus.arabic import ON_LETTER, normalize
 from newscorpus.arabic.normalize import letter_folds
 
 # Letters that vary between spellings of one foreign name: Egyptian ج for g, Persian and
@@ -48,6 +49,7 @@ _NOT_ALNUM = re.compile(r"[^\w]+")
 _LONG_VOWELS = re.compile("[اوي]")
 _REPEATS = re.compile(r"(.)\1+")
 _QUOTES = re.compile(r"[«»\"“”„\u0640]")
+_MARKS = re.compile("[" + "".join(sorted(ON_LETTER)) + "]")
 
 
 @cache
@@ -225,9 +227,16 @@ def canonical_name(names_with_counts: Mapping[str, int]) -> str:
     return min(full or list(words), key=lambda n: (-names_with_counts[n], -len(n), n))
 
 
+def written_name(surface: str) -> str:
+    """A mention's text as written, without quotes or tatweel, in single spaces (its
+    diacritics kept: عمّان is Amman)."""
+    return " ".join(_QUOTES.sub(" ", surface.replace("\u0640", "")).split())
+
+
 def display_name(surface: str) -> str:
-    """A mention's text as an actor's name: no quotes or tatweel, single spaces."""
-    return " ".join(_QUOTES.sub(" ", surface).split())
+    """A name as shown to people: NFKC (no presentation forms: ﺳﻮﺭﻳﺎ is سوريا), no quotes,
+    tatweel or diacritics, single spaces. Stored text and offsets keep the original."""
+    return _MARKS.sub("", written_name(unicodedata.normalize("NFKC", surface)))
 
 
 ACTOR_TYPES_LOOKED_UP = ("person", "organization", "place")

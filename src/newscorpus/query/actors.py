@@ -54,16 +54,20 @@ class ActorProfile:
 
 
 def aliases(store: Store, actor_id: int, limit: int | None = ALIASES_SHOWN) -> tuple[str, ...]:
-    """Spellings seen, most frequent first; forms that only add a proclitic are left out."""
-    from newscorpus.extract.identity import is_clitic_variant
+    """Spellings seen, in display form (``identity.display_name``: no presentation forms,
+    tatweel or diacritics), most frequent first; forms that only add a proclitic are left
+    out."""
+    from newscorpus.extract.identity import display_name, is_clitic_variant
 
-    rows = store.db.execute(
-        "SELECT text, count(*) AS n FROM mentions WHERE actor_id = ? GROUP BY text"
-        " ORDER BY n DESC, text",
-        (actor_id,),
-    ).fetchall()
-    seen = {text for text, _n in rows}
-    shown = [text for text, _n in rows if not is_clitic_variant(text, seen)]
+    counts: dict[str, int] = {}
+    for text, n in store.db.execute(
+        "SELECT text, count(*) FROM mentions WHERE actor_id = ? GROUP BY text", (actor_id,)
+    ):
+        shown_as = display_name(text)
+        counts[shown_as] = counts.get(shown_as, 0) + n
+    ordered = sorted(counts, key=lambda form: (-counts[form], form))
+    seen = set(ordered)
+    shown = [form for form in ordered if not is_clitic_variant(form, seen)]
     return tuple(shown[:limit] if limit else shown)
 
 

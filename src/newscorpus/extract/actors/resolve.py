@@ -40,6 +40,7 @@ from newscorpus.extract.identity import (
     fold,
     is_inside,
     name_words,
+    written_name,
 )
 from newscorpus.models import Mention
 
@@ -136,7 +137,7 @@ def _known(mention: Mention, table: Gazetteer, words: frozenset[str]) -> _Choice
 
 
 def _homograph(mention: Mention, candidates: Sequence[Reading], words: frozenset[str]) -> _Choice:
-    written = display_name(mention.text)
+    written = written_name(mention.text)
     for candidate in candidates:  # عمّان with its shadda, عُمان with its damma
         if written == candidate.canonical:
             return _Choice(candidate.canonical, LEXICON)
@@ -145,7 +146,7 @@ def _homograph(mention: Mention, candidates: Sequence[Reading], words: frozenset
     chosen = [name for name, score in scores.items() if score == best]
     if best > 0 and len(chosen) == 1:
         return _Choice(chosen[0], BY_CONTEXT)
-    return _Choice(written, AMBIGUOUS)
+    return _Choice(display_name(mention.text), AMBIGUOUS)
 
 
 def _resolve_unknown(mentions: Sequence[Mention], choices: list[_Choice]) -> None:
