@@ -66,6 +66,7 @@ class Document:
     external_id: str | None = None  # DOCNO, a JSON Lines id, ...
     article_index: int = 0  # position of the article inside its file
     offset_in_file: int = 0  # where ``text`` starts in the decoded file
+    metadata: tuple[tuple[str, str], ...] = ()  # other fields of its record (JSON, CSV)
 
     def paragraph_text(self, paragraph: Paragraph) -> str:
         return self.text[paragraph.start : paragraph.end]

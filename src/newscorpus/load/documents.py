@@ -31,6 +31,7 @@ class Meta:
     outlet: str | None = None
     url: str | None = None
     external_id: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()  # fields of the record no role took
 
 
 def check_cli_date(value: str | None) -> str | None:
@@ -45,26 +46,68 @@ def check_cli_date(value: str | None) -> str | None:
     raise InputError("--date", f"expected a date as YYYY-MM-DD, got {value!r}")
 
 
-def iso_date(value: object) -> str | None:
+def iso_date(value: object, date_format: str | None = None) -> str | None:
     """An ISO 8601 date or datetime for a metadata value, or None when it is not a date.
 
-    Accepts ISO strings, RFC 2822 ("Sun, 18 Feb 2018 20:50:44 GMT"), a few numeric
-    layouts, and Unix timestamps (numbers, in seconds or milliseconds).
+    Accepts ISO strings with or without time and zone (``2015-08-11 13:44:43``), RFC 2822
+    ("Sun, 18 Feb 2018 20:50:44 GMT"), DD/MM/YYYY and a few other numeric layouts, Unix
+    timestamps (numbers or digit strings, in seconds or milliseconds), Arabic month names
+    ("الثلاثاء 11 أغسطس 2015"), Arabic-Indic digits, and ``date_format`` (strptime) first
+    when given.
     """
     if isinstance(value, bool) or value is None:
         return None
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
     if isinstance(value, int | float):
-        seconds = value / 1000 if value > 1e11 else value
-        try:
-            return datetime.fromtimestamp(seconds, UTC).isoformat()
-        except (OverflowError, OSError, ValueError):
-            return None
+        return _from_epoch(value)
     if not isinstance(value, str):
         return None
     text = " ".join(value.translate(_ARABIC_DIGITS).split())
     if not text:
         return None
-    return _parse_date_text(text)
+    if date_format:
+        try:
+            parsed = datetime.strptime(text, date_format)
+        except ValueError:
+            pass
+        else:
+            timed = any(code in date_format for code in ("%H", "%I", "%M"))
+            return parsed.isoformat() if timed else parsed.date().isoformat()
+    if _EPOCH.fullmatch(text):
+        return _from_epoch(int(text))
+    return _parse_date_text(text) or _arabic_date(text)
+
+
+def _from_epoch(value: float) -> str | None:
+    seconds = value / 1000 if value > 1e11 else value
+    try:
+        return datetime.fromtimestamp(seconds, UTC).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+_EPOCH = re.compile(r"\d{9,10}|\d{12,13}")
+_ARABIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[-/ ]?\s*([^\W\d_]+)\s*[-/ ,،]?\s*(\d{4})(?!\d)")
+
+
+def _arabic_date(text: str) -> str | None:
+    """A day, an Arabic (or English) month name and a year anywhere in the text."""
+    from newscorpus.extract.dates.lexicon import key, lexicon
+
+    months = lexicon().months
+    for found in _ARABIC_DATE.finditer(text):
+        name = found.group(2)
+        month = months.get(key(name)) or months.get(name.lower())
+        if month is None:
+            continue
+        try:
+            return date(int(found.group(3)), month, int(found.group(1))).isoformat()
+        except ValueError:
+            return None
+    return None
 
 
 def _parse_date_text(text: str) -> str | None:
@@ -131,6 +174,7 @@ def build_documents(
                 url=meta.url,
                 encoding=encoding,
                 external_id=meta.external_id,
+                metadata=meta.metadata,
                 article_index=article_index + number,
                 offset_in_file=offset + article.start,
             )

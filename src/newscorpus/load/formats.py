@@ -11,6 +11,9 @@ class InputFormat(StrEnum):
     html = "html"
     trec = "trec"
     jsonl = "jsonl"
+    csv = "csv"  # one article per row; so are tsv and xlsx
+    tsv = "tsv"
+    xlsx = "xlsx"
 
 
 FORMATS: tuple[str, ...] = tuple(f.value for f in InputFormat)

@@ -1,39 +1,45 @@
 """JSON Lines: one article per line, read as a stream.
 
-Owns the field names an article line may use (``text``/``content``/``body``, ``title``,
-``date``/``published``, ``url``, ``source``, ``id``) and per-line errors: a broken line
-yields an InputError naming "file:line N" and the other lines still load. A file holding
-one JSON array of articles is accepted too (read whole; it is size-limited upstream).
+Owns per-line errors: a broken line yields an InputError naming "file:line N" and the other
+lines still load. A file holding one JSON array of articles is accepted too (read whole;
+it is size-limited upstream). Which field holds what is ``load.records``' business.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from newscorpus.errors import InputError
-from newscorpus.load.documents import Meta, build_documents, iso_date
+from newscorpus.load.options import LoadOptions
+from newscorpus.load.records import DateProblems, WarnCallback, record_documents
 from newscorpus.models import Document
-
-TEXT_KEYS = ("text", "content", "body", "article", "maintext")
-TITLE_KEYS = ("title", "headline")
-DATE_KEYS = (
-    "date",
-    "published",
-    "published_at",
-    "publish_date",
-    "date_publish",
-    "datetime",
-    "time",
-)
-URL_KEYS = ("url", "link", "canonical_url")
-OUTLET_KEYS = ("source", "outlet", "site", "site_name", "publisher", "source_domain")
-ID_KEYS = ("id", "docno", "doc_id", "article_id", "uuid")
 
 
 def read_jsonl(
-    chunks: Iterable[str], *, path: str, encoding: str, cli_date: str | None
+    chunks: Iterable[str],
+    *,
+    path: str,
+    encoding: str,
+    cli_date: str | None,
+    options: LoadOptions | None = None,
+    on_warning: WarnCallback | None = None,
+) -> Iterator[Document | InputError]:
+    options = options or LoadOptions()
+    dates = DateProblems(path)
+    try:
+        yield from _read(chunks, path, encoding, cli_date, options, dates)
+    finally:
+        dates.report(on_warning)
+
+
+def _read(
+    chunks: Iterable[str],
+    path: str,
+    encoding: str,
+    cli_date: str | None,
+    options: LoadOptions,
+    dates: DateProblems,
 ) -> Iterator[Document | InputError]:
     index = 0
     seen_any = False
@@ -44,7 +50,9 @@ def read_jsonl(
             continue
         if not seen_any and stripped.startswith("["):
             rest = "\n".join(piece for _, _, piece in lines)
-            yield from _read_array(line + "\n" + rest, number, path, encoding, cli_date)
+            yield from _read_array(
+                line + "\n" + rest, number, path, encoding, cli_date, options, dates
+            )
             return
         seen_any = True
         where = f"{path}:line {number}"
@@ -53,7 +61,10 @@ def read_jsonl(
         except json.JSONDecodeError as error:
             yield InputError(where, f"invalid JSON ({error.msg} at column {error.colno})")
             continue
-        result = _record_documents(record, where, path, encoding, cli_date, index, offset)
+        result = record_documents(
+            record, where=where, path=path, encoding=encoding, options=options,
+            cli_date=cli_date, index=index, offset=offset, dates=dates,
+        )  # fmt: skip
         if isinstance(result, InputError):
             yield result
             continue
@@ -80,7 +91,13 @@ def _lines(chunks: Iterable[str]) -> Iterator[tuple[int, int, str]]:
 
 
 def _read_array(
-    text: str, first_line: int, path: str, encoding: str, cli_date: str | None
+    text: str,
+    first_line: int,
+    path: str,
+    encoding: str,
+    cli_date: str | None,
+    options: LoadOptions,
+    dates: DateProblems,
 ) -> Iterator[Document | InputError]:
     try:
         records = json.loads(text)
@@ -94,53 +111,12 @@ def _read_array(
     index = 0
     for number, record in enumerate(records, start=1):
         where = f"{path}:item {number}"
-        result = _record_documents(record, where, path, encoding, cli_date, index, 0)
+        result = record_documents(
+            record, where=where, path=path, encoding=encoding, options=options,
+            cli_date=cli_date, index=index, offset=0, dates=dates,
+        )  # fmt: skip
         if isinstance(result, InputError):
             yield result
             continue
         yield from result
         index += len(result)
-
-
-def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
-    for key in keys:
-        value = record.get(key)
-        if value not in (None, ""):
-            return value
-    return None
-
-
-def _record_documents(
-    record: Any, where: str, path: str, encoding: str, cli_date: str | None, index: int, offset: int
-) -> list[Document] | InputError:
-    if not isinstance(record, dict):
-        return InputError(where, "expected a JSON object per line")
-    text = _first(record, TEXT_KEYS)
-    if not isinstance(text, str) or not text.strip():
-        return InputError(where, f"no article text (expected one of: {', '.join(TEXT_KEYS)})")
-    raw_date = _first(record, DATE_KEYS)
-    meta = Meta(
-        title=_as_text(_first(record, TITLE_KEYS)),
-        published=iso_date(raw_date),
-        outlet=_as_text(_first(record, OUTLET_KEYS)),
-        url=_as_text(_first(record, URL_KEYS)),
-        external_id=_as_text(_first(record, ID_KEYS)),
-    )
-    documents = build_documents(
-        text,
-        path=path,
-        encoding=encoding,
-        split=False,
-        meta=meta,
-        cli_date=cli_date,
-        article_index=index,
-        offset=offset,
-    )
-    return documents or InputError(where, "article text is blank")
-
-
-def _as_text(value: Any) -> str | None:
-    if value is None or isinstance(value, dict | list):
-        return None
-    text = " ".join(str(value).split())
-    return text or None

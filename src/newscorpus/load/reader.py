@@ -7,6 +7,7 @@ InputError for the file. JSON Lines and TREC files are decoded and parsed as a s
 
 from __future__ import annotations
 
+import io
 import re
 import zlib
 from collections.abc import Iterator
@@ -18,7 +19,10 @@ from newscorpus.load.documents import build_documents, check_cli_date
 from newscorpus.load.formats import FORMATS
 from newscorpus.load.html import read_html
 from newscorpus.load.jsonl import read_jsonl
+from newscorpus.load.options import LoadOptions
+from newscorpus.load.records import WarnCallback
 from newscorpus.load.sources import Source
+from newscorpus.load.tables import TABLE_FORMATS, read_table
 from newscorpus.load.trec import read_trec
 from newscorpus.models import Document
 
@@ -44,12 +48,18 @@ _EXTENSIONS = {
 
 
 def read_source(
-    source: Source, input_format: str = "auto", date: str | None = None
+    source: Source,
+    input_format: str = "auto",
+    date: str | None = None,
+    options: LoadOptions | None = None,
+    on_warning: WarnCallback | None = None,
 ) -> Iterator[Document | InputError]:
     """Documents in ``source``; failures come as InputError items, never as exceptions.
 
     ``date`` (the CLI's --date, YYYY-MM-DD) is used, with date_source "cli", only for
-    articles without a metadata date.
+    articles without a metadata date. ``options`` say which fields hold what (JSON and
+    tables); ``on_warning(path, message)`` hears what was read but not understood (dates
+    no layout reads), once per file.
     """
     if input_format not in FORMATS:
         raise InputError(
@@ -62,7 +72,7 @@ def read_source(
         yield error
         return
     try:
-        yield from _read_stream(source, stream, input_format, cli_date)
+        yield from _read_stream(source, stream, input_format, cli_date, options, on_warning)
     except DecodeError as error:
         yield InputError(source.path, str(error))
     except (OSError, EOFError, zlib.error) as error:
@@ -72,17 +82,34 @@ def read_source(
 
 
 def _read_stream(
-    source: Source, stream: BinaryIO, input_format: str, cli_date: str | None
+    source: Source,
+    stream: BinaryIO,
+    input_format: str,
+    cli_date: str | None,
+    options: LoadOptions | None,
+    on_warning: WarnCallback | None,
 ) -> Iterator[Document | InputError]:
     path = source.path
     head = _read_up_to(stream, HEAD_BYTES)
     complete = len(head) < HEAD_BYTES
+    table = input_format if input_format in TABLE_FORMATS else _table_extension(path)
+    if table == "xlsx" or (input_format == "auto" and head.startswith(b"PK\x03\x04") and table):
+        whole = io.BytesIO(head + (b"" if complete else stream.read()))
+        yield from read_table(whole, "xlsx", path=path, encoding="xlsx", cli_date=cli_date,
+                              options=options, on_warning=on_warning)  # fmt: skip
+        return
     encoding = detect_encoding(head, complete)
-    fmt = input_format if input_format != "auto" else sniff_format(path, head, encoding)
-    if fmt in ("trec", "jsonl"):
+    fmt = input_format if input_format != "auto" else table or sniff_format(path, head, encoding)
+    if fmt in ("trec", "jsonl", "csv", "tsv"):
         chunks = decode_chunks(head, None if complete else stream, encoding)
-        reader = read_trec if fmt == "trec" else read_jsonl
-        yield from reader(chunks, path=path, encoding=encoding, cli_date=cli_date)
+        if fmt in ("csv", "tsv"):
+            yield from read_table(chunks, fmt, path=path, encoding=encoding, cli_date=cli_date,
+                                  options=options, on_warning=on_warning)  # fmt: skip
+        elif fmt == "jsonl":
+            yield from read_jsonl(chunks, path=path, encoding=encoding, cli_date=cli_date,
+                                  options=options, on_warning=on_warning)  # fmt: skip
+        else:
+            yield from read_trec(chunks, path=path, encoding=encoding, cli_date=cli_date)
         return
     if source.size > MAX_WHOLE_FILE_BYTES:
         yield _too_large(path, source.size)
@@ -101,6 +128,13 @@ def _read_stream(
             text, path=path, encoding=encoding, split=True, cli_date=cli_date
         )
         yield from documents if documents else [InputError(path, "no text found")]
+
+
+def _table_extension(path: str) -> str | None:
+    """csv, tsv or xlsx when the file's name says so (a .gz's inner name counts)."""
+    name = path.rsplit("/", 1)[-1].lower().removesuffix(".gz")
+    extension = name.rsplit(".", 1)[-1] if "." in name else ""
+    return {"csv": "csv", "tsv": "tsv", "tab": "tsv", "xlsx": "xlsx", "xls": "xlsx"}.get(extension)
 
 
 def sniff_format(path: str, head: bytes, encoding: str) -> str:

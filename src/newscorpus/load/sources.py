@@ -31,9 +31,11 @@ _SKIP_EXTENSIONS = frozenset(
     """
     jpg jpeg png gif webp svg bmp ico tif tiff heic avif psd
     mp3 mp4 m4a wav ogg oga flac avi mov mkv webm wmv
-    pdf doc docx xls xlsx ppt pptx odt epub
+    pdf doc docx ppt pptx odt epub
     exe dll so dylib bin o a pyc pyo class jar whl
     db sqlite sqlite3 parquet pkl pickle npy npz pt onnx
+    db-wal db-shm db-journal sqlite-wal sqlite-shm sqlite-journal
+    toml yaml yml ini cfg
     woff woff2 ttf otf eot css js map lock
     7z rar bz2 xz zst
     """.split()
