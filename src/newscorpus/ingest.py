@@ -20,6 +20,7 @@ from typing import Any
 
 from newscorpus.errors import InputError
 from newscorpus.load import Source
+from newscorpus.load.options import LoadOptions
 from newscorpus.models import Analysis, Document
 from newscorpus.store import FileRecord, open_store
 from newscorpus.store.writer import Writer
@@ -33,8 +34,21 @@ STREAM_LIMIT = 64 * 1024 * 1024  # read files larger than this twice (hash, then
 class Failure:
     """A file, or an article in one, that could not be read."""
 
-    path: str
+    path: str  # the file, or where in it (file.csv:row 7)
     reason: str
+    file: str = ""  # the file it is in, when ``path`` names a place in it
+
+    @property
+    def source(self) -> str:
+        return self.file or self.path
+
+
+@dataclass(frozen=True, slots=True)
+class LoadWarning:
+    """Something a file holds that was read but not understood (its articles are stored)."""
+
+    path: str
+    message: str
 
 
 # The work stream, in input order: a file starts, its documents come in batches (with their
@@ -72,23 +86,26 @@ class IngestSummary:
     claims: int = 0
     dates: int = 0
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
+    config: str | None = None
     seconds: float = 0.0
     interrupted: bool = False
 
     @property
+    def files_failed(self) -> int:
+        """Files with a failure: unreadable, or with articles (rows, lines) that were not."""
+        return len({f.source for f in self.failures})
+
+    @property
     def files_done(self) -> int:
-        return (
-            self.files_read
-            + self.files_unchanged
-            + len({f.path.split(":line")[0].split(":DOC")[0] for f in self.failures})
-        )
+        return self.files_read + self.files_unchanged + self.files_failed
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "database": self.database,
             "files_read": self.files_read,
             "files_unchanged": self.files_unchanged,
-            "files_failed": len({f.path.split(":line")[0] for f in self.failures}),
+            "files_failed": self.files_failed,
             "articles": self.articles,
             "paragraphs": dict(sorted(self.paragraphs.items())),
             "repeated_paragraphs": self.repeated_paragraphs,
@@ -96,6 +113,8 @@ class IngestSummary:
             "claims": self.claims,
             "dates": self.dates,
             "failures": [{"path": f.path, "reason": f.reason} for f in self.failures],
+            "warnings": [{"path": w.path, "message": w.message} for w in self.warnings],
+            **({"config": self.config} if self.config else {}),
             "seconds": round(self.seconds, 2),
         }
 
@@ -159,11 +178,13 @@ class _Plan:
         summary: IngestSummary,
         input_format: str,
         date: str | None,
+        options: LoadOptions,
     ) -> None:
         self.known = known
         self.summary = summary
         self.input_format = input_format
         self.date = date
+        self.options = options
         self.unchanged: list[FileRecord] = []
 
     def items(self, paths: Sequence[str]) -> Iterator[WorkItem]:
@@ -190,9 +211,9 @@ class _Plan:
                 continue
             yield FileStarted(record)
             batch: list[Document] = []
-            for item in read_source(parsed, self.input_format, self.date):
+            for item in read_source(parsed, self.input_format, self.date, self.options, self._warn):
                 if isinstance(item, InputError):
-                    yield Failure(item.path, item.reason)
+                    yield Failure(item.path, item.reason, source.path)
                     continue
                 batch.append(item)
                 if len(batch) >= BATCH:
@@ -201,6 +222,9 @@ class _Plan:
             if batch:
                 yield Batch(batch)
             yield FileDone(record)
+
+    def _warn(self, path: str, message: str) -> None:
+        self.summary.warnings.append(LoadWarning(path, message))
 
 
 def _ordered_results(
@@ -258,6 +282,9 @@ def ingest(
     db: str | Path | None = None,
     input_format: str = "auto",
     date: str | None = None,
+    fields: Sequence[str] = (),
+    date_format: str | None = None,
+    config: str | None = None,
     workers: int | None = None,
     progress: ProgressCallback | None = None,
     on_wait: Callable[[], None] | None = None,
@@ -265,14 +292,20 @@ def ingest(
 ) -> IngestSummary:
     """Ingest ``paths`` into the store at ``db``; see the module docstring.
 
-    ``analysis=False`` loads and stores without any NLP (for measuring the loader alone).
+    ``fields`` (``"date=date_extracted"`` ...), ``date_format`` and ``config`` (a
+    ``newscorpus.toml``; by default the one beside the inputs) say how to read records
+    (``load.options``). ``analysis=False`` loads and stores without any NLP (for measuring
+    the loader alone).
     """
+    from newscorpus.load.options import resolve_options
+
     started = time.perf_counter()
+    options = resolve_options(paths, fields, date_format, config)
     workers = workers or os.cpu_count() or 1
     with open_store(db) as store:
-        summary = IngestSummary(database=str(store.path))
+        summary = IngestSummary(database=str(store.path), config=options.config)
         with store.writing(on_wait) as writer:
-            plan = _Plan(writer.known_files(), summary, input_format, date)
+            plan = _Plan(writer.known_files(), summary, input_format, date, options)
             last_commit = time.perf_counter()
             current: FileRecord | None = None
             current_open = False

@@ -11,7 +11,7 @@ workers. ``extract`` is the ``newscorpus extract`` driver: bytes in, analyses ou
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newscorpus.errors import InputError
@@ -109,16 +109,25 @@ def extract(
     lines: bool = False,
     date: str | None = None,
     input_format: str = "auto",
+    fields: Sequence[str] = (),
+    date_format: str | None = None,
 ) -> Iterator[tuple[Document, Analysis]]:
-    """Analyze ``data`` (one file's bytes): each article, or each line with ``lines``."""
+    """Analyze ``data`` (one file's bytes): each article, or each line with ``lines``.
+
+    ``fields`` and ``date_format`` are as for ``ingest`` (``load.options``); a
+    ``newscorpus.toml`` beside ``path`` is used as well.
+    """
     from newscorpus.load import Source, read_source
     from newscorpus.load.lines import read_lines
+    from newscorpus.load.options import resolve_options
+
+    options = resolve_options([path] if path != "<stdin>" else [], fields, date_format)
 
     if lines:
         for document in read_lines(data, path, date):
             yield document, analyze(document, keep_tokens=True)
         return
-    for item in read_source(Source.from_bytes(path, data), input_format, date):
+    for item in read_source(Source.from_bytes(path, data), input_format, date, options):
         if isinstance(item, InputError):
             raise item
         yield item, analyze(item, keep_tokens=True)

@@ -118,3 +118,34 @@ def test_an_aborted_batch_leaves_nothing_behind(db_path: Path) -> None:
         writer.abort()
         writer_cm.__exit__(None, None, None)
         assert store.db.execute("SELECT count(*) FROM files").fetchone()[0] == 0
+
+
+def test_aliases_are_shown_in_display_form_while_mentions_keep_their_text(db_path: Path) -> None:
+    text = "زار الرئيس ﺳﻮﺭﻳﺎ ثم عاد إلى سوريا وإلى ســوريا."
+    mentions = tuple(
+        _mention(form, text, "سوريا", "place") for form in ("ﺳﻮﺭﻳﺎ", "سوريا", "ســوريا")
+    )
+    _store(db_path, "a.txt", [(_doc(text), Analysis(mentions=mentions))])
+    with open_store(db_path) as store:
+        (row,) = actors(store)
+        assert (row.name, row.aliases) == ("سوريا", ("سوريا",))
+        stored = [t for (t,) in store.db.execute("SELECT text FROM mentions ORDER BY start")]
+        assert stored == ["ﺳﻮﺭﻳﺎ", "سوريا", "ســوريا"]
+        starts = [s for (s,) in store.db.execute("SELECT start FROM mentions ORDER BY start")]
+        assert [text[s : s + len(t)] for s, t in zip(starts, stored, strict=True)] == stored
+
+
+def test_record_fields_no_role_took_are_stored_and_shown(db_path: Path) -> None:
+    from dataclasses import replace
+
+    from newscorpus.query import show
+
+    document = replace(_doc(TRUMP_1), metadata=(("category", "سياسة"), ("author", "أ. ب")))
+    _store(db_path, "a.json", [(document, Analysis())])
+    _store(db_path, "b.txt", [(_doc(TRUMP_2, "b.txt"), Analysis())])
+    with open_store(db_path) as store:
+        assert [(m.field, m.value) for m in show(store, "1").metadata] == [
+            ("category", "سياسة"),
+            ("author", "أ. ب"),
+        ]
+        assert show(store, "2").metadata == ()

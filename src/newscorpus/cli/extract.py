@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from newscorpus.cli.ingest import DateOption
+from newscorpus.cli.ingest import DateFormatOption, DateOption, FieldOption
 from newscorpus.errors import InputError
 from newscorpus.load.formats import InputFormat
 
@@ -25,6 +25,8 @@ def extract(
         bool, typer.Option("--lines", help="Each input line is its own document (NDJSON out).")
     ] = False,
     date: DateOption = None,
+    field: FieldOption = None,
+    date_format: DateFormatOption = None,
     input_format: Annotated[
         InputFormat, typer.Option("--input-format", help="Input format; auto sniffs.")
     ] = InputFormat.auto,
@@ -47,7 +49,10 @@ def extract(
         except OSError as error:
             raise InputError(source, error.strerror or str(error)) from None
     fmt_name = (fmt.value if fmt else None) or ("ndjson" if lines else "json")
-    analyses = run(data, path=path, lines=lines, date=date, input_format=input_format.value)
+    analyses = run(
+        data, path=path, lines=lines, date=date, input_format=input_format.value,
+        fields=field or (), date_format=date_format,
+    )  # fmt: skip
     records = (
         extract_record(document, analysis, line=document.article_index if lines else None)
         for document, analysis in analyses

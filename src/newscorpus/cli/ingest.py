@@ -26,6 +26,36 @@ DateOption = Annotated[
 ]
 
 
+def check_fields(values: list[str] | None) -> list[str] | None:
+    from newscorpus.load.options import parse_field
+
+    for value in values or ():
+        try:
+            parse_field(value)
+        except ValueError as error:
+            raise typer.BadParameter(str(error)) from None
+    return values
+
+
+FieldOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        metavar="ROLE=FIELD",
+        help="Which field or column holds what (repeatable): text, title, date, outlet, url, "
+        "id; e.g. --field date=date_extracted. Also settable in newscorpus.toml.",
+        callback=check_fields,
+    ),
+]
+DateFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date-format",
+        help='strptime layout for dates no built-in layout reads, e.g. "%d.%m.%Y".',
+    ),
+]
+
+
 def ingest(
     paths: Annotated[
         list[str],
@@ -36,6 +66,14 @@ def ingest(
         InputFormat, typer.Option("--input-format", help="Input format; auto sniffs each file.")
     ] = InputFormat.auto,
     date: DateOption = None,
+    field: FieldOption = None,
+    date_format: DateFormatOption = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config", help="A newscorpus.toml [default: the one in the first input folder]."
+        ),
+    ] = None,
     workers: Annotated[
         int | None,
         typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
@@ -55,6 +93,9 @@ def ingest(
             db=db,
             input_format=input_format.value,
             date=date,
+            fields=field or (),
+            date_format=date_format,
+            config=config,
             workers=workers,
             progress=lambda s: bar.update(s.files_done, s.articles / max(s.seconds, 1e-9)),
             on_wait=lambda: message("Waiting for another ingest into this database to finish…"),
@@ -63,10 +104,12 @@ def ingest(
         bar.close()
     for failure in summary.failures:
         message(f"failed: {failure.path}: {failure.reason}")
+    for warning in summary.warnings:
+        message(f"warning: {warning.path}: {warning.message}")
     fmt_name = output_format(fmt, as_json)
     result = summary.as_dict()
     if fmt_name == "table":
-        del result["failures"]
+        del result["failures"], result["warnings"]
         emit_record(result, "table")
     elif fmt_name in ("json", "ndjson"):
         emit_record(result, fmt_name)

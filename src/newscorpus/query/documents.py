@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -48,6 +49,12 @@ class ParagraphRow:
 
 
 @dataclass(frozen=True, slots=True)
+class MetadataField:
+    field: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentRecord:
     id: int
     path: str
@@ -65,6 +72,7 @@ class DocumentRecord:
     claims: int
     dates: int
     events: int
+    metadata: tuple[MetadataField, ...]
     paragraphs: tuple[ParagraphRow, ...]
 
 
@@ -112,11 +120,14 @@ def show(store: Store, ref: str) -> DocumentRecord:
     doc_id = document_id(store, ref)
     row = db.execute(
         "SELECT d.id, f.path, d.article_index, d.external_id, d.title, d.published,"
-        " d.date_source, d.outlet, d.url, d.encoding, d.content_hash, d.offset_in_file, d.text"
-        " FROM documents d JOIN files f ON d.file_id = f.id WHERE d.id = ?",
+        " d.date_source, d.outlet, d.url, d.encoding, d.content_hash, d.offset_in_file, d.metadata,"
+        " d.text FROM documents d JOIN files f ON d.file_id = f.id WHERE d.id = ?",
         (doc_id,),
     ).fetchone()
     text = row[-1]
+    metadata = tuple(
+        MetadataField(name, value) for name, value in json.loads(row[-2] or "{}").items()
+    )
     counts = {
         name: db.execute(
             f"SELECT count(*) FROM {name} WHERE document_id = ?", (doc_id,)
@@ -142,5 +153,8 @@ def show(store: Store, ref: str) -> DocumentRecord:
         " content_hash offset_in_file"
     ).split()
     return DocumentRecord(
-        **dict(zip(fields, row[:-1], strict=True)), **counts, paragraphs=paragraphs
+        **dict(zip(fields, row[:-2], strict=True)),
+        **counts,
+        metadata=metadata,
+        paragraphs=paragraphs,
     )

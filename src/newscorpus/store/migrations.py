@@ -212,11 +212,18 @@ def m004_actor_form_indexes(db: sqlite3.Connection) -> None:
     )
 
 
+def m005_document_metadata(db: sqlite3.Connection) -> None:
+    """The fields of an article's record that no role took (JSON, CSV, Excel input), as a
+    JSON object; NULL when there are none."""
+    run_script(db, "ALTER TABLE documents ADD COLUMN metadata TEXT;")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_actor_match_names,
     m003_identity_evidence,
     m004_actor_form_indexes,
+    m005_document_metadata,
 )
 
 

@@ -8,6 +8,7 @@ gets back. Publication dates are decided by ``models.effective_publication``.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -117,8 +118,8 @@ class Writer:
         published, date_source = effective_publication(document, analysis)
         cursor = self.db.execute(
             "INSERT INTO documents (file_id, article_index, external_id, title, published,"
-            " date_source, outlet, url, encoding, content_hash, offset_in_file, text)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " date_source, outlet, url, encoding, content_hash, offset_in_file, text, metadata)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 self._file_id,
                 document.article_index,
@@ -132,6 +133,9 @@ class Writer:
                 hashlib.blake2b(document.text.encode(), digest_size=16).hexdigest(),
                 document.offset_in_file,
                 document.text,
+                json.dumps(dict(document.metadata), ensure_ascii=False)
+                if document.metadata
+                else None,
             ),
         )
         return int(cursor.lastrowid or 0)
