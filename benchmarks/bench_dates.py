@@ -66,8 +66,10 @@ def main() -> None:
     cpu = time.process_time() - cpu_started
     print(f"documents {len(documents)}  words {words:,}  date mentions {mentions:,}")
     # CPU time is the figure to compare: wall time grows when other jobs share the cores.
-    print(f"wall {elapsed:.2f} s -> {words / elapsed:,.0f} words/s; "
-          f"cpu {cpu:.2f} s -> {words / cpu:,.0f} words/s  ({dt.date.today()})")
+    print(
+        f"wall {elapsed:.2f} s -> {words / elapsed:,.0f} words/s; "
+        f"cpu {cpu:.2f} s -> {words / cpu:,.0f} words/s  ({dt.date.today()})"
+    )
 
 
 if __name__ == "__main__":

@@ -87,7 +87,9 @@ def main() -> None:
                     db = work / f"{side}-{number}.db"
                     seconds = ingest_seconds(sides[side], work / "ant", db, args.workers)
                     times[side].append(seconds)
-                    print(f"round {number + 1} {side}: {seconds:6.1f} s, {words / seconds:,.0f} words/s")
+                    print(
+                        f"round {number + 1} {side}: {seconds:6.1f} s, {words / seconds:,.0f} words/s"
+                    )
         finally:
             for side, ref in refs.items():
                 if ref:

@@ -1,10 +1,11 @@
 """Spreadsheet exports: CSV, TSV and Excel (.xlsx) files, one article per row.
 
-CSV and TSV are read with pandas in chunks of rows, from the decoded stream, so memory
-stays bounded however large the file; Excel is read row by row with openpyxl's read-only
-mode. The first row names the columns; ``load.records`` decides which column holds what.
-A row without text is reported with its row number (as a spreadsheet counts them: the
-header is row 1) and the other rows still load.
+CSV and TSV are read with pandas in chunks of rows, from the decoded stream (re-encoded
+as UTF-8, whatever the file's encoding), so memory stays bounded however large the file;
+Excel is read row by row with openpyxl's read-only mode. The first row names the columns;
+``load.records`` decides which column holds what. A bad row (no text, too many fields) is
+reported with its row number (as a spreadsheet counts them: the header is row 1) and the
+other rows still load; blank rows are skipped.
 """
 
 from __future__ import annotations
@@ -70,36 +71,31 @@ def read_table(
         yield InputError(path, "no article rows found")
 
 
-class _ChunkText(io.TextIOBase):
-    """A readable text file over decoded chunks (what pandas reads, piece by piece)."""
+class _ChunkBytes(io.RawIOBase):
+    """A readable binary file of the decoded chunks re-encoded as UTF-8, for pandas.
+
+    Bytes, not text: given a text file, pandas encodes what it reads into a buffer that
+    keeps every byte beyond the size asked for (``pandas.io.common._IOWrapper``), so with
+    Arabic (two bytes a letter) that buffer grows with the file and each read copies it.
+    """
 
     def __init__(self, first: str, rest: Iterator[str]) -> None:
-        self._buffer = first
+        self._buffer = first.encode("utf-8")
         self._rest = rest
 
     def readable(self) -> bool:
         return True
 
-    def read(self, size: int | None = -1) -> str:
-        while size is None or size < 0 or len(self._buffer) < size:
+    def readinto(self, target: Any) -> int:
+        while len(self._buffer) < len(target):
             piece = next(self._rest, None)
             if piece is None:
                 break
-            self._buffer += piece
-        if size is None or size < 0:
-            size = len(self._buffer)
-        out, self._buffer = self._buffer[:size], self._buffer[size:]
-        return out
-
-    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
-        while "\n" not in self._buffer:
-            piece = next(self._rest, None)
-            if piece is None:
-                break
-            self._buffer += piece
-        end = self._buffer.find("\n") + 1 or len(self._buffer)
-        out, self._buffer = self._buffer[:end], self._buffer[end:]
-        return out
+            self._buffer += piece.encode("utf-8")
+        size = min(len(target), len(self._buffer))
+        target[:size] = self._buffer[:size]
+        self._buffer = self._buffer[size:]
+        return size
 
 
 def _text_rows(
@@ -110,11 +106,11 @@ def _text_rows(
     first = next(chunks, "")
     header = first.split("\n", 1)[0]
     separator = "\t" if fmt == "tsv" else _separator(header)
-    text = _ChunkText(first, chunks)
+    data = io.BufferedReader(_ChunkBytes(first, chunks), buffer_size=1 << 20)
     try:
         reader = pd.read_csv(
-            text, sep=separator, dtype=str, keep_default_na=False, chunksize=CHUNK_ROWS,
-            on_bad_lines="warn",
+            data, encoding="utf-8", sep=separator, dtype=str, keep_default_na=False,
+            chunksize=CHUNK_ROWS, on_bad_lines="warn",
         )  # fmt: skip
         number = 1  # the header
         skipped: dict[int, str] = {}
