@@ -3,9 +3,10 @@
     python scripts/refresh_readme.py
 
 A command is marked in the README by a line ``<!-- run: newscorpus ... -->`` followed by a
-fenced block; the block is replaced by ``$ command`` and what it printed. The commands run
-in a temporary folder holding a copy of ``seeds/``, against a fresh database into which
-the seeds were ingested, at a fixed terminal width, so the output is reproducible.
+fenced block; the block is replaced by ``$ command`` and what it printed (stdout, then
+stderr). The commands run in a temporary folder holding a copy of ``seeds/`` and
+``examples/``, against a fresh database into which the seeds were ingested, at a fixed
+terminal width, so the output is reproducible.
 """
 
 from __future__ import annotations
@@ -36,13 +37,15 @@ def run(command: str, cwd: Path, env: dict[str, str]) -> str:
     out = subprocess.run(
         [str(exe), *words[1:]], cwd=cwd, env=env, input=stdin, text=True, capture_output=True
     )
-    return out.stdout.rstrip() + "\n"
+    errors = out.stderr.rstrip()  # warnings and failures, as a terminal shows them
+    return out.stdout.rstrip() + "\n" + (errors + "\n" if errors else "")
 
 
 def refreshed(text: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         shutil.copytree(ROOT / "seeds", work / "seeds")
+        shutil.copytree(ROOT / "examples", work / "examples")
         env = dict(os.environ, COLUMNS=WIDTH, NEWSCORPUS_DB=str(work / "newscorpus.db"))
         env.pop("NO_COLOR", None)
 

@@ -107,10 +107,14 @@ def test_unreadable_dates_are_reported_once_per_file_with_an_example() -> None:
 
 
 def test_date_format_reads_what_no_built_in_layout_does() -> None:
-    records = [{"text": TEXT, "date": "11.08.2015 / 13h44"}]
+    records = [{"text": TEXT, "date": "11.08.2015 / 13h44"}, {"text": TEXT, "date": "قريبا"}]
     options = LoadOptions(date_format="%d.%m.%Y / %Hh%M")
-    (document,) = _read(records, options=options)
-    assert document.published == "2015-08-11T13:44:00"
+    document, undated, warning = _read(records, options=options)
+    assert (document.published, undated.published) == ("2015-08-11T13:44:00", None)
+    assert warning[1] == (
+        "1 publication date could not be read, e.g. 'قريبا'; neither '%d.%m.%Y / %Hh%M' "
+        "nor a built-in layout reads it"
+    )
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ def read_jsonl(
     on_warning: WarnCallback | None = None,
 ) -> Iterator[Document | InputError]:
     options = options or LoadOptions()
-    dates = DateProblems(path)
+    dates = DateProblems(path, options.date_format)
     try:
         yield from _read(chunks, path, encoding, cli_date, options, dates)
     finally:

@@ -68,6 +68,7 @@ class DateProblems:
     """Dates a file's records hold that no layout reads: counted, one example kept."""
 
     path: str
+    date_format: str | None = None  # the --date-format tried, if any
     count: int = 0
     example: str | None = None
     undated: int = 0  # records with no date field at all
@@ -99,11 +100,15 @@ class DateProblems:
                 f"use --field date={self.date_like}",
             )
         if self.count:
+            hint = (
+                f"neither {self.date_format!r} nor a built-in layout reads it"
+                if self.date_format
+                else 'give the layout with --date-format (e.g. "%d.%m.%Y")'
+            )
             warn(
                 self.path,
                 f"{self.count} publication date{'s' if self.count > 1 else ''} could not be "
-                f"read, e.g. {self.example!r}; give the layout with --date-format "
-                '(e.g. "%d.%m.%Y")',
+                f"read, e.g. {self.example!r}; {hint}",
             )
 
 

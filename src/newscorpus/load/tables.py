@@ -41,7 +41,7 @@ def read_table(
     """The articles of a table file: decoded text chunks for CSV/TSV, the raw byte stream
     for .xlsx."""
     options = options or LoadOptions()
-    dates = DateProblems(path)
+    dates = DateProblems(path, options.date_format)
     if fmt == "xlsx":
         rows = _xlsx_rows(source, path)  # type: ignore[arg-type]
     else:
