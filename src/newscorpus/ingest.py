@@ -286,6 +286,7 @@ def ingest(
     date_format: str | None = None,
     config: str | None = None,
     workers: int | None = None,
+    reanalyze: bool = False,
     progress: ProgressCallback | None = None,
     on_wait: Callable[[], None] | None = None,
     analysis: bool = True,
@@ -294,8 +295,9 @@ def ingest(
 
     ``fields`` (``"date=date_extracted"`` ...), ``date_format`` and ``config`` (a
     ``newscorpus.toml``; by default the one beside the inputs) say how to read records
-    (``load.options``). ``analysis=False`` loads and stores without any NLP (for measuring
-    the loader alone).
+    (``load.options``). ``reanalyze`` reads and analyzes every file again, changed or not
+    (after an upgrade that finds more, or builds the search index). ``analysis=False``
+    loads and stores without any NLP (for measuring the loader alone).
     """
     from newscorpus.load.options import resolve_options
 
@@ -305,7 +307,8 @@ def ingest(
     with open_store(db) as store:
         summary = IngestSummary(database=str(store.path), config=options.config)
         with store.writing(on_wait) as writer:
-            plan = _Plan(writer.known_files(), summary, input_format, date, options)
+            known = {} if reanalyze else writer.known_files()
+            plan = _Plan(known, summary, input_format, date, options)
             last_commit = time.perf_counter()
             current: FileRecord | None = None
             current_open = False

@@ -169,6 +169,7 @@ class Analysis:
     dates: tuple[DateMention, ...] = ()
     events: tuple[Event, ...] = ()
     published: str | None = None  # publication date inferred from the text, if any
+    terms: tuple[tuple[int, str], ...] = ()  # (paragraph, search terms) for the index
     extra: dict[str, str] = field(default_factory=dict)
 
 

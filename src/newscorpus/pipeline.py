@@ -67,6 +67,7 @@ def analyze(document: Document, *, keep_tokens: bool = False) -> Analysis:
     Offsets in the result point into ``document.text``. Tokens are returned only with
     ``keep_tokens`` (the store does not keep them; ``extract`` shows them).
     """
+    from newscorpus.arabic.search import paragraph_terms
     from newscorpus.extract.actors import extract_mentions
     from newscorpus.extract.claims import extract_claims
     from newscorpus.extract.dates import extract_dates, infer_publication_date
@@ -75,8 +76,9 @@ def analyze(document: Document, *, keep_tokens: bool = False) -> Analysis:
     prepared = prepare(document)
     text, paragraphs = prepared.text, prepared.paragraphs
     sentences, tokens = prepared.sentences, prepared.tokens
+    terms = paragraph_terms(text, document.paragraphs, tokens)
     if not paragraphs:
-        return Analysis(sentences=sentences, tokens=tokens if keep_tokens else ())
+        return Analysis(sentences=sentences, tokens=tokens if keep_tokens else (), terms=terms)
     mentions = extract_mentions(text, tokens, sentences, prepared.paragraph_lookup())
     claims = extract_claims(text, paragraphs, sentences, tokens, mentions)
     inferred = None
@@ -99,6 +101,7 @@ def analyze(document: Document, *, keep_tokens: bool = False) -> Analysis:
         dates=tuple(dates),
         events=tuple(events),
         published=inferred,
+        terms=terms,
     )
 
 

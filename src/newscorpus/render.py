@@ -35,6 +35,17 @@ def safe_text(value: str) -> str:
     return _UNSAFE.sub("", value).replace("\n", " ").replace("\t", " ")
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (OWASP, CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: str) -> str:
+    """A CSV cell no spreadsheet runs as a formula: text that begins with ``= + - @``, a tab
+    or a carriage return gets a leading single quote (OWASP's rule). Numbers are not text
+    and are never passed here, so ``-3`` stays a number."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def trim(value: str, width: int) -> str:
     value = " ".join(value.split())
     return value if len(value) <= width else value[: width - 1].rstrip() + "…"
@@ -84,11 +95,13 @@ def emit(
     widths: Mapping[str, int] | None = None,
     title: str | None = None,
     out: TextIO | None = None,
+    styles: Mapping[str, str] | None = None,
 ) -> int:
     """Write rows in ``fmt``; return how many were written.
 
     ``columns`` chooses and orders the table and CSV columns (JSON keeps every field);
-    ``widths`` trims long table cells (JSON and CSV keep them whole).
+    ``widths`` trims long table cells (JSON and CSV keep them whole); ``styles`` gives
+    table columns a rich style (the match of a concordance stands out).
     """
     out = out or sys.stdout
     if fmt == "json":
@@ -101,7 +114,7 @@ def emit(
         return count
     if fmt == "csv":
         return _emit_csv(rows, out, columns)
-    return _emit_table(rows, out, columns, widths or {}, title)
+    return _emit_table(rows, out, columns, widths or {}, title, styles or {})
 
 
 def _emit_json(rows: Iterable[Any], out: TextIO) -> int:
@@ -124,9 +137,14 @@ def _emit_csv(rows: Iterable[Any], out: TextIO, columns: Sequence[str] | None) -
                 out, fieldnames=list(columns or mapping.keys()), extrasaction="ignore"
             )
             writer.writeheader()
-        writer.writerow({k: _cell(v, None) for k, v in mapping.items()})
+        writer.writerow({k: _csv_cell(v) for k, v in mapping.items()})
         count += 1
     return count
+
+
+def _csv_cell(value: Any) -> str:
+    cell = _cell(value, None)
+    return cell if isinstance(value, int | float) else csv_safe(cell)
 
 
 def _console(out: TextIO) -> Any:
@@ -141,9 +159,11 @@ def _emit_table(
     columns: Sequence[str] | None,
     widths: Mapping[str, int],
     title: str | None,
+    styles: Mapping[str, str] | None = None,
 ) -> int:
     from rich.table import Table
 
+    styles = styles or {}
     table = None
     names: list[str] = []
     count = 0
@@ -153,7 +173,7 @@ def _emit_table(
             table = Table(title=title, show_lines=False, title_justify="left")
             names = list(columns or mapping.keys())
             for name in names:
-                table.add_column(name, overflow="fold")
+                table.add_column(name, overflow="fold", style=styles.get(name))
         table.add_row(*(_cell(mapping.get(name), widths.get(name)) for name in names))
         count += 1
     if table is None:

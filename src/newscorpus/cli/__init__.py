@@ -41,9 +41,20 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from newscorpus.cli import actors, browse, claims, curate, evaluate, extract, ingest, timeline
+    from newscorpus.cli import (
+        actors,
+        browse,
+        claims,
+        curate,
+        evaluate,
+        export,
+        extract,
+        ingest,
+        search,
+        timeline,
+    )
 
-    for module in (ingest, browse, extract, actors, claims, timeline):
+    for module in (ingest, browse, extract, actors, claims, timeline, search, export):
         module.register(app)
     app.add_typer(curate.app, name="curate")
     app.add_typer(evaluate.app, name="eval")

@@ -74,6 +74,12 @@ def ingest(
             "--config", help="A newscorpus.toml [default: the one in the first input folder]."
         ),
     ] = None,
+    reanalyze: Annotated[
+        bool,
+        typer.Option(
+            "--reanalyze", help="Analyze every file again, unchanged or not (after an upgrade)."
+        ),
+    ] = False,
     workers: Annotated[
         int | None,
         typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
@@ -97,6 +103,7 @@ def ingest(
             date_format=date_format,
             config=config,
             workers=workers,
+            reanalyze=reanalyze,
             progress=lambda s: bar.update(s.files_done, s.articles / max(s.seconds, 1e-9)),
             on_wait=lambda: message("Waiting for another ingest into this database to finish…"),
         )

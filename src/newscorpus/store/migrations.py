@@ -218,12 +218,31 @@ def m005_document_metadata(db: sqlite3.Connection) -> None:
     run_script(db, "ALTER TABLE documents ADD COLUMN metadata TEXT;")
 
 
+def m006_search_index(db: sqlite3.Connection) -> None:
+    """A full-text index of paragraphs (FTS5) over their search terms
+    (``arabic.search``), rowid ``document_id << 20 | paragraph``; and each mention's
+    sentence, so co-occurrence can be counted per sentence (``network``). Stores made
+    before this have an empty index and no sentences until their files are ingested again
+    (``newscorpus ingest --reanalyze``)."""
+    run_script(
+        db,
+        """
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            terms, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 4'
+        );
+        ALTER TABLE mentions ADD COLUMN sentence INTEGER;
+        CREATE INDEX mentions_window ON mentions (document_id, sentence, actor_id);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_actor_match_names,
     m003_identity_evidence,
     m004_actor_form_indexes,
     m005_document_metadata,
+    m006_search_index,
 )
 
 

@@ -7,6 +7,7 @@ gets back. Publication dates are decided by ``models.effective_publication``.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import sqlite3
@@ -15,6 +16,8 @@ from datetime import UTC, datetime
 
 from newscorpus.models import Analysis, Document, effective_publication
 from newscorpus.store.identity import ActorIdentity
+
+PARAGRAPH_BITS = 20  # search_index rowid: document_id << 20 | paragraph index
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,7 @@ class Writer:
         """Store one document of the file opened by ``begin_file``, with its analysis."""
         doc_id = self._insert_document(document, analysis)
         self._insert_paragraphs(doc_id, document)
+        self._insert_terms(doc_id, analysis)
         self.identity.document_id = doc_id
         actor_ids = self.identity.resolve((m.actor or m.text, m.type) for m in analysis.mentions)
         self._insert_mentions(doc_id, analysis, actor_ids)
@@ -111,6 +115,15 @@ class Writer:
             (row[0],),
         )
         self.identity.touch(actor_id for (actor_id,) in actor_rows)
+        self.db.executemany(
+            "DELETE FROM search_index WHERE rowid >= ? AND rowid < ?",
+            [
+                (doc_id << PARAGRAPH_BITS, (doc_id + 1) << PARAGRAPH_BITS)
+                for (doc_id,) in self.db.execute(
+                    "SELECT id FROM documents WHERE file_id = ?", (row[0],)
+                ).fetchall()
+            ],
+        )
         self.db.execute("DELETE FROM files WHERE id = ?", (row[0],))
 
     # -- rows of one document -----------------------------------------------------------
@@ -150,12 +163,19 @@ class Writer:
             ],
         )
 
+    def _insert_terms(self, doc_id: int, analysis: Analysis) -> None:
+        self.db.executemany(
+            "INSERT INTO search_index (rowid, terms) VALUES (?, ?)",
+            [(doc_id << PARAGRAPH_BITS | index, terms) for index, terms in analysis.terms],
+        )
+
     def _insert_mentions(
         self, doc_id: int, analysis: Analysis, actor_ids: dict[tuple[str, str], int]
     ) -> None:
+        starts = [s.start for s in analysis.sentences]  # sentence index = position in the doc
         self.db.executemany(
             'INSERT INTO mentions (document_id, paragraph, start, "end", text, name, actor_id,'
-            " role, source, resolution) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " role, source, resolution, sentence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     doc_id,
@@ -168,6 +188,7 @@ class Writer:
                     m.role,
                     m.source,
                     m.resolution or None,
+                    max(bisect.bisect_right(starts, m.start) - 1, 0) if starts else None,
                 )
                 for m in analysis.mentions
             ],
