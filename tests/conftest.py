@@ -25,3 +25,14 @@ def db_path(_isolated_db: Path) -> Path:
 @pytest.fixture
 def seeds() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store ingested from the five seeds, once per test run: read it, never write to it."""
+    from newscorpus.ingest import ingest
+
+    db = tmp_path_factory.mktemp("seeded") / "seeds.db"
+    summary = ingest([str(SEEDS)], db=db, workers=1)
+    assert not summary.failures
+    return db

@@ -21,6 +21,7 @@ COMMANDS = [
     ["actor"],
     ["claims"],
     ["timeline"],
+    ["export"],
     ["eval"],
     ["eval", "ner"],
 ]
