@@ -117,6 +117,8 @@ def test_table_columns_missing_values_are_nullable_ints(corpus: Corpus) -> None:
     assert str(paragraphs["duplicate_of"].dtype) == "Int64"
     assert paragraphs["duplicate_of"].notna().sum() == 11  # the repeated paragraphs
     assert str(corpus.table("claims")["speaker_actor_id"].dtype) == "Int64"
+    sentences = corpus.table("mentions")["sentence"]
+    assert str(sentences.dtype) == "Int64" and sentences.notna().all()  # ingested with m006
 
 
 def test_export_returns_what_it_wrote(corpus: Corpus, tmp_path: Path) -> None:

@@ -73,6 +73,7 @@ class ExportMention:
     id: int
     document: int
     paragraph: int
+    sentence: int | None  # its sentence's position in the document (None: stored before m006)
     start: int
     end: int
     text: str
@@ -219,8 +220,8 @@ def actors(store: Store) -> Iterator[ExportActor]:
 
 def mentions(store: Store) -> Iterator[ExportMention]:
     for row in store.db.execute(
-        'SELECT m.id, m.document_id, m.paragraph, m.start, m."end", m.text, m.actor_id, a.name,'
-        " a.type, m.role, m.source, m.resolution, m.name FROM mentions m"
+        'SELECT m.id, m.document_id, m.paragraph, m.sentence, m.start, m."end", m.text,'
+        " m.actor_id, a.name, a.type, m.role, m.source, m.resolution, m.name FROM mentions m"
         " JOIN actors a ON a.id = m.actor_id ORDER BY m.id"
     ):
         yield ExportMention(*row)
