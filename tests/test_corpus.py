@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -17,8 +18,6 @@ from newscorpus.cli import app
 from newscorpus.corpus import _datetimes
 from newscorpus.errors import NewsCorpusError, StoreError
 from newscorpus.query.export import TABLES
-
-pd = pytest.importorskip("pandas")
 
 runner = CliRunner()
 
@@ -122,7 +121,6 @@ def test_table_columns_missing_values_are_nullable_ints(corpus: Corpus) -> None:
 
 
 def test_export_returns_what_it_wrote(corpus: Corpus, tmp_path: Path) -> None:
-    pytest.importorskip("pyarrow")
     summary = corpus.export(tmp_path, format="parquet", tables=["claims"])
     assert list(summary.columns) == ["table", "rows", "file", "bytes"]
     assert summary["rows"].tolist() == [len(corpus.claims())]

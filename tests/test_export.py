@@ -7,6 +7,8 @@ import io
 import sqlite3
 from pathlib import Path
 
+import duckdb
+import pandas as pd
 import pytest
 
 from newscorpus.errors import NewsCorpusError
@@ -14,10 +16,6 @@ from newscorpus.export import export
 from newscorpus.query.export import TABLES, columns
 from newscorpus.render import csv_safe, emit
 from newscorpus.store import open_store
-
-duckdb = pytest.importorskip("duckdb")
-pd = pytest.importorskip("pandas")
-pytest.importorskip("pyarrow")
 
 FORMATS = ("parquet", "csv")
 

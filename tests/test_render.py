@@ -77,3 +77,18 @@ def test_record_in_json_is_one_object() -> None:
     out = io.StringIO()
     emit_record({"id": 1, "paragraphs": [{"index": 0, "kind": "body"}]}, "json", out=out)
     assert json.loads(out.getvalue()) == {"id": 1, "paragraphs": [{"index": 0, "kind": "body"}]}
+
+
+@pytest.mark.parametrize(
+    ("values", "width", "expected"),
+    [
+        ([0, 1, 4, 8], 60, " ▁▄█"),
+        ([0, 0], 60, "  "),
+        ([], 60, ""),
+        ([1, 9, 0, 0, 2, 2], 3, "█ ▂"),  # squeezed: each cell the largest it covers
+    ],
+)
+def test_sparkline(values: list[int], width: int, expected: str) -> None:
+    from newscorpus.render import sparkline
+
+    assert sparkline(values, width) == expected

@@ -403,3 +403,91 @@ def extract_record(
             for d in analysis.dates
         ],
     }
+
+
+def emit_network(network: Any, fmt: str, out: TextIO | None = None) -> int:
+    """A co-occurrence network: its edges as a listing, or the whole graph as GraphML or
+    GEXF (written with networkx; Gephi opens both, with names, types and weights)."""
+    if fmt not in ("graphml", "gexf"):
+        return emit(
+            network.edges,
+            fmt,
+            out=out,
+            columns=None if fmt != "table" else ["source", "target", "weight", "dice", "pmi"],
+        )
+    import networkx as nx
+
+    graph = nx.Graph(window=network.window, windows=network.windows)
+    for node in network.nodes:
+        graph.add_node(str(node.id), label=node.name, type=node.type, windows=node.windows)
+    for edge in network.edges:
+        graph.add_edge(
+            str(edge.source_id), str(edge.target_id),
+            weight=edge.weight, dice=edge.dice, pmi=edge.pmi,
+        )  # fmt: skip
+    import io
+
+    buffer = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(graph, buffer, encoding="utf-8")
+    else:
+        nx.write_gexf(graph, buffer, encoding="utf-8")
+    (out or sys.stdout).write(buffer.getvalue().decode("utf-8"))
+    if not network.edges:
+        message("(no pairs found)")
+    return len(network.edges)
+
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[int], width: int = 60) -> str:
+    """Values as a line of block characters, squeezed to ``width`` (each cell the largest
+    value it covers); nothing at all is a space, the least above nothing the lowest bar."""
+    if len(values) > width:
+        size = len(values) / width
+        values = [
+            max(values[int(i * size) : max(int((i + 1) * size), int(i * size) + 1)])
+            for i in range(width)
+        ]
+    top = max(values, default=0)
+    if top <= 0:
+        return " " * len(values)
+    return "".join(" " if v <= 0 else _BARS[min(int(v / top * 7.999), 7)] for v in values)
+
+
+def emit_trend(series: Sequence[Any], fmt: str, out: TextIO | None = None) -> int:
+    """Trend series: in a table one row each with a sparkline over the periods; in JSON the
+    series with their points; in NDJSON and CSV one row per series and period."""
+    if fmt == "json":
+        (out or sys.stdout).write(_json_dumps(list(series), indent=2) + "\n")
+        return len(series)
+    if fmt in ("ndjson", "csv"):
+        long = (
+            {"name": s.name, "kind": s.kind, "unit": s.unit, "period": p.period,
+             "count": p.count, "documents": p.documents}
+            for s in series for p in s.points
+        )  # fmt: skip
+        return emit(long, fmt, out=out)
+    rows: list[dict[str, Any]] = []
+    for s in series:
+        points = s.points
+        peak = max(points, key=lambda p: p.count, default=None)
+        rows.append(
+            {
+                "name": s.name,
+                "total": f"{s.total} {s.unit if s.total != 1 else s.unit[:-1]}",
+                "documents": s.documents,
+                "from": points[0].period if points else "",
+                "trend": sparkline([p.count for p in points]),
+                "to": points[-1].period if points else "",
+                "peak": f"{peak.period} ({peak.count})" if peak and peak.count else "",
+            }
+        )
+    count = emit(rows, "table", out=out, styles={"trend": "cyan"})
+    for s in series:
+        if not s.total:
+            message(f"{s.name}: nothing found")
+        elif s.undated:
+            message(f"{s.name}: {s.undated} {s.unit} in documents without a publication date")
+    return count

@@ -9,8 +9,6 @@ from typer.testing import CliRunner
 
 from newscorpus.cli import app
 
-pytest.importorskip("pyarrow")
-
 runner = CliRunner()
 TABLES = ["documents", "paragraphs", "actors", "mentions", "claims", "dates", "events"]
 

@@ -50,11 +50,14 @@ def _register() -> None:
         export,
         extract,
         ingest,
+        network,
         search,
         timeline,
+        trend,
     )
 
-    for module in (ingest, browse, extract, actors, claims, timeline, search, export):
+    commands = (ingest, browse, extract, actors, claims, timeline, search, network, trend, export)
+    for module in commands:
         module.register(app)
     app.add_typer(curate.app, name="curate")
     app.add_typer(evaluate.app, name="eval")

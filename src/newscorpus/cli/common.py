@@ -30,7 +30,7 @@ DbOption = Annotated[
     Path | None,
     typer.Option(
         "--db",
-        help="SQLite database [default: $NEWSCORPUS_DB or ./newscorpus.db]",
+        help="SQLite database (default: $NEWSCORPUS_DB or ./newscorpus.db)",
         dir_okay=False,
         show_default=False,
     ),

@@ -33,7 +33,7 @@ def extract(
     fmt: Annotated[
         ExtractFormat | None,
         typer.Option(
-            "--format", "-f", help="json (an array) or ndjson [default: json, ndjson with --lines]."
+            "--format", "-f", help="json (an array) or ndjson (default: json, ndjson with --lines)."
         ),
     ] = None,
 ) -> None:

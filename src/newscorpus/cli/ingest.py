@@ -71,7 +71,7 @@ def ingest(
     config: Annotated[
         str | None,
         typer.Option(
-            "--config", help="A newscorpus.toml [default: the one in the first input folder]."
+            "--config", help="A newscorpus.toml (default: the one in the first input folder)."
         ),
     ] = None,
     reanalyze: Annotated[
@@ -82,7 +82,7 @@ def ingest(
     ] = False,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", "-w", min=1, help="Analysis processes [default: CPU cores]."),
+        typer.Option("--workers", "-w", min=1, help="Analysis processes (default: CPU cores)."),
     ] = None,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,

@@ -59,7 +59,7 @@ def search(
     kind: Annotated[
         list[Kind] | None,
         typer.Option(
-            "--kind", help="Paragraph kinds searched (repeatable) [default: all but boilerplate]."
+            "--kind", help="Paragraph kinds searched (repeatable) (default: all but boilerplate)."
         ),
     ] = None,
     limit: Annotated[
