@@ -162,3 +162,19 @@ def test_importing_newscorpus_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "newscorpus.corpus"]
+
+
+def test_search_network_and_trend_frames(corpus: Corpus) -> None:
+    hits = corpus.search('"كوريا الشمالية"', limit=3, context=3)
+    assert hits["match"].tolist() == ["وكوريا الشمالية", "كوريا الشمالية", "كوريا الشمالية"]
+    assert str(hits["document"].dtype) == "int64" and str(hits["start"].dtype) == "int64"
+    edges = corpus.network(top=3)
+    assert edges[["source", "target", "weight"]].values.tolist() == [
+        ["روسيا", "كوريا الشمالية", 32],
+        ["كوريا الشمالية", "دونالد ترامب", 17],
+        ["كوريا الشمالية", "كيم جونغ أون", 15],
+    ]
+    assert str(edges["dice"].dtype) == "float64"
+    trend = corpus.trend("روسيا", by="year")
+    assert trend.index.tolist() == ["2023", "2024"]
+    assert trend["روسيا"].tolist() == [14, 1]

@@ -107,8 +107,71 @@ class Corpus:
         )
         return _frame(rows, query.TimelineEntry)
 
-    # Later: .search(...), .network(...) and .trend(...), each wrapping its query function
-    # the same way (call it with the same parameters, return _frame(rows, RecordType)).
+    def search(
+        self,
+        query: str | None = None,
+        *,
+        actor: str | None = None,
+        context: int = 8,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        document: str | None = None,
+        kinds: Sequence[str] | None = None,
+        limit: int | None = 100,
+    ) -> pd.DataFrame:
+        """A concordance (``newscorpus search``): one row per hit, with the words before
+        and after it; ``actor=NAME`` lists that actor's mentions."""
+        from newscorpus.query.search import DEFAULT_KINDS, Hit, search
+
+        rows = search(
+            self._store, query, actor=actor, context=context, since=since, until=until,
+            outlet=outlet, document=document, kinds=kinds or DEFAULT_KINDS, limit=limit,
+        )  # fmt: skip
+        return _frame(rows, Hit, days=("date",))
+
+    def network(
+        self,
+        actor: str | None = None,
+        *,
+        types: Sequence[str] = (),
+        window: str = "sentence",
+        min_weight: int = 2,
+        top: int | None = 100,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> pd.DataFrame:
+        """Co-occurring pairs (``newscorpus network``): weight, Dice, PMI per pair.
+        ``networkx.from_pandas_edgelist(frame, "source", "target", True)`` makes a graph."""
+        from newscorpus.query.network import Edge, network
+
+        result = network(
+            self._store, actor=actor, types=tuple(types), window=window,
+            min_weight=min_weight, top=top, since=since, until=until,
+        )  # fmt: skip
+        return _frame(result.edges, Edge)
+
+    def trend(
+        self,
+        *names: str,
+        by: str = "month",
+        search: bool = False,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> pd.DataFrame:
+        """Counts per period (``newscorpus trend``), one column per name, the periods as
+        the index: ``corpus.trend("ترمب", "كيم", by="month").plot()``."""
+        import pandas as pd
+
+        from newscorpus.query.trend import trend
+
+        series = trend(self._store, names, by=by, search=search, since=since, until=until)
+        frame = pd.DataFrame(
+            {s.name: pd.Series([p.count for p in s.points], dtype="int64") for s in series}
+        )
+        frame.index = pd.Index([p.period for p in series[0].points] if series else [],
+                               name="period")  # fmt: skip
+        return frame
 
     def table(self, name: str) -> pd.DataFrame:
         """A whole table as ``export`` writes it: documents, paragraphs, actors, mentions,
@@ -139,7 +202,7 @@ def _check(name: str, value: str | None, allowed: Sequence[str]) -> None:
         raise NewsCorpusError(f"{name} is one of {', '.join(allowed)}, not {value!r}")
 
 
-_DTYPES = {"int": "int64", "bool": "bool", "str": str}
+_DTYPES = {"int": "int64", "float": "float64", "bool": "bool", "str": str}
 
 
 def _frame(rows: Iterable[Any], record: type, *, days: Sequence[str] = ()) -> pd.DataFrame:

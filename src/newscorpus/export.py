@@ -164,6 +164,7 @@ def arrow_schema(table: Sequence[Column]) -> Any:
         "int": pa.int64(),
         "str": pa.string(),
         "bool": pa.bool_(),
+        "float": pa.float64(),
         "list[int]": pa.list_(pa.int64()),
         "list[str]": pa.list_(pa.string()),
     }

@@ -135,7 +135,7 @@ class ExportEvent:
     actors: tuple[str, ...]
 
 
-ColumnKind = Literal["int", "str", "bool", "list[int]", "list[str]"]
+ColumnKind = Literal["int", "float", "str", "bool", "list[int]", "list[str]"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +145,7 @@ class Column:
     nullable: bool
 
 
-_KINDS: dict[Any, ColumnKind] = {int: "int", str: "str", bool: "bool"}
+_KINDS: dict[Any, ColumnKind] = {int: "int", float: "float", str: "str", bool: "bool"}
 
 
 def columns(record: type) -> tuple[Column, ...]:
