@@ -181,3 +181,12 @@ def test_an_empty_store_gives_empty_tables_with_their_columns(tmp_path: Path, fm
     events = _pandas(tmp_path / "out" / f"events.{fmt}")
     assert events.empty and list(events.columns)[-2:] == ["actor_ids", "actors"]
     assert _duckdb(tmp_path / "out" / f"claims.{fmt}").fetchall() == []
+
+
+def test_readme_documents_every_exported_column() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("| table | columns (Parquet types", 1)[1].split("\n\n", 1)[0]
+    for name, (record, _rows) in TABLES.items():
+        (line,) = [row for row in block.splitlines() if row.startswith(f"| `{name}` | `")]
+        documented = [cell.split("`")[1] for cell in line.split("|")[2].split(",")]
+        assert documented == [c.name for c in columns(record)], name

@@ -18,7 +18,7 @@ from newscorpus.query.lookup import find_actor
 from newscorpus.query.timeline import check_date
 from newscorpus.store import Store
 
-WINDOWS = {"sentence": "m.sentence", "paragraph": "m.paragraph"}
+WINDOWS = {"sentence": "sentence", "paragraph": "paragraph"}
 TYPES = ("person", "organization", "place")
 
 
@@ -62,7 +62,14 @@ def network(
     since: str | None = None,
     until: str | None = None,
 ) -> Network:
-    """The ``top`` pairs by weight (at least ``min_weight``), with their actors as nodes."""
+    """The ``top`` pairs by weight (at least ``min_weight``), with their actors as nodes.
+
+    Counts come from ``store.cooccurrence`` while it is current; with ``since``/``until``,
+    a ``min_weight`` below what it keeps, or after a change it has not caught up with,
+    they are counted from the mentions (the same numbers, in about a second).
+    """
+    from newscorpus.store import cooccurrence
+
     if window not in WINDOWS:
         raise NewsCorpusError(f"window is sentence or paragraph, not {window!r}")
     unknown = sorted(set(types) - set(TYPES))
@@ -77,46 +84,37 @@ def network(
             "this database was built before mentions kept their sentence; use --window "
             "paragraph, or run `newscorpus ingest --reanalyze` on the same files"
         )
-    where: list[str] = ["NOT a.dropped"]
-    params: list[object] = []
-    if types:
-        where.append(f"a.type IN ({','.join('?' * len(types))})")
-        params.extend(types)
-    if since is not None:
-        where.append("d.published >= ?")
-        params.append(check_date(since, "--since"))
-    if until is not None:
-        key = check_date(until, "--until")
-        where.append("substr(d.published, 1, ?) <= ?")
-        params.extend([len(key), key])
-    date_join = " JOIN documents d ON d.id = m.document_id" if since or until else ""
-    db.execute("DROP TABLE IF EXISTS temp.windows")
-    db.execute(
-        "CREATE TEMP TABLE windows AS SELECT DISTINCT m.document_id AS doc,"
-        f" {WINDOWS[window]} AS unit, m.actor_id AS actor FROM mentions m"
-        f" JOIN actors a ON a.id = m.actor_id{date_join} WHERE {' AND '.join(where)}",
-        params,
+    ego = find_actor(store, actor) if actor is not None else None
+    cached = (
+        since is None
+        and until is None
+        and min_weight >= cooccurrence.MIN_CACHED
+        and cooccurrence.is_fresh(db)
     )
+    if cached:
+        pairs_from = f"(SELECT a, b, weight FROM cooccurrence WHERE window = '{window}')"
+        counts_from = f"(SELECT actor, windows FROM actor_windows WHERE window = '{window}')"
+        total = db.execute(
+            "SELECT value FROM store_meta WHERE key = ?", (f"windows:{window}",)
+        ).fetchone()
+        windows = int(total[0]) if total else 0
+    else:
+        windows = _count_now(store, window, min_weight, since, until)
+        pairs_from, counts_from = "temp.pair_counts", "temp.actor_counts"
     try:
-        db.execute("CREATE INDEX temp.windows_unit ON windows (doc, unit, actor)")
-        total = db.execute("SELECT count(*) FROM (SELECT DISTINCT doc, unit FROM windows)")
-        windows = int(total.fetchone()[0])
-        ego = find_actor(store, actor) if actor is not None else None
-        pairs = _pairs(store, ego, min_weight, top)
+        pairs = _pairs(store, pairs_from, ego, types, min_weight, top)
         ids = sorted({i for a, b, _ in pairs for i in (a, b)})
+        marks = ",".join("?" * len(ids))
         counts = dict(
-            db.execute(
-                f"SELECT actor, count(*) FROM windows WHERE actor IN ({','.join('?' * len(ids))})"
-                " GROUP BY actor",
-                ids,
-            ).fetchall()
+            db.execute(f"SELECT actor, windows FROM {counts_from} WHERE actor IN ({marks})", ids)
         )
     finally:
-        db.execute("DROP TABLE IF EXISTS temp.windows")
+        db.execute("DROP TABLE IF EXISTS temp.pair_counts")
+        db.execute("DROP TABLE IF EXISTS temp.actor_counts")
     names = {
         actor_id: (name, kind)
         for actor_id, name, kind in db.execute(
-            f"SELECT id, name, type FROM actors WHERE id IN ({','.join('?' * len(ids))})", ids
+            f"SELECT id, name, type FROM actors WHERE id IN ({marks})", ids
         )
     }
     edges = tuple(
@@ -137,35 +135,69 @@ def network(
     return Network(window, windows, nodes, edges)
 
 
+def _count_now(
+    store: Store, window: str, min_weight: int, since: str | None, until: str | None
+) -> int:
+    """``temp.pair_counts`` and ``temp.actor_counts`` from the mentions, as
+    ``store.cooccurrence`` counts them, within the dates asked; the number of windows."""
+    from newscorpus.store.cooccurrence import PAIRS_SQL, count_windows
+
+    where = [f"m.{WINDOWS[window]} IS NOT NULL"]
+    params: list[object] = []
+    if since is not None:
+        where.append("d.published >= ?")
+        params.append(check_date(since, "--since"))
+    if until is not None:
+        key = check_date(until, "--until")
+        where.append("substr(d.published, 1, ?) <= ?")
+        params.extend([len(key), key])
+    join = "JOIN documents d ON d.id = m.document_id " if since or until else ""
+    db = store.db
+    count_windows(db, WINDOWS[window], f"{join}WHERE {' AND '.join(where)}", tuple(params))
+    try:
+        db.execute("CREATE TEMP TABLE pair_counts (a, b, weight)")
+        db.execute(f"INSERT INTO temp.pair_counts {PAIRS_SQL}", (min_weight,))
+        db.execute(
+            "CREATE TEMP TABLE actor_counts AS SELECT actor, count(*) AS windows"
+            " FROM windows GROUP BY actor"
+        )
+        total = db.execute("SELECT count(*) FROM (SELECT DISTINCT doc, unit FROM windows)")
+        return int(total.fetchone()[0])
+    finally:
+        db.execute("DROP TABLE IF EXISTS temp.windows")
+
+
 def _pairs(
-    store: Store, ego: int | None, min_weight: int, top: int | None
+    store: Store,
+    pairs_from: str,
+    ego: int | None,
+    types: tuple[str, ...],
+    min_weight: int,
+    top: int | None,
 ) -> list[tuple[int, int, int]]:
-    """(actor, actor, shared windows), heaviest first, the lower id first in each pair."""
+    """(actor, actor, shared windows), heaviest first, the lower id first in each pair;
+    neither actor dropped by curation, both of ``types`` when given."""
+    marks = ",".join("?" * len(types))
+    kinds = f" AND x.type IN ({marks}) AND y.type IN ({marks})"
+    base = (
+        f"SELECT p.a, p.b, p.weight FROM {pairs_from} p JOIN actors x ON x.id = p.a"
+        " JOIN actors y ON y.id = p.b WHERE p.weight >= ? AND NOT x.dropped AND NOT y.dropped"
+        + (kinds if types else "")
+    )
+    params: list[object] = [min_weight, *types, *types]
     limit = f" LIMIT {int(top)}" if top else ""
+    order = " ORDER BY p.weight DESC, p.a, p.b"
     if ego is None:
-        return store.db.execute(
-            "SELECT x.actor, y.actor, count(*) AS weight FROM windows x JOIN windows y"
-            " ON x.doc = y.doc AND x.unit = y.unit AND x.actor < y.actor"
-            " GROUP BY x.actor, y.actor HAVING weight >= ?"
-            f" ORDER BY weight DESC, x.actor, y.actor{limit}",
-            (min_weight,),
-        ).fetchall()
-    rows = store.db.execute(
-        "SELECT y.actor, count(*) AS weight FROM windows x JOIN windows y"
-        " ON x.doc = y.doc AND x.unit = y.unit AND x.actor <> y.actor WHERE x.actor = ?"
-        f" GROUP BY y.actor HAVING weight >= ? ORDER BY weight DESC, y.actor{limit}",
-        (ego, min_weight),
+        return store.db.execute(base + order + limit, params).fetchall()
+    spokes = store.db.execute(
+        base + " AND (p.a = ? OR p.b = ?)" + order + limit, [*params, ego, ego]
     ).fetchall()
-    spokes = [(min(ego, other), max(ego, other), weight) for other, weight in rows]
-    neighbours = [other for other, _ in rows]
+    neighbours = [b if a == ego else a for a, b, _ in spokes]
     if len(neighbours) < 2:
         return spokes
     marks = ",".join("?" * len(neighbours))
     among = store.db.execute(
-        "SELECT x.actor, y.actor, count(*) AS weight FROM windows x JOIN windows y"
-        " ON x.doc = y.doc AND x.unit = y.unit AND x.actor < y.actor"
-        f" WHERE x.actor IN ({marks}) AND y.actor IN ({marks})"
-        " GROUP BY x.actor, y.actor HAVING weight >= ? ORDER BY weight DESC, x.actor, y.actor",
-        (*neighbours, *neighbours, min_weight),
+        base + f" AND p.a IN ({marks}) AND p.b IN ({marks})" + order,
+        [*params, *neighbours, *neighbours],
     ).fetchall()
     return spokes + among

@@ -57,6 +57,11 @@ class Store:
             try:
                 yield writer
                 writer.flush()
+                if not writer.aborted:
+                    from newscorpus.store import cooccurrence
+
+                    if writer.changed or not cooccurrence.is_fresh(self.db):
+                        cooccurrence.rebuild(self.db)
             finally:
                 writer.abort()
                 fcntl.flock(lock, fcntl.LOCK_UN)

@@ -236,6 +236,27 @@ def m006_search_index(db: sqlite3.Connection) -> None:
     )
 
 
+def m007_cooccurrence(db: sqlite3.Connection) -> None:
+    """Co-occurrence counts kept between changes (``store.cooccurrence``), and the store's
+    generation, raised by every commit, that says whether they are current."""
+    run_script(
+        db,
+        """
+        CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE cooccurrence (
+            window TEXT NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,
+            weight INTEGER NOT NULL, PRIMARY KEY (window, a, b)
+        ) WITHOUT ROWID;
+        CREATE INDEX cooccurrence_weight ON cooccurrence (window, weight DESC);
+        CREATE INDEX cooccurrence_b ON cooccurrence (window, b);
+        CREATE TABLE actor_windows (
+            window TEXT NOT NULL, actor INTEGER NOT NULL, windows INTEGER NOT NULL,
+            PRIMARY KEY (window, actor)
+        ) WITHOUT ROWID;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_actor_match_names,
@@ -243,6 +264,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m004_actor_form_indexes,
     m005_document_metadata,
     m006_search_index,
+    m007_cooccurrence,
 )
 
 

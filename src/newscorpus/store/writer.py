@@ -35,6 +35,8 @@ class Writer:
         self.db = db
         self.identity = ActorIdentity(db)
         self._file_id: int | None = None
+        self.changed = False  # something was committed
+        self.aborted = False
 
     # -- transactions -----------------------------------------------------------------
     def begin(self) -> None:
@@ -54,11 +56,17 @@ class Writer:
 
             apply_all(self.db, self.identity)
             self.identity.refresh()
+            self.db.execute(
+                "INSERT INTO store_meta VALUES ('generation', 1)"
+                " ON CONFLICT (key) DO UPDATE SET value = value + 1"
+            )
+            self.changed = True
             self.db.execute("COMMIT")
 
     flush = commit
 
     def abort(self) -> None:
+        self.aborted = True
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
         self.identity.forget()
