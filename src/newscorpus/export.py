@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newscorpus.errors import NewsCorpusError, ResourceMissing
-from newscorpus.query.export import TABLES, Column, columns, snapshot, table_names
+from newscorpus.query.export import TABLES, Column, columns, snapshot, table_names, table_rows
 from newscorpus.render import csv_safe
 from newscorpus.store import Store
 
@@ -75,8 +75,8 @@ def export(
     written = []
     with snapshot(store):
         for name, target in targets.items():
-            record, read = TABLES[name]
-            count = _write(target, fmt, columns(record), read(store))
+            record, _read = TABLES[name]
+            count = _write(target, fmt, columns(record), table_rows(store, name))
             written.append(TableFile(name, count, str(target), target.stat().st_size))
     return ExportSummary(str(folder), fmt, tuple(written))
 
@@ -124,7 +124,7 @@ def _write_csv(path: Path, table: Sequence[Column], rows: Iterable[Any]) -> int:
         writer = csv.writer(handle)
         writer.writerow(names)
         for row in rows:
-            writer.writerow([_csv_value(getattr(row, name)) for name in names])
+            writer.writerow([_csv_value(value) for value in row])
             count += 1
     return count
 
@@ -150,8 +150,8 @@ def _write_parquet(path: Path, table: Sequence[Column], rows: Iterable[Any]) -> 
     count = 0
     with pq.ParquetWriter(path, schema, compression="zstd") as writer:
         for batch in _batches(rows, _BATCH):
-            data = {name: [_arrow_value(getattr(row, name)) for row in batch] for name in names}
-            writer.write_table(pa.table(data, schema=schema))
+            data = dict(zip(names, zip(*batch, strict=True), strict=True))  # rows to columns
+            writer.write_table(pa.table(data, schema=schema))  # pyarrow takes tuples as lists
             count += len(batch)
     return count
 
@@ -171,10 +171,6 @@ def arrow_schema(table: Sequence[Column]) -> Any:
     return pa.schema(
         [pa.field(column.name, types[column.kind], nullable=column.nullable) for column in table]
     )
-
-
-def _arrow_value(value: object) -> object:
-    return list(value) if isinstance(value, tuple) else value
 
 
 def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from itertools import groupby
+from operator import attrgetter
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from newscorpus.errors import NewsCorpusError
@@ -177,25 +178,44 @@ def snapshot(store: Store) -> Iterator[None]:
         store.db.execute("COMMIT")  # nothing was written: this only ends the read
 
 
-def documents(store: Store) -> Iterator[ExportDocument]:
-    for row in store.db.execute(
+# The tables that are one query each, their columns in the order of their record's fields.
+SQL = {
+    "documents": (
         "SELECT d.id, f.path, d.article_index, d.external_id, d.title, d.published,"
         " d.date_source, d.outlet, d.url, d.encoding, d.content_hash, d.offset_in_file,"
         " d.metadata, d.text FROM documents d JOIN files f ON f.id = d.file_id ORDER BY d.id"
-    ):
-        yield ExportDocument(*row)
+    ),
+    # substr counts characters, as Python offsets do: the paragraph's text as stored
+    "paragraphs": (
+        'SELECT p.document_id, p.idx, p.kind, p.duplicate_of, p.start, p."end",'
+        ' substr(d.text, p.start + 1, p."end" - p.start) FROM paragraphs p'
+        " JOIN documents d ON d.id = p.document_id ORDER BY p.document_id, p.idx"
+    ),
+    "mentions": (
+        'SELECT m.id, m.document_id, m.paragraph, m.sentence, m.start, m."end", m.text,'
+        " m.actor_id, a.name, a.type, m.role, m.source, m.resolution, m.name FROM mentions m"
+        " JOIN actors a ON a.id = m.actor_id ORDER BY m.id"
+    ),
+    "claims": (
+        "SELECT c.id, c.speaker, a.name, c.speaker_actor_id, c.cue, c.content, c.kind, c.via,"
+        ' c.document_id, c.paragraph, c.start, c."end", c.content_start, c.content_end,'
+        " d.published, d.title FROM claims c JOIN documents d ON d.id = c.document_id"
+        " LEFT JOIN actors a ON a.id = c.speaker_actor_id ORDER BY c.id"
+    ),
+    "dates": (
+        'SELECT id, document_id, paragraph, start, "end", text, value, precision, reason, hijri'
+        " FROM dates ORDER BY id"
+    ),
+}
+
+
+def documents(store: Store) -> Iterator[ExportDocument]:
+    return (ExportDocument(*row) for row in store.db.execute(SQL["documents"]))
 
 
 def paragraphs(store: Store) -> Iterator[ExportParagraph]:
     """Paragraphs with their text, sliced from the document's text."""
-    db = store.db
-    for doc_id, text in db.execute("SELECT id, text FROM documents ORDER BY id"):
-        for idx, kind, duplicate_of, start, end in db.execute(
-            'SELECT idx, kind, duplicate_of, start, "end" FROM paragraphs'
-            " WHERE document_id = ? ORDER BY idx",
-            (doc_id,),
-        ):
-            yield ExportParagraph(doc_id, idx, kind, duplicate_of, start, end, text[start:end])
+    return (ExportParagraph(*row) for row in store.db.execute(SQL["paragraphs"]))
 
 
 def actors(store: Store) -> Iterator[ExportActor]:
@@ -219,30 +239,15 @@ def actors(store: Store) -> Iterator[ExportActor]:
 
 
 def mentions(store: Store) -> Iterator[ExportMention]:
-    for row in store.db.execute(
-        'SELECT m.id, m.document_id, m.paragraph, m.sentence, m.start, m."end", m.text,'
-        " m.actor_id, a.name, a.type, m.role, m.source, m.resolution, m.name FROM mentions m"
-        " JOIN actors a ON a.id = m.actor_id ORDER BY m.id"
-    ):
-        yield ExportMention(*row)
+    return (ExportMention(*row) for row in store.db.execute(SQL["mentions"]))
 
 
 def claims(store: Store) -> Iterator[ExportClaim]:
-    for row in store.db.execute(
-        "SELECT c.id, c.speaker, a.name, c.speaker_actor_id, c.cue, c.content, c.kind, c.via,"
-        ' c.document_id, c.paragraph, c.start, c."end", c.content_start, c.content_end,'
-        " d.published, d.title FROM claims c JOIN documents d ON d.id = c.document_id"
-        " LEFT JOIN actors a ON a.id = c.speaker_actor_id ORDER BY c.id"
-    ):
-        yield ExportClaim(*row)
+    return (ExportClaim(*row) for row in store.db.execute(SQL["claims"]))
 
 
 def dates(store: Store) -> Iterator[ExportDate]:
-    for row in store.db.execute(
-        'SELECT id, document_id, paragraph, start, "end", text, value, precision, reason, hijri'
-        " FROM dates ORDER BY id"
-    ):
-        yield ExportDate(*row)
+    return (ExportDate(*row) for row in store.db.execute(SQL["dates"]))
 
 
 def events(store: Store) -> Iterator[ExportEvent]:
@@ -284,6 +289,15 @@ TABLES: dict[str, tuple[type, Reader]] = {
     "dates": (ExportDate, dates),
     "events": (ExportEvent, events),
 }
+
+
+def table_rows(store: Store, name: str) -> Iterator[tuple[Any, ...]]:
+    """A table's rows as tuples in its record's field order (what files are written from):
+    straight from SQLite for the one-query tables, without a record per row."""
+    if name in SQL:
+        return iter(store.db.execute(SQL[name]))
+    record, read = TABLES[name]
+    return map(attrgetter(*(f.name for f in fields(record))), read(store))
 
 
 def table_names(names: str | Sequence[str] | None) -> tuple[str, ...]:
