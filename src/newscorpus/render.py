@@ -96,12 +96,14 @@ def emit(
     title: str | None = None,
     out: TextIO | None = None,
     styles: Mapping[str, str] | None = None,
+    nowrap: Sequence[str] = (),
 ) -> int:
     """Write rows in ``fmt``; return how many were written.
 
     ``columns`` chooses and orders the table and CSV columns (JSON keeps every field);
     ``widths`` trims long table cells (JSON and CSV keep them whole); ``styles`` gives
-    table columns a rich style (the match of a concordance stands out).
+    table columns a rich style (the match of a concordance stands out); ``nowrap`` columns
+    keep their cells on one line (a sparkline).
     """
     out = out or sys.stdout
     if fmt == "json":
@@ -114,7 +116,7 @@ def emit(
         return count
     if fmt == "csv":
         return _emit_csv(rows, out, columns)
-    return _emit_table(rows, out, columns, widths or {}, title, styles or {})
+    return _emit_table(rows, out, columns, widths or {}, title, styles or {}, nowrap)
 
 
 def _emit_json(rows: Iterable[Any], out: TextIO) -> int:
@@ -160,6 +162,7 @@ def _emit_table(
     widths: Mapping[str, int],
     title: str | None,
     styles: Mapping[str, str] | None = None,
+    nowrap: Sequence[str] = (),
 ) -> int:
     from rich.table import Table
 
@@ -173,7 +176,9 @@ def _emit_table(
             table = Table(title=title, show_lines=False, title_justify="left")
             names = list(columns or mapping.keys())
             for name in names:
-                table.add_column(name, overflow="fold", style=styles.get(name))
+                table.add_column(
+                    name, overflow="fold", style=styles.get(name), no_wrap=name in nowrap
+                )
         table.add_row(*(_cell(mapping.get(name), widths.get(name)) for name in names))
         count += 1
     if table is None:
@@ -476,15 +481,15 @@ def emit_trend(series: Sequence[Any], fmt: str, out: TextIO | None = None) -> in
         rows.append(
             {
                 "name": s.name,
-                "total": f"{s.total} {s.unit if s.total != 1 else s.unit[:-1]}",
+                "total": s.total,
                 "documents": s.documents,
                 "from": points[0].period if points else "",
-                "trend": sparkline([p.count for p in points]),
+                "trend": sparkline([p.count for p in points], 24),
                 "to": points[-1].period if points else "",
-                "peak": f"{peak.period} ({peak.count})" if peak and peak.count else "",
+                "peak": peak.period if peak and peak.count else "",
             }
         )
-    count = emit(rows, "table", out=out, styles={"trend": "cyan"})
+    count = emit(rows, "table", out=out, styles={"trend": "cyan"}, nowrap=("trend",))
     for s in series:
         if not s.total:
             message(f"{s.name}: nothing found")

@@ -52,6 +52,7 @@ def _matches(db: Path, query: str, **options: object) -> list[str]:
         ("السعودية", ["الســعودية"]),  # tatweel
         ("محمد", ["مُحَمَّد"]),  # diacritics
         ('"الأمم المتحدة"', ["الأمم المتحدة"]),  # a phrase
+        ("الأمم المتحدة", ["الأمم المتحدة"]),  # two words side by side: one hit
         ("الإسرائيل*", ["الإسرائيلية"]),  # a prefix
         ("غزة NOT مستشفى", ["غزة"]),  # NOT excludes paragraphs: only the second article's
         ("(غزة OR القدس) مستشفى", ["مستشفى", "غزة", "مستشفي", "غزه"]),

@@ -219,9 +219,11 @@ def _occurrences(
     tokens: Sequence[object], wanted: Sequence[tuple[str, ...]]
 ) -> Iterator[tuple[int, int]]:
     """(first, last) token positions of each wanted term sequence, left to right, not
-    overlapping."""
+    overlapping; wanted words that stand next to each other are one hit (الأمم المتحدة
+    searched as two words shows once, as it reads)."""
     stems = [t.stem for t in tokens]  # type: ignore[attr-defined]
     matches = [t.match for t in tokens]  # type: ignore[attr-defined]
+    found: list[tuple[int, int]] = []
     position = 0
     while position < len(stems):
         for terms in wanted:
@@ -230,10 +232,14 @@ def _occurrences(
                 _same(stems[position + k], matches[position + k], want)
                 for k, want in enumerate(terms)
             ):
-                yield position, end - 1
+                if found and found[-1][1] == position - 1:
+                    found[-1] = (found[-1][0], end - 1)
+                else:
+                    found.append((position, end - 1))
                 position = end - 1
                 break
         position += 1
+    return iter(found)
 
 
 def _same(stem: str, match: str, want: str) -> bool:
