@@ -22,6 +22,7 @@ COMMANDS = [
     ["claims"],
     ["timeline"],
     ["export"],
+    ["check"],
     ["eval"],
     ["eval", "ner"],
 ]

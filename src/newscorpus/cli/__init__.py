@@ -44,6 +44,7 @@ def _register() -> None:
     from newscorpus.cli import (
         actors,
         browse,
+        check,
         claims,
         curate,
         evaluate,
@@ -56,7 +57,19 @@ def _register() -> None:
         trend,
     )
 
-    commands = (ingest, browse, extract, actors, claims, timeline, search, network, trend, export)
+    commands = (
+        ingest,
+        browse,
+        extract,
+        actors,
+        claims,
+        timeline,
+        search,
+        network,
+        trend,
+        export,
+        check,
+    )
     for module in commands:
         module.register(app)
     app.add_typer(curate.app, name="curate")
