@@ -12,10 +12,18 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newscorpus.errors import InputError
-from newscorpus.models import ANALYZED_KINDS, Analysis, Document, Paragraph, Sentence, Token
+from newscorpus.models import (
+    ANALYZED_KINDS,
+    Analysis,
+    Document,
+    Event,
+    Paragraph,
+    Sentence,
+    Token,
+)
 
 
 def analyzed_paragraphs(document: Document) -> list[Paragraph]:
@@ -44,12 +52,26 @@ class Prepared:
         return paragraph_of
 
 
-def prepare(document: Document) -> Prepared:
-    """Clean ``document.text`` and split its analyzed paragraphs into sentences and tokens."""
+LONG_DOCUMENT = 50_000  # longer documents are analyzed in windows (see analyze)
+WINDOW_CHARS = 10_000  # the most text one pass of the extractors sees in them
+
+
+def prepare(
+    document: Document,
+    *,
+    text: str | None = None,
+    paragraphs: Sequence[Paragraph] | None = None,
+) -> Prepared:
+    """Clean ``document.text`` and split its analyzed paragraphs into sentences and tokens.
+
+    ``text`` (the cleaned text, when the caller has it) and ``paragraphs`` (a window of
+    them) let ``analyze`` prepare a long document piece by piece.
+    """
     from newscorpus.arabic import clean, split_sentences, tokenize
 
-    text = clean(document.text)
-    paragraphs = analyzed_paragraphs(document)
+    text = clean(document.text) if text is None else text
+    if paragraphs is None:
+        paragraphs = analyzed_paragraphs(document)
     sentences: list[Sentence] = []
     tokens: list[Token] = []
     for paragraph in paragraphs:
@@ -61,37 +83,106 @@ def prepare(document: Document) -> Prepared:
     return Prepared(text, tuple(paragraphs), tuple(sentences), tuple(tokens))
 
 
+def analysis_windows(text: str, paragraphs: Sequence[Paragraph]) -> list[list[Paragraph]]:
+    """The paragraphs in groups of at most ``WINDOW_CHARS``; a longer paragraph (a careless
+    export with no blank lines) is cut into pieces that keep its index, each ending after a
+    sentence's end, or a space, where there is one near the limit."""
+    windows: list[list[Paragraph]] = [[]]
+    size = 0
+    for paragraph in paragraphs:
+        for piece in _pieces(text, paragraph):
+            length = piece.end - piece.start
+            if windows[-1] and size + length > WINDOW_CHARS:
+                windows.append([])
+                size = 0
+            windows[-1].append(piece)
+            size += length
+    return [window for window in windows if window]
+
+
+_CUTS = (". ", "، ", "؟ ", "! ", "\n")  # after a sentence's end, at best
+
+
+def _pieces(text: str, paragraph: Paragraph) -> Iterator[Paragraph]:
+    start, end = paragraph.start, paragraph.end
+    while end - start > WINDOW_CHARS:
+        limit = start + WINDOW_CHARS
+        floor = limit - WINDOW_CHARS // 5
+        ends = [text.rfind(mark, floor, limit) + len(mark) for mark in _CUTS]
+        cut = max((end for end in ends if end > floor), default=-1)
+        if cut < 0:
+            cut = text.rfind(" ", floor, limit) + 1
+        cut = cut if cut > start else limit
+        yield Paragraph(paragraph.index, start, cut, paragraph.kind, paragraph.duplicate_of)
+        start = cut
+    yield Paragraph(paragraph.index, start, end, paragraph.kind, paragraph.duplicate_of)
+
+
 def analyze(document: Document, *, keep_tokens: bool = False) -> Analysis:
     """Sentences, actor mentions, claims, dates and events of one document.
 
     Offsets in the result point into ``document.text``. Tokens are returned only with
-    ``keep_tokens`` (the store does not keep them; ``extract`` shows them).
+    ``keep_tokens`` (the store does not keep them; ``extract`` shows them). A document
+    longer than ``LONG_DOCUMENT`` is analyzed window by window (``analysis_windows``), so
+    time grows with its length and memory with the window, not with the document; what
+    links two windows (a claim continued, one story's events) is then not seen, and its
+    publication date is looked for in its first window only.
     """
-    from newscorpus.arabic.search import paragraph_terms
-    from newscorpus.extract.actors import extract_mentions
-    from newscorpus.extract.claims import extract_claims
-    from newscorpus.extract.dates import extract_dates, infer_publication_date
-    from newscorpus.extract.events import build_events
+    from newscorpus.arabic import clean
+    from newscorpus.extract.dates import infer_publication_date
 
-    prepared = prepare(document)
-    text, paragraphs = prepared.text, prepared.paragraphs
-    sentences, tokens = prepared.sentences, prepared.tokens
-    terms = paragraph_terms(text, document.paragraphs, tokens)
-    if not paragraphs:
-        return Analysis(sentences=sentences, tokens=tokens if keep_tokens else (), terms=terms)
-    mentions = extract_mentions(text, tokens, sentences, prepared.paragraph_lookup())
-    claims = extract_claims(text, paragraphs, sentences, tokens, mentions)
+    text = clean(document.text)
     inferred = None
     published = document.published[:10] if document.published else None
+    long = len(text) > LONG_DOCUMENT
     if published is None:
         # Captions count here: a dated photo caption plus a weekday in the body dates the
         # article, though captions are not analyzed otherwise.
-        found = infer_publication_date(
-            text, [p for p in document.paragraphs if p.duplicate_of is None]
-        )
+        candidates = [p for p in document.paragraphs if p.duplicate_of is None]
+        if long:
+            candidates = analysis_windows(text, candidates)[0]
+        found = infer_publication_date(text, candidates)
         if found is not None:
             inferred = published = found[0]
-    dates = extract_dates(text, paragraphs, published)
+    if not long:
+        return _analyze_window(document, text, None, published, inferred, keep_tokens)
+    parts = [
+        _analyze_window(document, text, window, published, inferred, keep_tokens)
+        for window in analysis_windows(text, document.paragraphs)
+    ]
+    return _joined(parts, inferred)
+
+
+def _analyze_window(
+    document: Document,
+    text: str,
+    window: Sequence[Paragraph] | None,
+    published: str | None,
+    inferred: str | None,
+    keep_tokens: bool,
+) -> Analysis:
+    from newscorpus.arabic.search import paragraph_terms
+    from newscorpus.extract.actors import extract_mentions
+    from newscorpus.extract.claims import extract_claims
+    from newscorpus.extract.dates import extract_dates
+    from newscorpus.extract.events import build_events
+
+    chosen = None
+    if window is not None:
+        chosen = [p for p in window if p.kind in ANALYZED_KINDS and p.duplicate_of is None]
+    prepared = prepare(document, text=text, paragraphs=chosen)
+    paragraphs = prepared.paragraphs
+    sentences, tokens = prepared.sentences, prepared.tokens
+    terms = paragraph_terms(text, window or document.paragraphs, tokens)
+    if not paragraphs:
+        return Analysis(
+            sentences=sentences, tokens=tokens if keep_tokens else (), terms=terms,
+            published=inferred,
+        )  # fmt: skip
+    mentions = extract_mentions(text, tokens, sentences, prepared.paragraph_lookup())
+    claims = extract_claims(text, paragraphs, sentences, tokens, mentions)
+    within = (paragraphs[0].start, paragraphs[-1].end) if window is not None else None
+    dates = extract_dates(text, paragraphs, published, within=within)
     events = build_events(document.text, sentences, mentions, claims, dates)
     return Analysis(
         sentences=sentences,
@@ -102,6 +193,33 @@ def analyze(document: Document, *, keep_tokens: bool = False) -> Analysis:
         events=tuple(events),
         published=inferred,
         terms=terms,
+    )
+
+
+def _joined(parts: Sequence[Analysis], inferred: str | None) -> Analysis:
+    """The analyses of a document's windows as one: events point to claims by position,
+    so each window's are shifted; a paragraph cut into pieces gets its terms back whole."""
+    events: list[Event] = []
+    claims_before = 0
+    for part in parts:
+        events.extend(
+            replace(e, claim=e.claim + claims_before) if e.claim is not None else e
+            for e in part.events
+        )
+        claims_before += len(part.claims)
+    terms: dict[int, list[str]] = {}
+    for part in parts:
+        for index, words in part.terms:
+            terms.setdefault(index, []).append(words)
+    return Analysis(
+        sentences=tuple(s for part in parts for s in part.sentences),
+        tokens=tuple(t for part in parts for t in part.tokens),
+        mentions=tuple(m for part in parts for m in part.mentions),
+        claims=tuple(c for part in parts for c in part.claims),
+        dates=tuple(d for part in parts for d in part.dates),
+        events=tuple(events),
+        published=inferred,
+        terms=tuple((index, " ".join(words)) for index, words in terms.items()),
     )
 
 

@@ -330,20 +330,28 @@ def _scan(mt: MatchText, start: int, end: int, ctx: Context) -> Iterator[_Found]
 
 
 def extract_dates(
-    text: str, paragraphs: Sequence[Paragraph], published: str | None
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    published: str | None,
+    *,
+    within: tuple[int, int] | None = None,
 ) -> list[DateMention]:
     """Date expressions in ``paragraphs`` of the cleaned ``text``, resolved against ``published``.
 
     Offsets are into ``text``. Relative expressions get ``value=None`` and reason
-    "no publication date" when ``published`` is None.
+    "no publication date" when ``published`` is None. ``within`` (start, end) limits the
+    text mapped to the span that holds the paragraphs (one window of a long document).
     """
-    mt = match_text(text)
+    shift, stop = within or (0, len(text))
+    mt = match_text(text[shift:stop] if within else text)
     ctx = Context(_parse_published(published))
     mentions: list[DateMention] = []
     for paragraph in paragraphs:
-        lo, hi = mt.from_original(paragraph.start), mt.from_original(paragraph.end)
+        lo = mt.from_original(paragraph.start - shift)
+        hi = mt.from_original(paragraph.end - shift)
         for found in _scan(mt, lo, hi, ctx):
             start, end = mt.to_original(found.start, found.end)
+            start, end = start + shift, end + shift
             mentions.append(
                 DateMention(
                     start,
