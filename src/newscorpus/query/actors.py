@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newscorpus.query.claims import ClaimRow, claims
+from newscorpus.query.export import one_read
 from newscorpus.query.lookup import document_id, find_actor
 from newscorpus.store import Store
 
@@ -117,6 +118,7 @@ def actors(
         )
 
 
+@one_read
 def actor(store: Store, name: str) -> ActorProfile:
     """One actor: aliases, roles, mentions per document, co-occurring actors, claims."""
     db = store.db
@@ -183,6 +185,7 @@ class ActorWhy:
     why: tuple[AliasEvidence, ...]
 
 
+@one_read
 def why(store: Store, name: str) -> ActorWhy:
     """An actor and, for each of its written forms, the evidence that joined it."""
     db = store.db

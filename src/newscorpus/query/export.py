@@ -15,13 +15,23 @@ datetime, a date's ``value`` and an event's ``date`` may be a year, a month or a
 
 from __future__ import annotations
 
+import functools
 import types
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from itertools import groupby
 from operator import attrgetter
-from typing import Any, Literal, get_args, get_origin, get_type_hints
+from typing import (
+    Any,
+    Concatenate,
+    Literal,
+    ParamSpec,
+    TypeVar,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 from newscorpus.errors import NewsCorpusError
 from newscorpus.store import Store
@@ -170,12 +180,32 @@ def columns(record: type) -> tuple[Column, ...]:
 @contextmanager
 def snapshot(store: Store) -> Iterator[None]:
     """Read every table from one state of the store, even while an ingest writes to it
-    (SQLite in WAL mode keeps a read transaction's view)."""
+    (SQLite in WAL mode keeps a read transaction's view); inside one already, that one."""
+    if store.db.in_transaction:
+        yield
+        return
     store.db.execute("BEGIN")
     try:
         yield
     finally:
         store.db.execute("COMMIT")  # nothing was written: this only ends the read
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def one_read(query: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """Run a query of several statements in one ``snapshot``: a commit between two of them
+    (an ingest or a curation merging away an actor the query has found) cannot leave it
+    reading half the old state and half the new."""
+
+    @functools.wraps(query)
+    def read(store: Store, *args: P.args, **kwargs: P.kwargs) -> R:
+        with snapshot(store):
+            return query(store, *args, **kwargs)
+
+    return read
 
 
 # The tables that are one query each, their columns in the order of their record's fields.

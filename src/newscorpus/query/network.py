@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 from newscorpus.errors import NewsCorpusError
+from newscorpus.query.export import one_read
 from newscorpus.query.lookup import find_actor
 from newscorpus.query.timeline import check_date
 from newscorpus.store import Store
@@ -51,6 +52,7 @@ class Network:
     edges: tuple[Edge, ...]
 
 
+@one_read
 def network(
     store: Store,
     *,

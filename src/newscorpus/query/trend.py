@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newscorpus.errors import DoesNotExist, NewsCorpusError
+from newscorpus.query.export import one_read
 from newscorpus.query.lookup import find_actor
 from newscorpus.query.search import PARAGRAPH_BITS, parse_query
 from newscorpus.query.timeline import check_date
@@ -45,6 +46,7 @@ class TrendSeries:
     points: tuple[TrendPoint, ...]
 
 
+@one_read
 def trend(
     store: Store,
     names: Sequence[str],
