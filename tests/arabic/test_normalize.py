@@ -24,6 +24,11 @@ SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
         ("مي\u200cشود", "مي\u0640شود"),
         ("بو\u00adتين", "بو\u0640تين"),
         ("سطر\u2028سطر\u2029", "سطر\nسطر\n"),
+        ("قال\x00إن\x7f\x85هذا", "قال إن  هذا"),  # C0, DEL and C1 controls
+        ("قال\tإن\nهذا", "قال\tإن\nهذا"),  # tab and newline are text
+        ("بلاده \x1b]0;evil\x07لن", "بلاده " + " " * 9 + "لن"),  # OSC: a window title
+        ("بلاده \x1b[31mلن\x1b[0m", "بلاده " + " " * 5 + "لن" + " " * 4),  # CSI: colours
+        ("أ\x1bcب\x1b", "أ  ب "),  # ESC c (reset), a lone ESC
     ],
 )
 def test_clean_replaces_one_for_one(text: str, expected: str) -> None:

@@ -238,3 +238,29 @@ def test_quotation_running_over_sentences() -> None:
 def test_no_claim_without_an_attributed_statement(article: str) -> None:
     claims = _claims(article, (("كيم", "person"), ("كوريا الشمالية", "place")))
     assert [c.speaker for c in claims if c.cue not in ("أكدت",)] == []
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["\x1b]0;evil\x07", "\x1b[31m", "\u202e", "\u2066", "\x0b", "\x85", "\u200f"],
+    ids=["osc", "csi", "rlo", "lri", "vt", "nel", "rlm"],
+)
+def test_control_and_bidi_characters_change_nothing_around_them(hostile: str) -> None:
+    """Hostile text never cuts a sentence or a claim: the same claim, same speaker."""
+    from newscorpus.load import Source, read_source
+    from newscorpus.pipeline import analyze
+
+    plain = "وقال الرئيس الروسي فلاديمير بوتين إن بلاده لن تتراجع عن موقفها في أوكرانيا.\n"
+    attacked = plain.replace("بلاده ", "بلاده " + hostile)
+
+    def claims(text: str) -> list[tuple[str, str]]:
+        (document,) = read_source(Source.from_bytes("a.txt", text.encode("utf-8")))
+        analysis = analyze(document)
+        assert len(analysis.sentences) == 1
+        return [(c.speaker, " ".join(c.content.split())) for c in analysis.claims]
+
+    assert (
+        claims(attacked)
+        == claims(plain)
+        == [("فلاديمير بوتين", "بلاده لن تتراجع عن موقفها في أوكرانيا")]
+    )

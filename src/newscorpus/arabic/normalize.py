@@ -32,14 +32,19 @@ _TO_SPACE = (
 # ZWNJ, ZWJ and the soft hyphen sit inside words: tatweel keeps the word in one piece and
 # vanishes from the match form.
 _TO_TATWEEL = "\u200c\u200d\u00ad"
+# C0 controls but tab and newline, DEL and C1 controls: never text, and they must not cut
+# a sentence or a claim (escape sequences are blanked whole, below).
+_CONTROLS = [c for c in range(0x20) if c not in (0x09, 0x0A)] + list(range(0x7F, 0xA0))
 _CLEAN_TABLE: dict[int, str] = {ord(c): " " for c in _TO_SPACE}
+_CLEAN_TABLE.update({code: " " for code in _CONTROLS if code != 0x0D})
 # Unicode line and paragraph separators are line breaks the splitters should see.
 _CLEAN_TABLE.update({0x2028: "\n", 0x2029: "\n"})
 _CLEAN_TABLE.update({ord(c): "\u0640" for c in _TO_TATWEEL})
 
 
 def clean(text: str) -> str:
-    """Return ``text`` with CR, NBSP, bidi and zero-width characters replaced one-for-one.
+    """Return ``text`` with CR, NBSP, bidi, zero-width and control characters (and terminal
+    escape sequences) replaced one-for-one.
 
     The result has the same length as ``text``, so every offset found in it is an offset
     into the original. ``"\\r\\n"`` becomes ``" \\n"``: still one line break; U+2028 and
@@ -47,7 +52,16 @@ def clean(text: str) -> str:
     """
     # A regex skips the (almost always absent) characters in C; str.translate with a dict
     # table walks every character in Python and ran ~13x slower on Arabic text.
+    if "\x1b" in text:  # a terminal escape sequence (ESC ]0;title BEL): all of it is blank
+        text = _ESCAPE_SEQUENCE.sub(lambda m: " " * len(m.group()), text)
     return _CLEAN_PATTERN.sub(_clean_char, text)
+
+
+# CSI (ESC [ ... final), OSC and the other string sequences (ESC ] ... BEL or ESC \, at
+# most 200 characters), and two-character escapes (ESC c, ESC 7...).
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]{0,200}(?:\x07|\x1b\\)?|\x1b[0-~]?"
+)
 
 
 _CLEAN_PATTERN = re.compile("[" + "".join(re.escape(chr(code)) for code in _CLEAN_TABLE) + "]")
