@@ -176,3 +176,84 @@ def test_stdin_like_source_from_bytes() -> None:
     assert isinstance(document, Document)
     assert (source.size, source.mtime_ns) == (len(source.read_bytes()), 0)
     assert document.text == ARTICLE.strip()
+
+
+def _hostile_tar(path: Path) -> None:
+    with tarfile.open(path, "w:gz") as archive:
+        for name in ("../escape.txt", "/etc/article.txt", "ok/a.txt"):
+            info = tarfile.TarInfo(name)
+            data = ARTICLE.encode("utf-8")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+        for kind, name in ((tarfile.SYMTYPE, "ok/link.txt"), (tarfile.LNKTYPE, "ok/hard.txt")):
+            info = tarfile.TarInfo(name)
+            info.type, info.linkname = kind, "/etc/passwd"
+            archive.addfile(info)
+        fifo = tarfile.TarInfo("ok/pipe.txt")
+        fifo.type = tarfile.FIFOTYPE
+        archive.addfile(fifo)
+
+
+def test_hostile_tar_members_are_refused_by_name_and_the_rest_loads(tmp_path: Path) -> None:
+    archive = tmp_path / "hostile.tar.gz"
+    _hostile_tar(archive)
+    items = _documents([str(archive)])
+    refused = {i.path.split(":", 1)[1]: i.reason for i in items if isinstance(i, InputError)}
+    assert refused == {
+        "../escape.txt": "unsafe member path (absolute or with ..); not read",
+        "/etc/article.txt": "unsafe member path (absolute or with ..); not read",
+        "ok/link.txt": "a link, not a file; not read",
+        "ok/hard.txt": "a link, not a file; not read",
+        "ok/pipe.txt": "not a regular file; not read",
+    }
+    assert [d.path for d in items if isinstance(d, Document)] == [f"{archive}:ok/a.txt"]
+    assert not (tmp_path.parent / "escape.txt").exists()
+
+
+def test_hostile_zip_members_are_refused(tmp_path: Path) -> None:
+    archive = tmp_path / "hostile.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("../../escape.txt", ARTICLE)
+        link = zipfile.ZipInfo("link.txt")
+        link.external_attr = 0o120777 << 16  # a symlink, as Info-ZIP stores one
+        out.writestr(link, "/etc/passwd")
+        out.writestr("ok.txt", ARTICLE)
+    items = _documents([str(archive)])
+    reasons = [(i.path.rsplit(":", 1)[1], i.reason) for i in items if isinstance(i, InputError)]
+    assert reasons == [
+        ("../../escape.txt", "unsafe member path (absolute or with ..); not read"),
+        ("link.txt", "a link, not a file; not read"),
+    ]
+    assert sum(isinstance(i, Document) for i in items) == 1
+
+
+@pytest.mark.parametrize("kind", ["zip", "tar", "gz-in-zip"])
+def test_compression_bombs_are_refused_without_expanding_them(tmp_path: Path, kind: str) -> None:
+    """A few hundred kB that would expand to 200 MB: refused by name, quickly."""
+    import resource
+
+    zeros = b"\x00" * (1 << 20)
+    if kind == "zip":
+        archive = tmp_path / "bomb.zip"
+        with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as out:
+            with out.open("bomb.txt", "w", force_zip64=True) as member:
+                for _ in range(200):
+                    member.write(zeros)
+            out.writestr("ok.txt", ARTICLE)
+    elif kind == "tar":
+        archive = tmp_path / "bomb.tar.gz"
+        with tarfile.open(archive, "w:gz") as out:
+            info = tarfile.TarInfo("bomb.txt")
+            info.size = 200 << 20
+            out.addfile(info, io.BytesIO(zeros * 200))
+    else:
+        archive = tmp_path / "bomb.zip"
+        with zipfile.ZipFile(archive, "w") as out:  # stored: only the inner gzip compresses
+            out.writestr("bomb.txt.gz", gzip.compress(zeros * 200, compresslevel=9))
+    assert archive.stat().st_size < 1 << 20
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    items = _documents([str(archive)])
+    bombs = [i for i in items if isinstance(i, InputError) and "compression bomb" in i.reason]
+    assert len(bombs) == 1 and bombs[0].path.startswith(f"{archive}:bomb.txt")
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 150  # never expanded whole in memory

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import struct
 import sys
 import tarfile
@@ -42,6 +43,12 @@ _SKIP_EXTENSIONS = frozenset(
 )
 _SKIP_NAMES = ("readme", "license", "licence", "copying", "changelog", "authors", "notice")
 _ARCHIVE_SUFFIXES = (".tar.gz", ".tgz", ".tar", ".zip", ".tar.bz2", ".tar.xz")
+# A member that expands more than this many times over its compressed size, and past
+# BOMB_MIN_BYTES, is refused as a compression bomb; so is a .gz member whose content passes
+# MAX_GZ_MEMBER_BYTES. (News text compresses 3-10x; a bomb, thousands of times.)
+BOMB_RATIO = 200
+BOMB_MIN_BYTES = 64 << 20
+MAX_GZ_MEMBER_BYTES = 512 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +160,7 @@ def is_article_name(name: str) -> bool:
 def _file_sources(path: str) -> Iterator[Source | InputError]:
     lowered = path.lower()
     try:
-        stat = os.stat(path)
+        info = os.stat(path)
     except OSError as error:
         yield InputError(path, _os_reason(error))
         return
@@ -162,10 +169,10 @@ def _file_sources(path: str) -> Iterator[Source | InputError]:
     elif lowered.endswith(_ARCHIVE_SUFFIXES):
         yield from _tar_sources(path)
     elif lowered.endswith(".gz"):
-        size = _gzip_size(path) or stat.st_size
-        yield Source(path, size, stat.st_mtime_ns, lambda: _open_gzip(path))
+        size = _gzip_size(path) or info.st_size
+        yield Source(path, size, info.st_mtime_ns, lambda: _open_gzip(path))
     else:
-        yield Source(path, stat.st_size, stat.st_mtime_ns, lambda: open(path, "rb"))
+        yield Source(path, info.st_size, info.st_mtime_ns, lambda: open(path, "rb"))
 
 
 def _open_gzip(path: str) -> BinaryIO:
@@ -184,11 +191,21 @@ def _gzip_size(path: str) -> int:
 
 def _tar_sources(path: str) -> Iterator[Source | InputError]:
     found = False
+    packed, expanded = os.path.getsize(path), 0
     try:
         with tarfile.open(path, "r:*") as archive:
             for member in archive:
-                if not member.isfile() or not is_article_name(member.name):
+                if member.isdir() or not is_article_name(member.name):
                     continue
+                refused = _unsafe_member(member.name, member.issym() or member.islnk())
+                if refused is None and not member.isfile():
+                    refused = "not a regular file; not read"
+                size = member.size if member.isfile() else 0
+                refused = refused or _bomb(expanded + size, packed)
+                if refused is not None:
+                    yield InputError(f"{path}:{member.name}", refused)
+                    continue
+                expanded += size  # what the members read so far expand to
                 item = _tar_member(path, archive, member)
                 found = found or isinstance(item, Source)
                 yield item
@@ -223,12 +240,23 @@ def _tar_member(
 
 def _zip_sources(path: str) -> Iterator[Source | InputError]:
     found = False
+    packed, expanded = os.path.getsize(path), 0
     try:
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
                 if info.is_dir() or not is_article_name(info.filename):
                     continue
                 display = f"{path}:{info.filename}"
+                link = stat.S_ISLNK(info.external_attr >> 16)
+                refused = (
+                    _unsafe_member(info.filename, link)
+                    or _bomb(info.file_size, info.compress_size)
+                    or _bomb(expanded + info.file_size, packed)
+                )
+                if refused is not None:
+                    yield InputError(display, refused)
+                    continue
+                expanded += info.file_size
                 mtime_ns = int(datetime(*info.date_time).timestamp()) * 1_000_000_000
                 if info.filename.lower().endswith(_ARCHIVE_SUFFIXES):
                     yield InputError(
@@ -249,6 +277,27 @@ def _zip_sources(path: str) -> Iterator[Source | InputError]:
         yield InputError(path, "no articles found")
 
 
+def _unsafe_member(name: str, link: bool) -> str | None:
+    """Why a member is not read: a link, or a path that climbs out of the archive."""
+    if link:
+        return "a link, not a file; not read"
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or ".." in parts or (parts and parts[0].endswith(":")):
+        return "unsafe member path (absolute or with ..); not read"
+    return None
+
+
+def _bomb(size: int, compressed: int) -> str | None:
+    """Why ``size`` bytes out of ``compressed`` ones (a member, or the archive so far) are
+    not read: more than ``BOMB_RATIO`` times over, past ``BOMB_MIN_BYTES``."""
+    if size > BOMB_MIN_BYTES and size > BOMB_RATIO * max(compressed, 1):
+        return (
+            f"expands {size // max(compressed, 1):,} times to {size >> 20:,} MB: refused as a "
+            f"compression bomb (limit: {BOMB_RATIO}x past {BOMB_MIN_BYTES >> 20} MB)"
+        )
+    return None
+
+
 def _zip_opener(path: str, name: str) -> Callable[[], BinaryIO]:
     def reopen() -> BinaryIO:
         outer = zipfile.ZipFile(path)
@@ -260,9 +309,16 @@ def _zip_opener(path: str, name: str) -> Callable[[], BinaryIO]:
 def _member_source(display: str, data: bytes, mtime_ns: int) -> Source:
     if display.lower().endswith(".gz"):
         try:
-            data = gzip.decompress(data)
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as inner:
+                expanded = inner.read(MAX_GZ_MEMBER_BYTES + 1)
         except (OSError, EOFError, zlib.error):
             return Source(display, len(data), mtime_ns, _raiser("not a valid gzip file"))
+        refused = _bomb(len(expanded), len(data))
+        if len(expanded) > MAX_GZ_MEMBER_BYTES:
+            refused = f"expands past {MAX_GZ_MEMBER_BYTES >> 20} MB: refused as a compression bomb"
+        if refused is not None:
+            return Source(display, len(data), mtime_ns, _raiser(refused))
+        data = expanded
     return Source.from_bytes(display, data, mtime_ns)
 
 
