@@ -149,3 +149,18 @@ def test_record_fields_no_role_took_are_stored_and_shown(db_path: Path) -> None:
             ("author", "أ. ب"),
         ]
         assert show(store, "2").metadata == ()
+
+
+def test_stored_span_texts_are_the_document_text_at_their_offsets(db_path: Path) -> None:
+    from newscorpus.load import Source, read_source
+    from newscorpus.pipeline import analyze
+
+    data = "قال الرئيس الروسي فلاديمير\u00a0بوتين في 12\u00a0مايو 2024 إن بلاده لن تتراجع.\n"
+    (document,) = read_source(Source.from_bytes("a.txt", data.encode()))
+    _store(db_path, "a.txt", [(document, analyze(document))])
+    with open_store(db_path) as store:
+        text = store.db.execute("SELECT text FROM documents").fetchone()[0]
+        for table in ("mentions", "dates"):
+            rows = store.db.execute(f'SELECT start, "end", text FROM {table}').fetchall()
+            assert rows and all(text[s:e] == t for s, e, t in rows), table
+        assert "\u00a0" in store.db.execute("SELECT text FROM mentions").fetchone()[0]

@@ -107,10 +107,10 @@ class Writer:
         self._insert_terms(doc_id, analysis)
         self.identity.document_id = doc_id
         actor_ids = self.identity.resolve((m.actor or m.text, m.type) for m in analysis.mentions)
-        self._insert_mentions(doc_id, analysis, actor_ids)
+        self._insert_mentions(doc_id, document.text, analysis, actor_ids)
         by_name = {name: actor_id for (name, _type), actor_id in actor_ids.items()}
         claim_ids = self._insert_claims(doc_id, analysis, by_name)
-        self._insert_dates(doc_id, analysis)
+        self._insert_dates(doc_id, document.text, analysis)
         self._insert_events(doc_id, analysis, by_name, claim_ids)
 
     def _delete_file(self, path: str) -> None:
@@ -177,8 +177,10 @@ class Writer:
             [(doc_id << PARAGRAPH_BITS | index, terms) for index, terms in analysis.terms],
         )
 
+    # A mention's and a date's text are stored as the document has them (text[start:end]):
+    # the extractors read the cleaned text, where a no-break space is a space.
     def _insert_mentions(
-        self, doc_id: int, analysis: Analysis, actor_ids: dict[tuple[str, str], int]
+        self, doc_id: int, text: str, analysis: Analysis, actor_ids: dict[tuple[str, str], int]
     ) -> None:
         starts = [s.start for s in analysis.sentences]  # sentence index = position in the doc
         self.db.executemany(
@@ -190,7 +192,7 @@ class Writer:
                     m.paragraph,
                     m.start,
                     m.end,
-                    m.text,
+                    text[m.start : m.end],
                     m.actor or m.text,
                     actor_ids[(m.actor or m.text, m.type)],
                     m.role,
@@ -227,13 +229,13 @@ class Writer:
             claim_ids.append(int(cursor.lastrowid or 0))
         return claim_ids
 
-    def _insert_dates(self, doc_id: int, analysis: Analysis) -> None:
+    def _insert_dates(self, doc_id: int, text: str, analysis: Analysis) -> None:
         self.db.executemany(
             'INSERT INTO dates (document_id, paragraph, start, "end", text, value, precision,'
             " reason, hijri) VALUES (?,?,?,?,?,?,?,?,?)",
             [
-                (doc_id, d.paragraph, d.start, d.end, d.text, d.value, d.precision, d.reason,
-                 d.hijri)
+                (doc_id, d.paragraph, d.start, d.end, text[d.start : d.end], d.value,
+                 d.precision, d.reason, d.hijri)
                 for d in analysis.dates
             ],
         )  # fmt: skip
