@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from newscorpus.arabic import clean
 from newscorpus.errors import InputError
-from newscorpus.models import PARAGRAPH_KINDS, Analysis, Claim, Document
+from newscorpus.models import PARAGRAPH_KINDS, Analysis, Document
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -307,13 +307,7 @@ def check_analysis(document: Document, analysis: Analysis) -> None:
         assert paragraph_holds(mention.paragraph, mention.start, mention.end), mention
     previous = 0
     for claim in analysis.claims:
-        if _quotation_after_the_paragraph(claim):
-            continue
         start, end = claim.start, claim.end
-        if _unclosed_quotation(text, claim):
-            end -= 1
-        if _carried_speaker(analysis, claim):
-            start = next(s.start for s in analysis.sentences if s.end >= claim.content_start)
         assert _inside(start, end, length), claim
         assert start <= claim.content_start <= claim.content_end <= end, claim
         assert paragraph_holds(claim.paragraph, start, end), claim
@@ -335,34 +329,6 @@ def check_analysis(document: Document, analysis: Analysis) -> None:
         assert event.claim is None or 0 <= event.claim < len(analysis.claims), event
     for index, _ in analysis.terms:
         assert 0 <= index < len(paragraphs), analysis.terms
-
-
-# Known violations, reported in #19 for extract/claims/forms.py (``build``); each predicate
-# matches only its own case, and goes when the fix lands.
-_CLOSERS = frozenset('»”"')
-
-
-def _unclosed_quotation(text: str, claim: Claim) -> bool:
-    """A direct claim ends one past its content, for the closing quote, also when there is
-    none (an unclosed «, or a colon: ``يستبعد ف«`` gives a claim ending at 10 in a text of
-    9; ``... المصدر: RT Arabic`` at a paragraph's end one past that end)."""
-    closer = text[claim.content_end : claim.content_end + 1]
-    return claim.end == claim.content_end + 1 and closer not in _CLOSERS
-
-
-def _quotation_after_the_paragraph(claim: Claim) -> bool:
-    """A colon ending a paragraph and a quotation opening the next (seed 003, كتب يفغيني
-    أوميرينكوف ...:\n"...): content_start lands after content_end (``كتب ا:\n"``)."""
-    return claim.content_start > claim.content_end
-
-
-def _carried_speaker(analysis: Analysis, claim: Claim) -> bool:
-    """A dropped subject (وتابع: «...») takes an earlier sentence's speaker, and the claim
-    starts at that speaker, in another sentence or paragraph, before earlier claims."""
-    if claim.speaker_start is None or claim.start != claim.speaker_start:
-        return False
-    return any(s.start <= claim.content_start <= s.end and s.start > claim.start
-               for s in analysis.sentences)  # fmt: skip
 
 
 def gzipped(data: bytes) -> bytes:

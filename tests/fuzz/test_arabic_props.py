@@ -6,8 +6,6 @@ slice back out of the text they came from, in order and without overlap.
 
 from __future__ import annotations
 
-import re
-
 from fuzz_support import BIDI, arabic_text, fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,11 +13,6 @@ from hypothesis import strategies as st
 from newscorpus.arabic import clean, match_form, normalize, split_sentences, tokenize
 
 _CLEANED_AWAY = "\r\u00a0\u202f\u2007\u200b\ufeff\u200c\u200d\u00ad\u2028\u2029" + BIDI
-# Known violation, reported in #19 (arabic/normalize.py): NFKC runs before the letter folds
-# and deletions, so a combining hamza (U+0654/U+0655) or madda (U+0653) left after them
-# composes only on a second pass: match_form("آٔ") is "ا\u0654" and match_form of that "ا";
-# "ي\u200dٔ" (ZWJ) gives "ي\u0654", never "ئ". Drop this guard when the fix lands.
-_HAMZA_MARK = re.compile("[\u0653-\u0655]")
 _words = st.one_of(
     arabic_text.map(lambda text: text[:12]),
     st.text(st.sampled_from("اأإآوؤيئىةهـءًٌٍَُِّْٰٕٔ" + BIDI + "\u200c\u200d"), max_size=6),
@@ -42,8 +35,7 @@ def test_clean_keeps_the_length_and_is_idempotent(text: str) -> None:
 @fuzz_settings(400)
 def test_match_form_is_idempotent_and_agrees_with_normalize(word: str) -> None:
     form = match_form(word)
-    if not _HAMZA_MARK.search(form):  # known, reported in #19: see _HAMZA_MARK
-        assert match_form(form) == form
+    assert match_form(form) == form
     assert normalize(word) == form
 
 

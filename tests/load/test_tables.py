@@ -167,3 +167,42 @@ def test_unreadable_tables_fail_with_one_clear_reason(name: str, data: bytes, re
     (failure,) = _read(name, data)
     assert isinstance(failure, InputError)
     assert failure.path == name and failure.reason.startswith(reason), failure.reason
+
+
+def _damaged(workbook: bytes, member: bytes, *, method: int = 8, flags: int = 0) -> bytes:
+    """The workbook with ``member``'s compression method and flags changed in the central
+    directory (what a damaged or exotic zip writer leaves)."""
+    data = bytearray(workbook)
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        name_length = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + name_length] == member:
+            data[at + 10 : at + 12] = method.to_bytes(2, "little")
+            data[at + 8] |= flags
+        at = data.find(b"PK\x01\x02", at + 4)
+    return bytes(data)
+
+
+@pytest.mark.parametrize("damage", ["surrogate", "compression", "encrypted"])
+def test_damaged_workbooks_fail_with_one_line_and_keep_the_rows_before(damage: str) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    sheet.append(ROWS[0])
+    if damage == "surrogate":
+        sheet.append(["خبر", "قال \ud800", "2015-08-12", "okaz"])  # a lone surrogate
+    out = io.BytesIO()
+    workbook.save(out)
+    data = out.getvalue()
+    if damage == "compression":
+        data = _damaged(data, b"xl/workbook.xml", method=99)
+    elif damage == "encrypted":
+        data = _damaged(data, b"xl/workbook.xml", flags=1)
+    items = _read("export.xlsx", data)
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert len(errors) == 1 and errors[0].path == "export.xlsx"
+    assert "workbook" in errors[0].reason
+    if damage == "surrogate":
+        assert [d.title for d in items if isinstance(d, Document)] == ["خبر أول"]

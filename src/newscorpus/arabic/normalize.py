@@ -153,6 +153,13 @@ def _nfkc(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Return the match form of a whole string (its length may differ from ``text``)."""
+    form = _normalize_once(text)
+    if _COMBINING_HAMZA.search(form):  # as in match_form: marks that meet their letter late
+        form = _normalize_once(form)
+    return form
+
+
+def _normalize_once(text: str) -> str:
     match = _match_table()
     if len(text) < 64:
         return _nfkc(text).translate(match.table)
@@ -175,5 +182,14 @@ def match_form(word: str) -> str:
     if form is None:
         if len(_WORD_CACHE) >= _CACHE_LIMIT:
             _WORD_CACHE.clear()
-        form = _WORD_CACHE[word] = _nfkc(word).translate(_match_table().table)
+        form = _nfkc(word).translate(_match_table().table)
+        if _COMBINING_HAMZA.search(form):
+            # A hamza or madda mark that only meets its letter once what stood between is
+            # gone (آٔ, or a ZWJ turned tatweel) composes now: the match form of a match
+            # form is itself.
+            form = _nfkc(form).translate(_match_table().table)
+        _WORD_CACHE[word] = form
     return form
+
+
+_COMBINING_HAMZA = re.compile("[\u0653-\u0655]")

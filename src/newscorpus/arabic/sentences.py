@@ -16,6 +16,8 @@ optional closing quotes and then whitespace or the end of the line. It does not 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 _LINE_RE = re.compile(r"[^\n]+")
@@ -27,7 +29,18 @@ _SPAN_CHARS_RE = re.compile(r"[«»“”()\"]")
 _LATIN_ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jr sr vs etc no inc ltd co corp gen col lt sgt rev u.s e.g i.e".split()
 )
-_WORD_BEFORE_RE = re.compile(r"(\S+)$")
+_SPACE_RE = re.compile(r"\s")
+
+
+def _last_space(text: str, start: int, end: int) -> int:
+    """The offset of the last whitespace in text[start:end], or start - 1."""
+    for position in range(end - 1, max(start, end - 64) - 1, -1):  # words are short
+        if text[position].isspace():
+            return position
+    last = start - 1
+    for found in _SPACE_RE.finditer(text, start, max(start, end - 64)):
+        last = found.start()
+    return last
 
 
 def _protected_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -59,14 +72,17 @@ def _protected_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
-    found = _WORD_BEFORE_RE.search(text, sentence_start, dot)
-    if found is None:
+    # The word before the dot: from the last space (a regex anchored at the end would be
+    # tried from every position of a long run without spaces).
+    word_start = max(sentence_start, _last_space(text, sentence_start, dot) + 1)
+    if word_start >= dot or text[dot - 1].isspace():
         return False
-    word = found.group(1).lstrip('(«"“')
+    found_start = word_start
+    word = text[word_start:dot].lstrip('(«"“')
     if len(word) == 1 and word.isalpha():
         return True
     # "1. " opening a sentence numbers a list item.
-    if word.isdigit() and not text[sentence_start : found.start()].strip():
+    if word.isdigit() and not text[sentence_start:found_start].strip():
         return True
     return word.lower() in _LATIN_ABBREVIATIONS
 
@@ -75,7 +91,9 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
     if not _HAS_TERMINAL_RE.search(text, start, end):
         out.append((start, end))
         return
-    spans = _protected_spans(text, start, end)
+    spans = sorted(_protected_spans(text, start, end))
+    opens = [open_ for open_, _close in spans]
+    reach = list(itertools.accumulate((close for _open, close in spans), max))
     sentence_start = start
     for found in _BOUNDARY_RE.finditer(text, start, end):
         terminal = found.group().rstrip("»”\"'")
@@ -83,7 +101,10 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
             continue
         pos, after = found.start(), found.end()
         # Inside a span unless the run of punctuation reaches past the span's closer.
-        if any(open_ < pos and after <= close for open_, close in spans):
+        # Inside a span: one that opened before and closes at or after the run's end (the
+        # furthest close of the spans opened so far says, in a bisect, not a scan).
+        inside = bisect.bisect_left(opens, pos)
+        if inside and reach[inside - 1] >= after:
             continue
         if terminal == "." and _is_abbreviation(text, sentence_start, pos):
             continue

@@ -152,6 +152,8 @@ def _separator(header: str) -> str:
 
 
 def _xlsx_rows(stream: BinaryIO, path: str) -> Iterator[tuple[str, dict[str, Any] | InputError]]:
+    import zlib
+    from xml.etree.ElementTree import ParseError
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
@@ -160,11 +162,15 @@ def _xlsx_rows(stream: BinaryIO, path: str) -> Iterator[tuple[str, dict[str, Any
     if not data.startswith(_XLSX_MAGIC):
         yield "", InputError(path, "not an .xlsx workbook (old .xls files: save as .xlsx or CSV)")
         return
+    # What a damaged workbook raises, from the zip layer and from the XML inside it.
+    broken = (BadZipFile, KeyError, OSError, ValueError, NotImplementedError, RuntimeError,
+              ParseError, EOFError, zlib.error)  # fmt: skip
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as error:
-        yield "", InputError(path, f"not a readable .xlsx workbook ({error})")
+    except broken as error:
+        yield "", InputError(path, f"not a readable .xlsx workbook ({_short(error)})")
         return
+    number = 1
     try:
         sheets = workbook.worksheets
         for sheet in sheets:
@@ -179,5 +185,18 @@ def _xlsx_rows(stream: BinaryIO, path: str) -> Iterator[tuple[str, dict[str, Any
             sheet_name = f"sheet {sheet.title} " if len(sheets) > 1 else ""
             for number, row in enumerate(rows, start=2):
                 yield f"{sheet_name}row {number}", dict(zip(names, row, strict=False))
+    except broken as error:  # the rows read so far stand; the rest of the file cannot be read
+        yield (
+            "",
+            InputError(
+                path,
+                f"the workbook is damaged after row {number} ({_short(error)});"
+                " rows after it not read",
+            ),
+        )
     finally:
         workbook.close()
+
+
+def _short(error: BaseException) -> str:
+    return " ".join(str(error).split())[:120] or type(error).__name__

@@ -8,6 +8,7 @@ mixed); ``attribution`` reads ووفق X، ... / ...، بحسب X; ``transmitted
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from newscorpus.arabic import COMMAS
 from newscorpus.extract.claims.content import (
@@ -68,8 +69,8 @@ def build(
     via: str | None,
     cue: Cue,
 ) -> Claim | None:
-    if k >= len(doc.tokens):
-        return None
+    if k >= len(doc.tokens) or doc.tokens[k].start >= paragraph.end:
+        return None  # nothing said in this paragraph (a colon, and the quote comes later)
     text = doc.text
     first = doc.tokens[k]
     kind: ClaimKind = "indirect"
@@ -98,12 +99,25 @@ def build(
             kind = "mixed"
         via = via or _trailing_via(doc, stop, hi)
     cue_token = doc.tokens[i]
-    start = min(cue_token.start, speaker.start)
+    # A speaker carried over from an earlier sentence (وتابع: «...») does not start this
+    # claim: the claim starts at its cue.
+    carried = speaker.start < paragraph.start or (
+        speaker.end <= cue_token.start
+        and _SENTENCE_END.search(text, speaker.end, cue_token.start) is not None
+    )
+    start = cue_token.start if carried else min(cue_token.start, speaker.start)
     cue_text = text[cue_token.start + len(cue_token.prefix) : cue_token.end]
-    end = max(words_end + (1 if kind == "direct" else 0), start)
+    if words_end <= words_start:
+        return None  # an opening quote and nothing after it
+    closed = kind == "direct" and text[words_end : words_end + 1] in _CLOSING_QUOTES
+    end = max(words_end + (1 if closed else 0), start)
     return claim_of(
         doc, speaker, cue_text, kind, paragraph.index, (start, end), (words_start, words_end), via
     )
+
+
+_SENTENCE_END = re.compile(r"[.!?؟…][»”\"']*\s")
+_CLOSING_QUOTES = frozenset("»\"”“'’")  # a direct claim's span takes its closing quote
 
 
 def _trailing_via(doc: DocumentState, end: int, hi: int) -> str | None:
