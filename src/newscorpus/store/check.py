@@ -67,12 +67,10 @@ def _rows_of_a_document(table: str, label: str) -> tuple[Rule, ...]:
     """The rules every table of things found in a document shares."""
     offsets = 'x.start < 0 OR x.start > x."end" OR x."end" > length(d.text)'
     if table == "claims":
-        # Not content_start <= content_end: the claims extractor gives a claim whose
-        # quotation begins in the next paragraph an empty content, as an inverted span
-        # (a seed's «كتب يفغيني أوميرينكوف، في ...:»). That is extraction, not storage.
+        # The claimed words lie inside the claim.
         offsets += (
-            " OR x.content_start < 0 OR x.content_start > length(d.text)"
-            " OR x.content_end < 0 OR x.content_end > length(d.text)"
+            " OR x.content_start < x.start OR x.content_start > x.content_end"
+            ' OR x.content_end > x."end"'
         )
     where = f"'{label} ' || x.id || ' in document ' || x.document_id"
     return (
