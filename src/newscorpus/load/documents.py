@@ -13,9 +13,9 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 from newscorpus.errors import InputError
-from newscorpus.load.articles import layout
+from newscorpus.load.articles import ArticleLayout, layout
 from newscorpus.load.paragraphs import Span, clean, paragraph_spans
-from newscorpus.models import DateSource, Document
+from newscorpus.models import DateSource, Document, Paragraph
 
 _CLI_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _OTHER_DATE_FORMATS = ("%Y/%m/%d", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M")
@@ -133,6 +133,52 @@ def _parse_date_text(text: str) -> str | None:
     return None
 
 
+MAX_ARTICLE_CHARS = 1_000_000  # longer "articles" (no article breaks at all) are cut in parts
+_CUTS = ("\n", ". ", "، ", "؟ ", "! ")
+
+
+def bounded(article: ArticleLayout, text: str) -> list[ArticleLayout]:
+    """``article`` as it is, or, when it is longer than ``MAX_ARTICLE_CHARS`` (a careless
+    export: megabytes with no article break, often with no blank line), cut into parts of
+    at most that many characters: at paragraph ends where there are some, else after a
+    sentence's end or a space. Each part is an article of its own, so the analysis, the
+    worker and the writer hold one part at a time."""
+    if article.end - article.start <= MAX_ARTICLE_CHARS:
+        return [article]
+    pieces: list[tuple[int, int, str]] = []  # absolute (start, end, kind)
+    for paragraph in article.paragraphs:
+        start, end = article.start + paragraph.start, article.start + paragraph.end
+        while end - start > MAX_ARTICLE_CHARS:
+            limit, floor = start + MAX_ARTICLE_CHARS, start + MAX_ARTICLE_CHARS * 4 // 5
+            cut = max((text.rfind(m, floor, limit) + len(m) for m in _CUTS), default=-1)
+            if cut <= floor:
+                cut = text.rfind(" ", floor, limit) + 1
+            cut = cut if cut > start else limit
+            pieces.append((start, cut, paragraph.kind))
+            start = cut
+        pieces.append((start, end, paragraph.kind))
+    parts: list[ArticleLayout] = []
+    group: list[tuple[int, int, str]] = []
+    for piece in pieces:
+        if group and piece[1] - group[0][0] > MAX_ARTICLE_CHARS:
+            parts.append(_part(article, group, len(parts)))
+            group = []
+        group.append(piece)
+    if group:
+        parts.append(_part(article, group, len(parts)))
+    return parts
+
+
+def _part(article: ArticleLayout, pieces: list[tuple[int, int, str]], number: int) -> ArticleLayout:
+    first = pieces[0][0]
+    paragraphs = tuple(
+        Paragraph(index, start - first, end - first, kind)  # type: ignore[arg-type]
+        for index, (start, end, kind) in enumerate(pieces)
+    )
+    title = article.title if number == 0 else None
+    return ArticleLayout(first, pieces[-1][1], paragraphs, title, article.outlet)
+
+
 def build_documents(
     text: str,
     *,
@@ -161,7 +207,10 @@ def build_documents(
     else:
         published, date_source = None, "unknown"
     documents = []
-    for number, article in enumerate(layout(text, cleaned, spans, split)):
+    articles = [
+        part for found in layout(text, cleaned, spans, split) for part in bounded(found, text)
+    ]
+    for number, article in enumerate(articles):
         documents.append(
             Document(
                 text=text[article.start : article.end],

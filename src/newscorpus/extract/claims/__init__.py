@@ -62,7 +62,9 @@ def extract_claims(
             covered = max(covered, claim.content_end)
             i = max(next_i, i + 1)
         claims.extend(in_sentence)
-    return claims
+    # A claim says something, inside its own span: the forms that found none (a speaker and
+    # a colon at the end of a text) are not claims.
+    return [c for c in claims if c.start <= c.content_start < c.content_end <= c.end]
 
 
 def _claim_at(
