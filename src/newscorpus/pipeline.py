@@ -100,22 +100,12 @@ def analysis_windows(text: str, paragraphs: Sequence[Paragraph]) -> list[list[Pa
     return [window for window in windows if window]
 
 
-_CUTS = (". ", "، ", "؟ ", "! ", "\n")  # after a sentence's end, at best
-
-
 def _pieces(text: str, paragraph: Paragraph) -> Iterator[Paragraph]:
-    start, end = paragraph.start, paragraph.end
-    while end - start > WINDOW_CHARS:
-        limit = start + WINDOW_CHARS
-        floor = limit - WINDOW_CHARS // 5
-        ends = [text.rfind(mark, floor, limit) + len(mark) for mark in _CUTS]
-        cut = max((end for end in ends if end > floor), default=-1)
-        if cut < 0:
-            cut = text.rfind(" ", floor, limit) + 1
-        cut = cut if cut > start else limit
-        yield Paragraph(paragraph.index, start, cut, paragraph.kind, paragraph.duplicate_of)
-        start = cut
-    yield Paragraph(paragraph.index, start, end, paragraph.kind, paragraph.duplicate_of)
+    from newscorpus.arabic.sentences import cut_points
+
+    bounds = [paragraph.start, *cut_points(text, paragraph.start, paragraph.end, WINDOW_CHARS)]
+    for start, end in zip(bounds, [*bounds[1:], paragraph.end], strict=True):
+        yield Paragraph(paragraph.index, start, end, paragraph.kind, paragraph.duplicate_of)
 
 
 def analyze(document: Document, *, keep_tokens: bool = False) -> Analysis:

@@ -133,17 +133,6 @@ short_text = st.one_of(
 
 
 # --- files in every input format --------------------------------------------------------
-FORMATS = ("text", "html", "trec", "jsonl", "json", "csv", "tsv", "xlsx")
-NAMES = {
-    "text": "article.txt",
-    "html": "page.html",
-    "trec": "docs.xml",
-    "jsonl": "articles.jsonl",
-    "json": "articles.json",
-    "csv": "export.csv",
-    "tsv": "export.tsv",
-    "xlsx": "export.xlsx",
-}
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1256", "iso-8859-6")
 DATES = ("2024-11-22", "Sun, 18 Feb 2018 20:50:44 GMT", "22/11/2024", "1700000000", "", "غدا")
 
@@ -169,6 +158,10 @@ def _fuzz_script() -> ModuleType:
         sys.modules[name] = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(sys.modules[name])
     return sys.modules[name]
+
+
+FORMATS: tuple[str, ...] = _fuzz_script().FORMATS
+NAMES: dict[str, str] = _fuzz_script().FILE_NAMES
 
 
 def render(fmt: str, items: list[Article]) -> str | bytes:

@@ -132,3 +132,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if s < e:
             sentences.append((s, e))
     return sentences
+
+
+_CUT_AFTER = ("\n", ". ", "، ", "؟ ", "! ")  # a sentence's (or a clause's) end
+
+
+def cut_points(text: str, start: int, end: int, size: int) -> list[int]:
+    """Where to cut ``text[start:end]`` into pieces of at most ``size`` characters: after
+    a sentence's end, else after a space, in the last fifth of each piece, else at
+    ``size`` (a word longer than a piece). The offsets end each piece but the last."""
+    cuts: list[int] = []
+    while end - start > size:
+        limit, floor = start + size, start + size * 4 // 5
+        cut = max(text.rfind(mark, floor, limit) + len(mark) for mark in _CUT_AFTER)
+        if cut <= floor:
+            cut = text.rfind(" ", floor, limit) + 1
+        cut = cut if cut > start else limit
+        cuts.append(cut)
+        start = cut
+    return cuts

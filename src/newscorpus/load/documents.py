@@ -7,11 +7,13 @@ publication date, and normalizing metadata dates to ISO 8601.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
+from newscorpus.arabic.sentences import cut_points
 from newscorpus.errors import InputError
 from newscorpus.load.articles import ArticleLayout, layout
 from newscorpus.load.paragraphs import Span, clean, paragraph_spans
@@ -134,7 +136,6 @@ def _parse_date_text(text: str) -> str | None:
 
 
 MAX_ARTICLE_CHARS = 1_000_000  # longer "articles" (no article breaks at all) are cut in parts
-_CUTS = ("\n", ". ", "، ", "؟ ", "! ")
 
 
 def bounded(article: ArticleLayout, text: str) -> list[ArticleLayout]:
@@ -148,15 +149,8 @@ def bounded(article: ArticleLayout, text: str) -> list[ArticleLayout]:
     pieces: list[tuple[int, int, str]] = []  # absolute (start, end, kind)
     for paragraph in article.paragraphs:
         start, end = article.start + paragraph.start, article.start + paragraph.end
-        while end - start > MAX_ARTICLE_CHARS:
-            limit, floor = start + MAX_ARTICLE_CHARS, start + MAX_ARTICLE_CHARS * 4 // 5
-            cut = max((text.rfind(m, floor, limit) + len(m) for m in _CUTS), default=-1)
-            if cut <= floor:
-                cut = text.rfind(" ", floor, limit) + 1
-            cut = cut if cut > start else limit
-            pieces.append((start, cut, paragraph.kind))
-            start = cut
-        pieces.append((start, end, paragraph.kind))
+        bounds = [start, *cut_points(text, start, end, MAX_ARTICLE_CHARS), end]
+        pieces.extend((a, b, paragraph.kind) for a, b in itertools.pairwise(bounds))
     parts: list[ArticleLayout] = []
     group: list[tuple[int, int, str]] = []
     for piece in pieces:

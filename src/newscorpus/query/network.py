@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newscorpus.errors import NewsCorpusError
 from newscorpus.query.export import one_read
 from newscorpus.query.lookup import find_actor
-from newscorpus.query.timeline import check_date
+from newscorpus.query.timeline import published_between
 from newscorpus.store import Store
 
 WINDOWS = {"sentence": "sentence", "paragraph": "paragraph"}
@@ -144,15 +144,8 @@ def _count_now(
     ``store.cooccurrence`` counts them, within the dates asked; the number of windows."""
     from newscorpus.store.cooccurrence import PAIRS_SQL, count_windows
 
-    where = [f"m.{WINDOWS[window]} IS NOT NULL"]
-    params: list[object] = []
-    if since is not None:
-        where.append("d.published >= ?")
-        params.append(check_date(since, "--since"))
-    if until is not None:
-        key = check_date(until, "--until")
-        where.append("substr(d.published, 1, ?) <= ?")
-        params.extend([len(key), key])
+    dated, params = published_between(since, until)
+    where = [f"m.{WINDOWS[window]} IS NOT NULL", *dated]
     join = "JOIN documents d ON d.id = m.document_id " if since or until else ""
     db = store.db
     count_windows(db, WINDOWS[window], f"{join}WHERE {' AND '.join(where)}", tuple(params))

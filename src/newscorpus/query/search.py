@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from newscorpus.errors import NewsCorpusError
 from newscorpus.query.lookup import document_id, find_actor
-from newscorpus.query.timeline import check_date
+from newscorpus.query.timeline import published_between
 from newscorpus.store import Store
+from newscorpus.store.writer import PARAGRAPH_BITS
 
-PARAGRAPH_BITS = 20  # as in store.writer: rowid = document_id << 20 | paragraph
 KINDS = ("heading", "body", "caption", "embed", "boilerplate")
 DEFAULT_KINDS = ("heading", "body", "caption", "embed")  # boilerplate only when asked
 _PIECE = re.compile(r'"([^"]*)"|(\()|(\))|([^\s()"]+)')
@@ -156,21 +156,13 @@ def _filters(
     document: str | None,
     kinds: Sequence[str],
 ) -> tuple[list[str], list[object]]:
-    where: list[str] = []
-    params: list[object] = []
+    where, params = published_between(since, until)
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
         raise QueryError(f"unknown paragraph kind {unknown[0]!r} (use {', '.join(KINDS)})")
     if set(kinds) != set(KINDS):
         where.append(f"p.kind IN ({','.join('?' * len(kinds))})")
         params.extend(kinds)
-    if since is not None:
-        where.append("d.published >= ?")
-        params.append(check_date(since, "--since"))
-    if until is not None:
-        key = check_date(until, "--until")
-        where.append("substr(d.published, 1, ?) <= ?")
-        params.extend([len(key), key])
     if outlet is not None:
         where.append("d.outlet = ?")
         params.append(outlet)

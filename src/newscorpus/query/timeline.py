@@ -44,6 +44,21 @@ def check_date(value: str, name: str) -> str:
     return value
 
 
+def published_between(since: str | None, until: str | None) -> tuple[list[str], list[object]]:
+    """SQL conditions (on ``d.published``) and their parameters for ``--since``/``--until``:
+    documents published from ``since`` up to the end of ``until`` (a year, month or day)."""
+    where: list[str] = []
+    params: list[object] = []
+    if since is not None:
+        where.append("d.published >= ?")
+        params.append(check_date(since, "--since"))
+    if until is not None:
+        key = check_date(until, "--until")
+        where.append("substr(d.published, 1, ?) <= ?")
+        params.extend([len(key), key])
+    return where, params
+
+
 def timeline(
     store: Store,
     *,

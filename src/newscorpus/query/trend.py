@@ -16,9 +16,10 @@ from datetime import date, timedelta
 from newscorpus.errors import DoesNotExist, NewsCorpusError
 from newscorpus.query.export import one_read
 from newscorpus.query.lookup import find_actor
-from newscorpus.query.search import PARAGRAPH_BITS, parse_query
-from newscorpus.query.timeline import check_date
+from newscorpus.query.search import parse_query
+from newscorpus.query.timeline import published_between
 from newscorpus.store import Store
+from newscorpus.store.writer import PARAGRAPH_BITS
 
 PERIODS = {
     "day": "substr(d.published, 1, 10)",
@@ -61,15 +62,7 @@ def trend(
         raise NewsCorpusError(f"--by is one of {', '.join(PERIODS)}, not {by!r}")
     if not names:
         raise NewsCorpusError("name at least one actor or search query")
-    where: list[str] = []
-    params: list[object] = []
-    if since is not None:
-        where.append("d.published >= ?")
-        params.append(check_date(since, "--since"))
-    if until is not None:
-        key = check_date(until, "--until")
-        where.append("substr(d.published, 1, ?) <= ?")
-        params.extend([len(key), key])
+    where, params = published_between(since, until)
     raw = [_series(store, name, by, search, where, params) for name in names]
     periods = _periods([p for *_, counts in raw for p in counts if p is not None], by)
     out = []
