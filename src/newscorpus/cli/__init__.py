@@ -52,6 +52,7 @@ def _register() -> None:
         extract,
         ingest,
         network,
+        report,
         search,
         timeline,
         trend,
@@ -68,6 +69,7 @@ def _register() -> None:
         network,
         trend,
         export,
+        report,
         check,
     )
     for module in commands:

@@ -49,6 +49,9 @@ def network(
     ] = 100,
     since: SinceOption = None,
     until: UntilOption = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Only articles of this outlet.")
+    ] = None,
     db: DbOption = None,
     fmt: Annotated[
         NetworkFormat,
@@ -65,7 +68,7 @@ def network(
         result = query(
             store, actor=actor, types=tuple(t.value for t in actor_type or ()),
             window=window.value, min_weight=min_weight, top=top or None,
-            since=since, until=until,
+            since=since, until=until, outlet=outlet,
         )  # fmt: skip
     emit_network(result, "json" if as_json else fmt.value)
 

@@ -76,6 +76,8 @@ class DatedEvent:
     actors: tuple[str, ...]  # their names, same order
     document: int
     source: str  # the document's title or outlet ("" when it has neither)
+    start: int = 0  # the sentence's offsets in the document's text
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)

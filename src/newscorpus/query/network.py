@@ -63,10 +63,12 @@ def network(
     top: int | None = 100,
     since: str | None = None,
     until: str | None = None,
+    outlet: str | None = None,
 ) -> Network:
     """The ``top`` pairs by weight (at least ``min_weight``), with their actors as nodes.
 
-    Counts come from ``store.cooccurrence`` while it is current; with ``since``/``until``,
+    Counts come from ``store.cooccurrence`` while it is current; with ``since``/``until``
+    or ``outlet``,
     a ``min_weight`` below what it keeps, or after a change it has not caught up with,
     they are counted from the mentions (the same numbers, in about a second).
     """
@@ -90,6 +92,7 @@ def network(
     cached = (
         since is None
         and until is None
+        and outlet is None
         and min_weight >= cooccurrence.MIN_CACHED
         and cooccurrence.is_fresh(db)
     )
@@ -101,7 +104,7 @@ def network(
         ).fetchone()
         windows = int(total[0]) if total else 0
     else:
-        windows = _count_now(store, window, min_weight, since, until)
+        windows = _count_now(store, window, min_weight, since, until, outlet)
         pairs_from, counts_from = "temp.pair_counts", "temp.actor_counts"
     try:
         pairs = _pairs(store, pairs_from, ego, types, min_weight, top)
@@ -138,15 +141,24 @@ def network(
 
 
 def _count_now(
-    store: Store, window: str, min_weight: int, since: str | None, until: str | None
+    store: Store,
+    window: str,
+    min_weight: int,
+    since: str | None,
+    until: str | None,
+    outlet: str | None = None,
 ) -> int:
     """``temp.pair_counts`` and ``temp.actor_counts`` from the mentions, as
-    ``store.cooccurrence`` counts them, within the dates asked; the number of windows."""
+    ``store.cooccurrence`` counts them, within the dates and outlet asked; the number of
+    windows."""
     from newscorpus.store.cooccurrence import PAIRS_SQL, count_windows
 
     dated, params = published_between(since, until)
+    if outlet is not None:
+        dated.append("d.outlet = ?")
+        params.append(outlet)
     where = [f"m.{WINDOWS[window]} IS NOT NULL", *dated]
-    join = "JOIN documents d ON d.id = m.document_id " if since or until else ""
+    join = "JOIN documents d ON d.id = m.document_id " if dated else ""
     db = store.db
     count_windows(db, WINDOWS[window], f"{join}WHERE {' AND '.join(where)}", tuple(params))
     try:

@@ -84,20 +84,9 @@ def timeline(
         wanted = [p for p, rank in PRECISION_RANK.items() if rank >= PRECISION_RANK[precision]]
         where.append(f"e.precision IN ({','.join('?' * len(wanted))})")
         params.extend(wanted)
-    rows = store.db.execute(
-        "SELECT e.id, e.date, e.precision, e.text, e.document_id, d.title, d.outlet,"
-        f" group_concat(a.id, '{_SEP}'), group_concat(a.name, '{_SEP}')"
-        " FROM events e JOIN documents d ON d.id = e.document_id"
-        " LEFT JOIN event_actors ea ON ea.event_id = e.id"
-        " LEFT JOIN actors a ON a.id = ea.actor_id"
-        f" WHERE {' AND '.join(where)} GROUP BY e.id"
-        " ORDER BY replace(e.date, 'X', '0'), e.date, d.published, e.document_id, e.start",
-        params,
-    )
-    rare = _rare_actors(store)
+    rare = rare_actors(store)
     group: list[DatedEvent] = []
-    for row in rows:
-        event = _event(row)
+    for event in dated_events(store, where, params):
         if group and group[0].date != event.date:
             yield from _entries(group, rare)
             group = []
@@ -106,7 +95,26 @@ def timeline(
         yield from _entries(group, rare)
 
 
-def _rare_actors(store: Store) -> frozenset[int]:
+def dated_events(
+    store: Store, where: Sequence[str], params: Sequence[object]
+) -> Iterator[DatedEvent]:
+    """Stored events (``e``, with their document ``d``) that meet ``where``, in date order."""
+    rows = store.db.execute(
+        "SELECT e.id, e.date, e.precision, e.text, e.document_id, d.title, d.outlet,"
+        ' e.start, e."end",'
+        f" group_concat(a.id, '{_SEP}'), group_concat(a.name, '{_SEP}')"
+        " FROM events e JOIN documents d ON d.id = e.document_id"
+        " LEFT JOIN event_actors ea ON ea.event_id = e.id"
+        " LEFT JOIN actors a ON a.id = ea.actor_id"
+        f" WHERE {' AND '.join(where) or '1'} GROUP BY e.id"
+        " ORDER BY replace(e.date, 'X', '0'), e.date, d.published, e.document_id, e.start",
+        list(params),
+    )
+    for row in rows:
+        yield _event(row)
+
+
+def rare_actors(store: Store) -> frozenset[int]:
     total = store.db.execute("SELECT count(*) FROM documents").fetchone()[0]
     limit = max(2, total // 100)
     return frozenset(
@@ -115,7 +123,7 @@ def _rare_actors(store: Store) -> frozenset[int]:
 
 
 def _event(row: Sequence[object]) -> DatedEvent:
-    _id, date, precision, text, doc_id, title, outlet, actor_ids, names = row
+    _id, date, precision, text, doc_id, title, outlet, start, end, actor_ids, names = row
     ids = [int(i) for i in str(actor_ids).split(_SEP)] if actor_ids else []
     return DatedEvent(
         date=str(date),
@@ -125,6 +133,8 @@ def _event(row: Sequence[object]) -> DatedEvent:
         actors=tuple(dict.fromkeys(str(names).split(_SEP))) if names else (),
         document=int(str(doc_id)),
         source=str(title or outlet or ""),
+        start=int(str(start)),
+        end=int(str(end)),
     )
 
 
