@@ -30,6 +30,9 @@ _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\
                    "\u2029": "\\u2029"}  # fmt: skip
 
 
+_DATA_OPEN = '<script type="application/json" id="report-data">'
+
+
 @cache
 def _asset(name: str) -> str:
     return (resources.files("newscorpus") / "resources" / "report" / name).read_text("utf-8")
@@ -39,6 +42,12 @@ def script_json(value: Any) -> str:
     """``value`` as JSON that can stand inside an HTML ``<script>`` element as it is."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return "".join(_SCRIPT_ESCAPES.get(char, char) for char in text)
+
+
+def read_data(page: str) -> Any:
+    """The data a report page carries, as ``page_data`` made it (for scripts and tests)."""
+    start = page.index(_DATA_OPEN) + len(_DATA_OPEN)
+    return json.loads(page[start : page.index("</script>", start)])
 
 
 def _article(article: Article) -> dict[str, Any]:

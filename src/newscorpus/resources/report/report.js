@@ -112,10 +112,32 @@
     };
   }
 
+  // counts are whole numbers: small ranges get one tick per value, never 0.5
+  function countAxis(values) {
+    const top = Math.max(0, ...values);
+    const axis = { format: "d", tickMinStep: 1 };
+    if (top <= 8) axis.values = Array.from({ length: top + 1 }, (_, i) => i);
+    return axis;
+  }
+
+  const TIME_UNITS = { yearmonthdate: ["year", "month", "date"], yearweek: ["year", "week"],
+    yearmonth: ["year", "month"] };
+
   function timeUnitFor(dates) {
     if (dates.length < 2) return "yearmonthdate";
     const days = (Date.parse(dates[dates.length - 1]) - Date.parse(dates[0])) / 864e5;
     return days > 3 * 365 ? "yearmonth" : days > 90 ? "yearweek" : "yearmonthdate";
+  }
+
+  // the sums the chart's bars will show, to size its axis
+  function weekly(counts, unit) {
+    const floor = vega.timeFloor(TIME_UNITS[unit]);
+    const sums = new Map();
+    for (const c of counts) {
+      const bar = +floor(new Date(c.name));
+      sums.set(bar, (sums.get(bar) || 0) + c.count);
+    }
+    return [...sums.values()];
   }
 
   function drawTimeline() {
@@ -133,6 +155,7 @@
     const container = document.getElementById("timeline-chart");
     if (!counts.length) { container.textContent = "لا أحداث مؤرخة باليوم."; return Promise.resolve(); }
     const unit = timeUnitFor(counts.map((c) => c.name));
+    state.binStart = vega.timeFloor(TIME_UNITS[unit]);  // the bar an event is counted in
     const spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: 220, autosize: { type: "fit-x", contains: "padding" },
@@ -142,7 +165,7 @@
       encoding: {
         x: { field: "date", timeUnit: unit, type: "temporal", title: "تاريخ الحدث" },
         y: { aggregate: "sum", field: "events", type: "quantitative", title: "أحداث",
-          axis: { format: "d", tickMinStep: 1 } },
+          axis: countAxis(weekly(counts, unit)) },
       },
       config: chartConfig(),
     };
@@ -160,7 +183,8 @@
     const shown = document.getElementById("timeline-filter");
     let visible = 0;
     for (const item of document.querySelectorAll("#timeline-events > li.event")) {
-      const t = Date.parse(item.dataset.date);
+      // as Vega-Lite selects bars: an event is in when its bar's start is in the period
+      const t = state.brush ? +state.binStart(new Date(item.dataset.date)) : 0;
       const keep = !state.brush || (t >= state.brush[0] && t <= state.brush[1]);
       item.hidden = !keep;
       if (keep) visible += 1;
@@ -182,7 +206,7 @@
       encoding: {
         x: { field: "month", timeUnit: "yearmonth", type: "temporal", title: "شهر النشر" },
         y: { field: "mentions", type: "quantitative", title: "إشارات",
-          axis: { format: "d", tickMinStep: 1 } },
+          axis: countAxis(profile.trend.map((p) => p.count)) },
       },
       config: chartConfig(),
     };
