@@ -78,7 +78,7 @@ def _open(page_path: Path) -> None:
         chart = time.perf_counter() - started
         page.evaluate("location.hash = '#actors'")
         page.locator("#actor-lists a.actor-link").first.click()
-        page.wait_for_selector("#profile.shown")
+        page.wait_for_selector("#view-profile.shown")
         profile = time.perf_counter() - started
         browser.close()
     print(f"browser: ready {ready:.2f} s, network drawn {network:.2f} s, timeline chart"

@@ -51,7 +51,7 @@ def main() -> None:
             phone.goto(page_path.as_uri() + "#claims")
             phone.wait_for_function("document.documentElement.dataset.ready === 'true'")
             phone.locator("#speakers a.claim-link").first.click()
-            phone.wait_for_selector("#article.shown")
+            phone.wait_for_selector("#view-article.shown")
             phone.wait_for_timeout(300)
             phone.screenshot(path=str(SHOTS / "report-article-phone.png"))
             browser.close()

@@ -25,7 +25,7 @@ HOSTILE_TITLE = 'بوتين يحذر من </script><img src=x onerror="window.__
 HOSTILE_QUOTE = "</script><img src=x onerror=window.__pwned=2>"
 HOSTILE = (
     f"{HOSTILE_TITLE}\n\n"
-    "قال الرئيس الروسي فلاديمير بوتين يوم الاثنين 3 مارس 2024 في موسكو إن"
+    "🇷🇺 قال الرئيس الروسي فلاديمير بوتين يوم الاثنين 3 مارس 2024 في موسكو إن"
     ' "</script><img src=x onerror=window.__pwned=2> <!-- التهديد كبير" وإن روسيا سترد.\n\n'
     "وأضاف بوتين أن الحرب في أوكرانيا لن تنتهي قريبا، بحسب وكالة تاس.\n"
 )
@@ -167,7 +167,7 @@ def test_the_seeds_report_opens_offline_without_errors(browser: Any, seeds_repor
     assert page.evaluate("[document.documentElement.dir, document.documentElement.lang]") == [
         "rtl", "ar",
     ]  # fmt: skip
-    assert page.locator("#overview").is_visible()
+    assert page.locator("#view-overview").is_visible()
     assert page.locator("#overview-cards .card").first.inner_text().startswith("7")
     opened.go("#actors")
     page.wait_for_function(NETWORK_DRAWN)
@@ -177,7 +177,7 @@ def test_the_seeds_report_opens_offline_without_errors(browser: Any, seeds_repor
     assert page.locator("#timeline-chart svg .mark-rect.marks path").count() >= 1
     for view in ("claims", "overview"):
         opened.go(f"#{view}")
-        assert page.locator(f"#{view}").is_visible()
+        assert page.locator(f"#view-{view}").is_visible()
         assert page.locator("main > section.view.shown").count() == 1
     assert opened.errors == []
     assert opened.requests == [opened.url]  # the page itself, and nothing else
@@ -201,7 +201,7 @@ def test_clicking_an_actor_in_the_network_shows_its_profile(
         }"""
     )
     page.mouse.click(x, y)
-    page.wait_for_selector("#profile.shown")
+    page.wait_for_selector("#view-profile.shown")
     assert page.locator("#profile-name").inner_text() == name
     assert page.locator("#profile-facts dd").first.inner_text()
     page.wait_for_selector("#profile-trend svg", state="attached")
@@ -210,7 +210,7 @@ def test_clicking_an_actor_in_the_network_shows_its_profile(
     link = page.locator("#actor-lists a.type-person").first
     person = link.inner_text()
     link.click()
-    page.wait_for_selector("#profile.shown")
+    page.wait_for_selector("#view-profile.shown")
     assert page.locator("#profile-name").inner_text() == person
     assert opened.errors == []
     opened.close()
@@ -225,14 +225,14 @@ def test_clicking_a_claim_opens_its_article_with_the_span_marked(
     link = page.locator("#speakers a.claim-link").first
     document, start, end = map(int, link.get_attribute("href").split("/")[1:])
     link.click()
-    page.wait_for_selector("#article.shown")
+    page.wait_for_selector("#view-article.shown")
     with sqlite3.connect(seeded_db) as con:
         text = con.execute("SELECT text FROM documents WHERE id = ?", (document,)).fetchone()[0]
     assert page.locator("#target").inner_text() == text[start:end]
     assert page.locator("#article-body .mark.mention").count() > 0
-    assert page.locator("#article-body .mark.date").count() >= 0
+    assert page.locator("#article-body .mark.claim").count() > 0
     page.locator("#article-back").click()
-    page.wait_for_selector("#claims.shown")
+    page.wait_for_selector("#view-claims.shown")
     assert opened.errors == []
     opened.close()
 
@@ -266,9 +266,20 @@ def test_hostile_article_text_never_runs(browser: Any, hostile_db: Path, tmp_pat
     page = opened.page
     opened.go("#claims")
     page.locator("#speakers a.claim-link").first.click()
-    page.wait_for_selector("#article.shown")
+    page.wait_for_selector("#view-article.shown")
     assert page.locator("#article-title").inner_text() == HOSTILE_TITLE
     assert HOSTILE_QUOTE in page.locator("#article-body").inner_text()
+    # offsets count code points (the flag before the claim is two): the claim's span and
+    # its speaker's mark fall where Python's offsets put them
+    with sqlite3.connect(hostile_db) as con:
+        text, start, end = con.execute(
+            'SELECT d.text, c.start, c."end" FROM claims c JOIN documents d'
+            " ON d.id = c.document_id WHERE c.cue = 'قال'"
+        ).fetchone()
+    opened.go(f"#doc/1/{start}/{end}")
+    page.wait_for_selector("#view-article.shown")
+    assert page.locator("#target").inner_text() == text[start:end]
+    assert "بوتين" in page.locator("#target .mark.mention").all_inner_texts()[0]
     assert page.evaluate("window.__pwned === undefined")
     assert page.locator("img").count() == 0
     assert opened.requests == [opened.url]
@@ -321,7 +332,8 @@ def test_dark_and_print_styles(browser: Any, seeds_report: Path) -> None:
         "[...document.querySelectorAll('main > section.view')]"
         ".filter(s => getComputedStyle(s).display !== 'none').map(s => s.id)"
     )
-    assert shown == ["overview", "actors", "timeline", "claims"]  # the whole report, on paper
+    # the whole report, on paper
+    assert shown == ["view-overview", "view-actors", "view-timeline", "view-claims"]
     assert page.evaluate("getComputedStyle(document.getElementById('tabs')).display") == "none"
     assert opened.errors == []
     opened.close()

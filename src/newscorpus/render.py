@@ -46,6 +46,18 @@ def csv_safe(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
+def human_size(count: int) -> str:
+    """Bytes for people: 812 B, 28.9 kB, 1.4 MB."""
+    if count < 1000:
+        return f"{count} B"
+    size, unit = count / 1000, "kB"
+    for bigger in ("MB", "GB"):
+        if size < 1000:
+            break
+        size, unit = size / 1000, bigger
+    return f"{size:.1f} {unit}"
+
+
 def trim(value: str, width: int) -> str:
     value = " ".join(value.split())
     return value if len(value) <= width else value[: width - 1].rstrip() + "…"
@@ -60,17 +72,17 @@ def as_mapping(row: Any) -> Mapping[str, Any]:
     raise TypeError(f"cannot render {type(row).__name__}")
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Records nested in a record (an actor's claims) as JSON objects, tuples as lists."""
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, Mapping) or _is_record(value):
-        return {k: _plain(v) for k, v in as_mapping(value).items()}
+        return {k: plain(v) for k, v in as_mapping(value).items()}
     return value
 
 
 def _json_dumps(value: Any, indent: int | None = None) -> str:
-    text = json.dumps(_plain(value), ensure_ascii=False, indent=indent, default=str)
+    text = json.dumps(plain(value), ensure_ascii=False, indent=indent, default=str)
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 

@@ -14,7 +14,6 @@ import dataclasses
 import html
 import json
 import os
-import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 
 from newscorpus.errors import NewsCorpusError
 from newscorpus.query.report_records import Article, Report
+from newscorpus.render import plain
 
 VENDOR = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js", "cytoscape.min.js")
 MARK_CODES = {"mention": "m", "claim": "c", "date": "d"}
@@ -65,17 +65,9 @@ def page_data(report: Report) -> dict[str, Any]:
     """The JSON the page reads: the report's records, articles keyed by document id."""
     fields = {f.name: getattr(report, f.name) for f in dataclasses.fields(report)}
     articles = fields.pop("articles")
-    plain = {name: _plain(value) for name, value in fields.items()}
-    plain["articles"] = {str(a.id): _article(a) for a in articles}
-    return plain
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
+    data = {name: plain(value) for name, value in fields.items()}
+    data["articles"] = {str(a.id): _article(a) for a in articles}
+    return data
 
 
 def render_html(report: Report) -> str:
@@ -103,18 +95,17 @@ def render_html(report: Report) -> str:
 
 
 def write_report(report: Report, path: Path) -> int:
-    """Write the page to ``path`` (replacing it whole, never half-written); its size in bytes."""
+    """Write the page to ``path``, replacing an earlier one whole (a reader never sees half
+    a page; as ``export`` writes its files); its size in bytes."""
     page = render_html(report).encode("utf-8")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise NewsCorpusError(f"{path}: no such folder: {folder}")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    if not path.parent.is_dir():
+        raise NewsCorpusError(f"{path}: no such folder: {path.parent}")
+    partial = path.with_name(f".{path.name}.partial")
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(page)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+        partial.write_bytes(page)
+        os.replace(partial, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise NewsCorpusError(f"{path}: cannot write the report ({error.strerror})") from None
+        raise NewsCorpusError(f"{path}: cannot write ({error.strerror or error})") from None
+    finally:
+        partial.unlink(missing_ok=True)
     return len(page)

@@ -87,8 +87,7 @@ def test_articles_carry_their_marks_at_their_offsets(seeded_db: Path) -> None:
         text = _text(seeded_db, article.id)
         for paragraph in article.paragraphs:
             assert text[paragraph.start : paragraph.start + len(paragraph.text)] == paragraph.text
-        kinds = {m.kind for m in article.marks}
-        assert "mention" in kinds
+        assert "mention" in {m.kind for m in article.marks}
         for mark in article.marks:
             assert 0 <= mark.start < mark.end <= len(text)
 

@@ -68,6 +68,8 @@ UntilOption = Annotated[
     typer.Option("--until", help="Up to this date (YYYY[-MM[-DD]]).", callback=check_period),
 ]
 
+OutletOption = Annotated[str | None, typer.Option("--outlet", help="Only articles of this outlet.")]
+
 Renderer = Callable[[Any, str], object]
 
 

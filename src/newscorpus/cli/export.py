@@ -66,30 +66,23 @@ def export(
     """Write every table (articles with their text, paragraphs, actors, mentions, claims,
     dates, events) as files that pandas, DuckDB and spreadsheets open."""
     from newscorpus.export import export as run_export
-    from newscorpus.render import emit
+    from newscorpus.render import emit, human_size
     from newscorpus.store import open_store
 
     with open_store(db, create=False) as store:
         summary = run_export(store, directory, fmt=fmt.value, tables=tables, force=force)
     emit(
         (
-            {"table": t.table, "rows": t.rows, "file": Path(t.file).name, "size": _size(t.bytes)}
+            {
+                "table": t.table,
+                "rows": t.rows,
+                "file": Path(t.file).name,
+                "size": human_size(t.bytes),
+            }
             for t in summary.tables
         ),
         title=f"{summary.format} files in {summary.directory}",
     )
-
-
-def _size(count: int) -> str:
-    """Bytes for people: 812 B, 28.9 kB, 1.4 MB."""
-    if count < 1000:
-        return f"{count} B"
-    size, unit = count / 1000, "kB"
-    for bigger in ("MB", "GB"):
-        if size < 1000:
-            break
-        size, unit = size / 1000, bigger
-    return f"{size:.1f} {unit}"
 
 
 def register(app: typer.Typer) -> None:

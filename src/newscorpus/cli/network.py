@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from newscorpus.cli.common import DbOption, SinceOption, UntilOption
+from newscorpus.cli.common import DbOption, OutletOption, SinceOption, UntilOption
 
 
 class Window(StrEnum):
@@ -49,9 +49,7 @@ def network(
     ] = 100,
     since: SinceOption = None,
     until: UntilOption = None,
-    outlet: Annotated[
-        str | None, typer.Option("--outlet", help="Only articles of this outlet.")
-    ] = None,
+    outlet: OutletOption = None,
     db: DbOption = None,
     fmt: Annotated[
         NetworkFormat,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from newscorpus.cli.common import DbOption, SinceOption, UntilOption
+from newscorpus.cli.common import DbOption, OutletOption, SinceOption, UntilOption
 
 
 def report(
@@ -28,9 +28,7 @@ def report(
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    outlet: Annotated[
-        str | None, typer.Option("--outlet", help="Only articles of this outlet.")
-    ] = None,
+    outlet: OutletOption = None,
     top: Annotated[
         int,
         typer.Option(
@@ -47,7 +45,7 @@ def report(
     """Write one HTML file (offline, right-to-left) with the corpus's actors and their
     network, timeline and claims, each linked to its place in the article."""
     from newscorpus.query.report import report as query
-    from newscorpus.render import emit_record
+    from newscorpus.render import emit_record, human_size
     from newscorpus.report import write_report
     from newscorpus.store import open_store
 
@@ -59,7 +57,7 @@ def report(
     emit_record(
         {
             "report": str(output),
-            "size": f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.0f} kB",
+            "size": human_size(size),
             "articles": result.overview.documents,
             "actors": len(result.profiles),
             "events": len(result.events),

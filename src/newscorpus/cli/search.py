@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from newscorpus.cli.common import SinceOption, UntilOption, listing
+from newscorpus.cli.common import OutletOption, SinceOption, UntilOption, listing
 from newscorpus.store import Store
 
 
@@ -52,7 +52,7 @@ def search(
     ] = 8,
     since: SinceOption = None,
     until: UntilOption = None,
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    outlet: OutletOption = None,
     document: Annotated[
         str | None, typer.Option("--document", "-d", help="Only this document (id or path).")
     ] = None,

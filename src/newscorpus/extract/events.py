@@ -76,8 +76,9 @@ class DatedEvent:
     actors: tuple[str, ...]  # their names, same order
     document: int
     source: str  # the document's title or outlet ("" when it has neither)
-    start: int = 0  # the sentence's offsets in the document's text
+    start: int = 0  # the sentence's offsets in the document's text, and its paragraph
     end: int = 0
+    paragraph: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,13 @@ class Story:
         for member in (self.shown, *self.members):
             names.update(dict.fromkeys(member.actors))
         return list(names)
+
+    def actor_ids(self) -> list[int]:
+        """The ids of ``actors()``, in the same order."""
+        ids: dict[int, None] = {}
+        for member in (self.shown, *self.members):
+            ids.update(dict.fromkeys(member.actor_ids))
+        return list(ids)
 
     def documents(self) -> dict[int, str]:
         documents: dict[int, str] = {}

@@ -223,11 +223,11 @@ def _profiles(store: Store, ids: list[int]) -> Iterator[Profile]:
             events=_actor_events(store, actor_id),
             seen_in=tuple(
                 ReportMention(text, Ref(doc, paragraph, start, end))
-                for doc, paragraph, start, end, text in db.execute(
-                    'SELECT m.document_id, m.paragraph, m.start, m."end", m.text FROM mentions m'
-                    " JOIN temp.report_docs r ON r.id = m.document_id"
+                for doc, paragraph, start, end, text, _first in db.execute(
+                    'SELECT m.document_id, m.paragraph, m.start, m."end", m.text, min(m.start)'
+                    " FROM mentions m JOIN temp.report_docs r ON r.id = m.document_id"
                     " JOIN documents d ON d.id = m.document_id WHERE m.actor_id = ?"
-                    " GROUP BY m.document_id"  # one mention an article
+                    " GROUP BY m.document_id"  # its first mention in each article
                     " ORDER BY d.published DESC, m.document_id LIMIT ?",
                     (actor_id, PROFILE_ITEMS),
                 )
@@ -331,11 +331,12 @@ def _top_events(store: Store, focus: int | None, top: int) -> tuple[tuple[Report
             precision=story.shown.precision,
             text=story.shown.text,
             actors=tuple(story.actors()),
+            actor_ids=tuple(story.actor_ids()),
             documents=len(story.documents()),
             sources=tuple(
                 Source(doc, *published[doc]) for doc in list(story.documents())[:SOURCES_SHOWN]
             ),
-            ref=_event_ref(store, story.shown),
+            ref=_event_ref(story.shown),
         )
         for story in stories[:top]
     ]
@@ -345,9 +346,7 @@ def _top_events(store: Store, focus: int | None, top: int) -> tuple[tuple[Report
 
 def _actor_events(store: Store, actor_id: int) -> tuple[ReportEvent, ...]:
     where, params = _in_scope(actor_id)
-    rows = list(dated_events(store, where, params))
-    rows.sort(key=lambda e: (e.precision == "day", e.date))  # the latest day-dated last
-    chosen = sorted(rows[-PROFILE_ITEMS:], key=lambda e: e.date)
+    chosen = list(dated_events(store, where, params))[-PROFILE_ITEMS:]  # the latest
     published = _published(store, {e.document for e in chosen})
     return tuple(
         ReportEvent(
@@ -355,9 +354,10 @@ def _actor_events(store: Store, actor_id: int) -> tuple[ReportEvent, ...]:
             e.precision,
             e.text,
             e.actors,
+            e.actor_ids,
             1,
             (Source(e.document, *published[e.document]),),
-            _event_ref(store, e),
+            _event_ref(e),
         )
         for e in chosen
     )
@@ -376,20 +376,16 @@ def _published(
     }
 
 
-def _event_ref(store: Store, event: DatedEvent) -> Ref:
-    row = store.db.execute(
-        "SELECT idx FROM paragraphs WHERE document_id = ? AND start <= ? ORDER BY idx DESC LIMIT 1",
-        (event.document, event.start),
-    ).fetchone()
-    return Ref(event.document, int(row[0]) if row else 0, event.start, event.end)
+def _event_ref(event: DatedEvent) -> Ref:
+    return Ref(event.document, event.paragraph, event.start, event.end)
 
 
 def _articles(store: Store, cited: Iterable[int]) -> Iterator[Article]:
     """Each article the report cites, with its paragraphs and the spans found in it."""
     db = store.db
     for doc in sorted(set(cited)):
-        title, outlet, published, url, text = db.execute(
-            "SELECT title, outlet, published, url, text FROM documents WHERE id = ?", (doc,)
+        title, outlet, published, text = db.execute(
+            "SELECT title, outlet, published, text FROM documents WHERE id = ?", (doc,)
         ).fetchone()
         paragraphs = tuple(
             ArticleParagraph(idx, kind, start, text[start:end])
@@ -420,7 +416,7 @@ def _articles(store: Store, cited: Iterable[int]) -> Iterator[Article]:
             )
         ]
         marks.sort(key=lambda m: (m.start, -m.end))
-        yield Article(doc, title, outlet, published, url, paragraphs, tuple(marks))
+        yield Article(doc, title, outlet, published, paragraphs, tuple(marks))
 
 
 def _default_title(store: Store, focus: int | None, overview: Overview) -> str:

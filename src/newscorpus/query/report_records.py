@@ -7,6 +7,7 @@ into its article; the articles travel with the report as ``Article`` records.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from newscorpus.query.network import Network
 
@@ -56,7 +57,7 @@ class ReportClaim:
     speaker_id: int | None
     cue: str
     content: str
-    kind: str  # direct | indirect | mixed
+    kind: Literal["direct", "indirect", "mixed"]
     via: str | None
     published: str | None
     title: str | None
@@ -77,6 +78,7 @@ class ReportEvent:
     precision: str
     text: str
     actors: tuple[str, ...]
+    actor_ids: tuple[int, ...]  # the same actors' ids, in the same order
     documents: int  # how many articles tell it
     sources: tuple[Source, ...]  # the first SOURCES_SHOWN of them
     ref: Ref  # the sentence shown
@@ -118,7 +120,7 @@ class Speaker:
 class Mark:
     start: int
     end: int
-    kind: str  # mention | claim | date
+    kind: Literal["mention", "claim", "date"]
     label: str  # the actor, the speaker, or the date's value
 
 
@@ -136,7 +138,6 @@ class Article:
     title: str | None
     outlet: str | None
     published: str | None
-    url: str | None
     paragraphs: tuple[ArticleParagraph, ...]  # repeats left out
     marks: tuple[Mark, ...]
 
@@ -151,7 +152,7 @@ class Report:
     actors: tuple[int, ...]  # top actors by type (ids of ``profiles``), most mentioned first
     network: Network
     profiles: tuple[Profile, ...]
-    event_counts: tuple[Count, ...]  # events per date (day, or month as YYYY-MM)
+    event_counts: tuple[Count, ...]  # day-dated events per day
     events: tuple[ReportEvent, ...]  # the most told, in date order
     total_events: int  # events in scope dated to the day
     speakers: tuple[Speaker, ...]

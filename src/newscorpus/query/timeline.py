@@ -101,7 +101,7 @@ def dated_events(
     """Stored events (``e``, with their document ``d``) that meet ``where``, in date order."""
     rows = store.db.execute(
         "SELECT e.id, e.date, e.precision, e.text, e.document_id, d.title, d.outlet,"
-        ' e.start, e."end",'
+        ' e.start, e."end", e.paragraph,'
         f" group_concat(a.id, '{_SEP}'), group_concat(a.name, '{_SEP}')"
         " FROM events e JOIN documents d ON d.id = e.document_id"
         " LEFT JOIN event_actors ea ON ea.event_id = e.id"
@@ -123,8 +123,8 @@ def rare_actors(store: Store) -> frozenset[int]:
 
 
 def _event(row: Sequence[object]) -> DatedEvent:
-    _id, date, precision, text, doc_id, title, outlet, start, end, actor_ids, names = row
-    ids = [int(i) for i in str(actor_ids).split(_SEP)] if actor_ids else []
+    _id, date, precision, text, doc_id, title, outlet, start, end, paragraph, ids_, names = row
+    ids = [int(i) for i in str(ids_).split(_SEP)] if ids_ else []
     return DatedEvent(
         date=str(date),
         precision=str(precision),
@@ -135,6 +135,7 @@ def _event(row: Sequence[object]) -> DatedEvent:
         source=str(title or outlet or ""),
         start=int(str(start)),
         end=int(str(end)),
+        paragraph=int(str(paragraph)),
     )
 
 

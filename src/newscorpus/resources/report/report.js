@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("report-data").textContent);
-  const state = { cy: null, timelineView: null, brush: null, trendViews: {}, previous: "#overview" };
+  const state = { cy: null, brush: null, binStart: null, trend: null, previous: "#overview" };
   window.newscorpusReport = state;
 
   const profiles = new Map(data.profiles.map((p) => [p.id, p]));
@@ -57,7 +57,6 @@
     const direct = claim.kind === "direct";
     const head = el("div", {},
       withSpeaker ? actorLink(claim.speaker_actor || claim.speaker, claim.speaker_id) : null,
-      withSpeaker && !claim.speaker_actor ? "" : null,
       " ", bdi(claim.cue, "muted"),
       claim.via ? el("span", { class: "muted" }, " عبر ", bdi(claim.via)) : null,
       direct ? el("span", { class: "quote-badge" }, "اقتباس") : null);
@@ -71,8 +70,8 @@
   }
 
   function eventItem(event) {
-    const actors = el("div", {}, ...event.actors.slice(0, 8).map((name) =>
-      el("span", { class: "chip" }, actorLink(name))));
+    const actors = el("div", {}, ...event.actors.slice(0, 8).map((name, i) =>
+      el("span", { class: "chip" }, actorLink(name, event.actor_ids[i]))));
     const sources = el("ul", { class: "muted small-print" }, ...event.sources.map((s) =>
       el("li", {}, el("a", { href: `#doc/${s.document}`, class: "source-link" },
         bdi(sourceLine(s.published, s.title, s.outlet))))));
@@ -112,6 +111,8 @@
     };
   }
 
+  // Dates are days, read as UTC midnight and binned in UTC, so a bar and a brushed period
+  // mean the same days wherever the page is opened.
   // counts are whole numbers: small ranges get one tick per value, never 0.5
   function countAxis(values) {
     const top = Math.max(0, ...values);
@@ -120,18 +121,18 @@
     return axis;
   }
 
-  const TIME_UNITS = { yearmonthdate: ["year", "month", "date"], yearweek: ["year", "week"],
-    yearmonth: ["year", "month"] };
+  const TIME_UNITS = { utcyearmonthdate: ["year", "month", "date"], utcyearweek: ["year", "week"],
+    utcyearmonth: ["year", "month"] };
 
   function timeUnitFor(dates) {
-    if (dates.length < 2) return "yearmonthdate";
+    if (dates.length < 2) return "utcyearmonthdate";
     const days = (Date.parse(dates[dates.length - 1]) - Date.parse(dates[0])) / 864e5;
-    return days > 3 * 365 ? "yearmonth" : days > 90 ? "yearweek" : "yearmonthdate";
+    return days > 3 * 365 ? "utcyearmonth" : days > 90 ? "utcyearweek" : "utcyearmonthdate";
   }
 
   // the sums the chart's bars will show, to size its axis
-  function weekly(counts, unit) {
-    const floor = vega.timeFloor(TIME_UNITS[unit]);
+  function barSums(counts, unit) {
+    const floor = vega.utcFloor(TIME_UNITS[unit]);
     const sums = new Map();
     for (const c of counts) {
       const bar = +floor(new Date(c.name));
@@ -155,7 +156,7 @@
     const container = document.getElementById("timeline-chart");
     if (!counts.length) { container.textContent = "لا أحداث مؤرخة باليوم."; return Promise.resolve(); }
     const unit = timeUnitFor(counts.map((c) => c.name));
-    state.binStart = vega.timeFloor(TIME_UNITS[unit]);  // the bar an event is counted in
+    state.binStart = vega.utcFloor(TIME_UNITS[unit]);  // the bar an event is counted in
     const spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: 220, autosize: { type: "fit-x", contains: "padding" },
@@ -165,12 +166,11 @@
       encoding: {
         x: { field: "date", timeUnit: unit, type: "temporal", title: "تاريخ الحدث" },
         y: { aggregate: "sum", field: "events", type: "quantitative", title: "أحداث",
-          axis: countAxis(weekly(counts, unit)) },
+          axis: countAxis(barSums(counts, unit)) },
       },
       config: chartConfig(),
     };
     return vegaEmbed(container, spec, { actions: false, renderer: "svg" }).then((result) => {
-      state.timelineView = result.view;
       result.view.addSignalListener("brush", (_name, value) => {
         const range = value && Object.values(value)[0];
         state.brush = range && range.length === 2 ? [+new Date(range[0]), +new Date(range[1])] : null;
@@ -196,6 +196,8 @@
   }
 
   function drawTrend(profile) {
+    if (state.trend) state.trend.finalize();  // the previous actor's chart, and its listeners
+    state.trend = null;
     const container = clear(document.getElementById("profile-trend"));
     if (!profile.trend.length) { container.textContent = "لا مقالات مؤرخة."; return; }
     const spec = {
@@ -204,14 +206,18 @@
       data: { values: profile.trend.map((p) => ({ month: p.name, mentions: p.count })) },
       mark: { type: profile.trend.length > 1 ? "line" : "bar", point: true, tooltip: true },
       encoding: {
-        x: { field: "month", timeUnit: "yearmonth", type: "temporal", title: "شهر النشر" },
+        x: { field: "month", timeUnit: "utcyearmonth", type: "temporal", title: "شهر النشر" },
         y: { field: "mentions", type: "quantitative", title: "إشارات",
           axis: countAxis(profile.trend.map((p) => p.count)) },
       },
       config: chartConfig(),
     };
-    vegaEmbed(container, spec, { actions: false, renderer: "svg" })
-      .then((result) => { state.trendViews[profile.id] = result.view; });
+    const target = el("div");  // cleared with the container when another actor is shown
+    container.append(target);
+    vegaEmbed(target, spec, { actions: false, renderer: "svg" }).then((result) => {
+      if (target.isConnected) state.trend = result.view;
+      else result.finalize();  // an actor shown before, whose chart came late
+    });
   }
 
   function drawNetwork() {
@@ -398,7 +404,7 @@
 
   function show(view) {
     for (const section of document.querySelectorAll("main > section.view")) {
-      section.classList.toggle("shown", section.id === view);
+      section.classList.toggle("shown", section.id === `view-${view}`);
     }
     for (const tab of document.querySelectorAll("nav#tabs a")) {
       const current = tab.dataset.view === view || (view === "profile" && tab.dataset.view === "actors");
@@ -412,7 +418,12 @@
   function route() {
     const parts = location.hash.replace(/^#/, "").split("/");
     const [view, ...rest] = parts;
-    if (view === "actor" && renderProfile(Number(rest[0]))) { show("profile"); window.scrollTo(0, 0); return; }
+    if (view === "actor" && renderProfile(Number(rest[0]))) {
+      show("profile");
+      window.scrollTo(0, 0);
+      state.previous = location.hash;
+      return;
+    }
     if (view === "doc") {
       const [doc, start, end] = rest.map(Number);
       const hasSpan = rest.length >= 3 && Number.isFinite(start) && Number.isFinite(end);
@@ -420,13 +431,15 @@
     }
     const known = ["overview", "actors", "timeline", "claims"];
     show(known.includes(view) ? view : (data.focus !== null ? "profile" : "overview"));
+    window.scrollTo(0, 0);  // the tabs stay in sight (a hash would scroll to its section)
     if (!known.includes(view) && data.focus !== null) renderProfile(data.focus);
     if (known.includes(view)) state.previous = location.hash;
   }
 
+  // "back" from an article goes to the view it was opened from, never out of the report
   document.getElementById("article-back").addEventListener("click", (event) => {
     event.preventDefault();
-    if (history.length > 1) history.back(); else location.hash = state.previous;
+    location.hash = state.previous;
   });
   window.addEventListener("hashchange", route);
   window.addEventListener("beforeprint", () => { ensure("actors"); ensure("timeline"); });
