@@ -13,6 +13,7 @@ worker and of all processes together are printed, with seconds per MB to judge l
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 import tempfile
 from pathlib import Path
@@ -45,7 +46,13 @@ def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     for megabytes in (int(m) for m in args.mb.split(",")):
         path = WORK / f"one-paragraph-{megabytes}.txt"
-        size = write_text(path, megabytes)
+        # written by a child, so the ingest (forked from this process) inherits no corpus
+        writer = multiprocessing.get_context("fork").Process(
+            target=write_text, args=(path, megabytes)
+        )
+        writer.start()
+        writer.join()
+        size = path.stat().st_size
         with tempfile.TemporaryDirectory(dir=WORK) as folder:
             summary, seconds, self_kb, child_kb = run_ingest(
                 [str(path)], str(Path(folder) / "big.db"), args.workers, True
@@ -55,7 +62,7 @@ def main() -> None:
             f" articles, {len(summary['failures'])} failures, {seconds:.0f} s"
             f" ({seconds / (size / 2**20):.1f} s/MB); peak RSS: ingest process"
             f" {self_kb / 1024:.0f} MB, largest worker {child_kb / 1024:.0f} MB, all together"
-            f" {TREE_PEAK[0] / 1024:.0f} MB"
+            f" {TREE_PEAK[0] / 1024:.0f} MB (PSS, shared pages once: {TREE_PEAK[1] / 1024:.0f} MB)"
         )
         for failure in summary["failures"][:3]:
             print(f"  failed: {failure}")

@@ -68,35 +68,40 @@ def run_ingest(
         target=_child, args=(paths, db, workers, analysis, queue)
     )
     process.start()
-    peak = [0]
+    peak = [0, 0]
     sampler = threading.Thread(target=_sample_tree_rss, args=(process.pid, peak), daemon=True)
     sampler.start()
     result = queue.get()
     process.join()
     sampler.join()
-    TREE_PEAK[0] = peak[0]
+    TREE_PEAK[0], TREE_PEAK[1] = peak[0], peak[1]
     return result[0], time.perf_counter() - started, result[1], result[2]
 
 
-TREE_PEAK = [0]  # KB: the largest summed RSS of the ingest process and its workers seen
+# KB: the largest summed RSS of the ingest process and its workers seen, and the largest
+# summed PSS (proportional set size: a page shared by n processes counts 1/n in each, so
+# pages a forked worker shares with its parent are not counted twice)
+TREE_PEAK = [0, 0]
 
 
-def _tree_rss(pid: int) -> int:
-    """Summed VmRSS (KB) of ``pid`` and all its descendants, from /proc."""
-    total = 0
+def _tree_rss(pid: int) -> tuple[int, int]:
+    """Summed RSS and PSS (KB) of ``pid`` and all its descendants, from /proc."""
+    rss = pss = 0
     pending = [pid]
     while pending:
         current = pending.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                total += int(line.split()[1])
+        for line in rollup.splitlines():
+            if line.startswith("Rss:"):
+                rss += int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss += int(line.split()[1])
         pending.extend(int(child) for child in children)
-    return total
+    return rss, pss
 
 
 def _sample_tree_rss(pid: int, peak: list[int]) -> None:
@@ -106,7 +111,8 @@ def _sample_tree_rss(pid: int, peak: list[int]) -> None:
                 break
         except OSError:
             break
-        peak[0] = max(peak[0], _tree_rss(pid))
+        rss, pss = _tree_rss(pid)
+        peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
         time.sleep(0.1)
 
 

@@ -26,6 +26,9 @@ from newscorpus.store import FileRecord, open_store
 from newscorpus.store.writer import Writer
 
 BATCH = 8  # documents per task sent to a worker (across files)
+# characters per task: a long document (a part of a huge file is up to a million) is a task
+# of its own, so the workers share a file's parts and a task's results stay small
+TASK_CHARS = 200_000
 COMMIT_SECONDS = 1.0  # how often finished files are made durable
 STREAM_LIMIT = 64 * 1024 * 1024  # read files larger than this twice (hash, then parse)
 
@@ -232,10 +235,12 @@ def _ordered_results(
 ) -> Iterator[WorkItem]:
     """Items in input order, each Batch with its analyses.
 
-    With a pool, consecutive items are grouped into tasks of about BATCH documents, across
-    file boundaries (most news files hold one article), and up to ``workers * 3`` tasks are
-    in flight, so workers never wait on the reader for lack of queued work.
+    With a pool, consecutive items are grouped into tasks of about BATCH documents or
+    TASK_CHARS characters, across file boundaries (most news files hold one article), and
+    up to ``workers * 3`` tasks are in flight, so workers never wait on the reader for lack
+    of queued work, and memory holds a few tasks, not a file.
     """
+    items = _task_sized(items)
     if workers <= 1:
         for item in items:
             if isinstance(item, Batch):
@@ -244,23 +249,46 @@ def _ordered_results(
         return
     window = workers * 3
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
+        # The first task forks every worker: now, before the reader holds a file, so no
+        # worker starts with a copy of one.
+        pool.submit(_start_worker).result()
         pending: deque[tuple[list[WorkItem], Future[list[Analysis]] | None]] = deque()
         group: list[WorkItem] = []
         documents: list[Document] = []
+        chars = 0
         for item in items:
             group.append(item)
             if isinstance(item, Batch):
                 documents.extend(item.documents)
-            if len(documents) >= BATCH or len(group) >= 4 * BATCH:
+                chars += sum(len(d.text) for d in item.documents)
+            if len(documents) >= BATCH or chars >= TASK_CHARS or len(group) >= 4 * BATCH:
                 future = pool.submit(analyze_batch, documents) if documents else None
                 pending.append((group, future))
-                group, documents = [], []
+                group, documents, chars = [], [], 0
                 while len(pending) > window:
                     yield from _split_results(*pending.popleft())
         if group:
             pending.append((group, pool.submit(analyze_batch, documents) if documents else None))
         while pending:
             yield from _split_results(*pending.popleft())
+
+
+def _task_sized(items: Iterator[WorkItem]) -> Iterator[WorkItem]:
+    """Items, with each Batch over TASK_CHARS characters split, so it can end a task."""
+    for item in items:
+        if not isinstance(item, Batch):
+            yield item
+            continue
+        documents: list[Document] = []
+        chars = 0
+        for document in item.documents:
+            documents.append(document)
+            chars += len(document.text)
+            if chars >= TASK_CHARS:
+                yield Batch(documents)
+                documents, chars = [], 0
+        if documents:
+            yield Batch(documents)
 
 
 def _split_results(

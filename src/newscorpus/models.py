@@ -67,6 +67,7 @@ class Document:
     article_index: int = 0  # position of the article inside its file
     offset_in_file: int = 0  # where ``text`` starts in the decoded file
     metadata: tuple[tuple[str, str], ...] = ()  # other fields of its record (JSON, CSV)
+    cut: bool = False  # a part of a text too long to be one article (the loader cut it)
 
     def paragraph_text(self, paragraph: Paragraph) -> str:
         return self.text[paragraph.start : paragraph.end]

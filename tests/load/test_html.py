@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newscorpus.load import Source, read_source
+from newscorpus.load.html import read_html
 from newscorpus.models import Document
 
 PAGE = """<!DOCTYPE html>
@@ -60,3 +63,29 @@ def test_html_without_extension_is_sniffed() -> None:
     source = Source.from_bytes("page.txt", PAGE.encode("utf-8"))
     (document,) = read_source(source)
     assert isinstance(document, Document) and document.outlet == "الشرق الأوسط"
+
+
+@pytest.mark.parametrize("depth", [10, 999, 5_000, 60_000])
+def test_deeply_nested_html_keeps_its_text_and_says_so(depth: int) -> None:
+    from newscorpus.load.html import MAX_DEPTH
+
+    body = "وقال الرئيس الأوكراني فولوديمير زيلينسكي إن جيشاً من 10 آلاف كوري شمالي يستعد. " * 5
+    markup = (
+        "<!DOCTYPE html><html><body>" + "<div class=x>" * depth
+        + f"<p>{body}</p><p>{body}</p>" + "</div>" * depth + "</body></html>"
+    )  # fmt: skip
+    warnings: list[tuple[str, str]] = []
+    (document,) = read_html(
+        markup, path="deep.html", encoding="utf-8", cli_date=None,
+        on_warning=lambda *w: warnings.append(w),
+    )  # fmt: skip
+    assert isinstance(document, Document)
+    assert document.text == body.strip() + "\n\n" + body.strip()
+    assert len(document.paragraphs) == 2
+    if depth > MAX_DEPTH:
+        assert warnings == [("deep.html", (
+            f"HTML nested {depth:,} elements deep: the tags below level 1,000 were ignored"
+            " and their text kept"
+        ))]  # fmt: skip
+    else:
+        assert warnings == []

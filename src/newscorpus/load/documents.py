@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
@@ -135,7 +136,7 @@ def _parse_date_text(text: str) -> str | None:
     return None
 
 
-MAX_ARTICLE_CHARS = 1_000_000  # longer "articles" (no article breaks at all) are cut in parts
+MAX_ARTICLE_CHARS = 250_000  # longer "articles" (no article breaks at all) are cut in parts
 
 
 def bounded(article: ArticleLayout, text: str) -> list[ArticleLayout]:
@@ -173,6 +174,58 @@ def _part(article: ArticleLayout, pieces: list[tuple[int, int, str]], number: in
     return ArticleLayout(first, pieces[-1][1], paragraphs, title, article.outlet)
 
 
+def stream_documents(
+    chunks: Iterator[str], *, path: str, encoding: str, cli_date: str | None = None
+) -> Iterator[Document]:
+    """Documents of a plain-text file read as a stream of decoded ``chunks``, so memory holds
+    about two parts (``MAX_ARTICLE_CHARS``), never the file: the text is cut at the last
+    paragraph break (else after a sentence's end or a space) before each part's limit, and
+    each piece is read as ``build_documents`` reads a file, its offsets kept."""
+    pending: list[str] = []
+    held = 0  # characters in ``pending``
+    offset = 0  # characters of the file before ``pending``
+    index = 0  # article index of the next document
+    finished = False
+    carried = False  # the last piece was cut inside a paragraph
+    while not finished:
+        for chunk in chunks:
+            pending.append(chunk)
+            held += len(chunk)
+            if held >= 2 * MAX_ARTICLE_CHARS:
+                break
+        else:
+            finished = True
+        text = "".join(pending)
+        cut = len(text) if finished else _stream_cut(text)
+        documents = (
+            build_documents(text[:cut], path=path, encoding=encoding, split=True,
+                            cli_date=cli_date, article_index=index, offset=offset)
+            if text[:cut].strip() else []
+        )  # fmt: skip
+        if documents and carried:
+            documents[0] = replace(documents[0], cut=True)
+        carried = not finished and not text[:cut].endswith("\n")
+        if documents and carried:
+            # cut inside a paragraph: the article it ends goes on in the next piece
+            documents[-1] = replace(documents[-1], cut=True)
+        yield from documents
+        index += len(documents)
+        offset += cut
+        pending, held = [text[cut:]], len(text) - cut
+
+
+def _stream_cut(text: str) -> int:
+    """Where to end the next piece of a streamed text: after the last blank line in its
+    last fifth, else where ``cut_points`` would cut it."""
+    limit = MAX_ARTICLE_CHARS
+    blank = max(
+        text.rfind("\n\n", limit * 4 // 5, limit), text.rfind("\r\n\r\n", limit * 4 // 5, limit)
+    )
+    if blank > 0:
+        return blank + (4 if text.startswith("\r\n\r\n", blank) else 2)
+    return cut_points(text, 0, len(text), limit)[0]
+
+
 def build_documents(
     text: str,
     *,
@@ -202,9 +255,12 @@ def build_documents(
         published, date_source = None, "unknown"
     documents = []
     articles = [
-        part for found in layout(text, cleaned, spans, split) for part in bounded(found, text)
+        (part, len(parts) > 1)
+        for found in layout(text, cleaned, spans, split)
+        for parts in [bounded(found, text)]
+        for part in parts
     ]
-    for number, article in enumerate(articles):
+    for number, (article, cut) in enumerate(articles):
         documents.append(
             Document(
                 text=text[article.start : article.end],
@@ -220,6 +276,7 @@ def build_documents(
                 metadata=meta.metadata,
                 article_index=article_index + number,
                 offset_in_file=offset + article.start,
+                cut=cut,
             )
         )
     return documents

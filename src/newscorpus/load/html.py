@@ -10,6 +10,7 @@ those blocks joined by blank lines; its offsets point into that text, not into t
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -17,6 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newscorpus.errors import InputError
 from newscorpus.load.documents import Meta, build_documents, iso_date
 from newscorpus.load.paragraphs import Span
+from newscorpus.load.records import WarnCallback
 from newscorpus.models import Document, ParagraphKind
 
 _BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,figcaption,blockquote,pre,td"
@@ -34,9 +36,29 @@ _DATE_METAS = (
 )
 
 
+MAX_DEPTH = 1_000  # elements nested deeper are read as their text (see _flatten)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+_KEPT = frozenset("h1 h2 h3 h4 h5 h6 p li figcaption blockquote pre td html head body".split())
+_VOID = frozenset(
+    "area base br col embed hr img input keygen link meta param source track wbr".split()
+)
+
+
 def read_html(
-    markup: str, *, path: str, encoding: str, cli_date: str | None
+    markup: str,
+    *,
+    path: str,
+    encoding: str,
+    cli_date: str | None,
+    on_warning: WarnCallback | None = None,
 ) -> Iterator[Document | InputError]:
+    markup, deepest = _flatten(markup)
+    if deepest > MAX_DEPTH and on_warning is not None:
+        on_warning(
+            path,
+            f"HTML nested {deepest:,} elements deep: the tags below level {MAX_DEPTH:,} were"
+            " ignored and their text kept",
+        )
     tree = LexborHTMLParser(markup)
     meta = _meta(tree)
     text, spans = _article_blocks(tree)
@@ -46,6 +68,40 @@ def read_html(
     if not documents:
         yield InputError(path, "no article text found in the HTML page")
     yield from documents
+
+
+def _flatten(markup: str) -> tuple[str, int]:
+    """``markup`` without the tags of elements nested deeper than MAX_DEPTH (their text
+    stays), and the deepest nesting seen. The parser's time grows with the square of the
+    depth (100,000 levels took 24 s), this with the length. Unbalanced tags only make the
+    count rough, and pages of a normal depth come back unchanged."""
+    if markup.count("<") < MAX_DEPTH:
+        return markup, 0
+    depth = deepest = dropped = 0
+    kept: list[str] = []
+    last = 0
+    for tag in _TAG.finditer(markup):
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if name in _VOID or self_closing or name in _KEPT:
+            continue  # the blocks the article is read from are never dropped
+        if not closing:
+            depth += 1
+            deepest = max(deepest, depth)
+            if depth <= MAX_DEPTH:
+                continue
+            dropped += 1
+        elif dropped:
+            dropped -= 1
+            depth -= 1
+        else:
+            depth = max(0, depth - 1)
+            continue
+        kept.append(markup[last : tag.start()])
+        last = tag.end()
+    if last == 0:
+        return markup, deepest
+    kept.append(markup[last:])
+    return " ".join(kept), deepest
 
 
 def _content(tree: LexborHTMLParser, selector: str) -> str | None:

@@ -15,7 +15,12 @@ from typing import BinaryIO
 
 from newscorpus.errors import InputError
 from newscorpus.load.decode import DecodeError, decode_chunks, detect_encoding
-from newscorpus.load.documents import build_documents, check_cli_date
+from newscorpus.load.documents import (
+    MAX_ARTICLE_CHARS,
+    build_documents,
+    check_cli_date,
+    stream_documents,
+)
 from newscorpus.load.formats import FORMATS
 from newscorpus.load.html import read_html
 from newscorpus.load.jsonl import read_jsonl
@@ -27,8 +32,12 @@ from newscorpus.load.trec import read_trec
 from newscorpus.models import Document
 
 HEAD_BYTES = 1 << 20
-MAX_WHOLE_FILE_BYTES = 50 << 20  # text and HTML are one article: no streaming possible
+MAX_WHOLE_FILE_BYTES = 50 << 20  # HTML is read whole: no bigger one is read
+# Plain text bigger than this is read as a stream of parts (load.documents.stream_documents),
+# so memory does not grow with the file; smaller files are read whole, as one text.
+STREAM_TEXT_BYTES = 8 << 20
 
+_LETTER = re.compile(r"[^\W\d_]")
 _TREC_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<DOC[\s>]", re.I | re.S)
 _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html)", re.I | re.S
@@ -71,14 +80,37 @@ def read_source(
     except InputError as error:
         yield error
         return
+    cut = [0, 0]  # parts cut from texts with no article break, and their characters
+    letterless = [0, 0]  # articles with no letter at all, and their characters
     try:
-        yield from _read_stream(source, stream, input_format, cli_date, options, on_warning)
+        for item in _read_stream(source, stream, input_format, cli_date, options, on_warning):
+            if isinstance(item, Document):
+                if item.cut:
+                    cut[0] += 1
+                    cut[1] += len(item.text)
+                if not _LETTER.search(item.text):
+                    letterless[0] += 1
+                    letterless[1] += len(item.text)
+            yield item
     except DecodeError as error:
         yield InputError(source.path, str(error))
     except (OSError, EOFError, zlib.error) as error:
         yield InputError(source.path, f"read failed ({error})")
     finally:
         stream.close()
+    if letterless[0] and on_warning is not None:
+        on_warning(
+            source.path,
+            f"{letterless[0]} article(s) with no letter at all ({letterless[1]:,} characters of"
+            " punctuation, digits or symbols): stored, with nothing to find in them",
+        )
+    if cut[0] and on_warning is not None:
+        on_warning(
+            source.path,
+            f"{cut[1]:,} characters with no article break (no blank line) were stored as"
+            f" {cut[0]} parts of at most {MAX_ARTICLE_CHARS:,} characters, each analyzed as"
+            " an article",
+        )
 
 
 def _read_stream(
@@ -111,6 +143,16 @@ def _read_stream(
         else:
             yield from read_trec(chunks, path=path, encoding=encoding, cli_date=cli_date)
         return
+    if fmt == "text" and not complete and source.size > STREAM_TEXT_BYTES:
+        # an export with no article breaks, or many articles in one file: read as a stream
+        chunks = decode_chunks(head, stream, encoding)
+        found = False
+        for document in stream_documents(chunks, path=path, encoding=encoding, cli_date=cli_date):
+            found = True
+            yield document
+        if not found:
+            yield InputError(path, "no text found")
+        return
     if source.size > MAX_WHOLE_FILE_BYTES:
         yield _too_large(path, source.size)
         return
@@ -122,7 +164,9 @@ def _read_stream(
     if not text.strip():
         yield InputError(path, "empty file")
     elif fmt == "html":
-        yield from read_html(text, path=path, encoding=encoding, cli_date=cli_date)
+        yield from read_html(
+            text, path=path, encoding=encoding, cli_date=cli_date, on_warning=on_warning
+        )
     else:
         documents = build_documents(
             text, path=path, encoding=encoding, split=True, cli_date=cli_date
@@ -174,6 +218,6 @@ def _read_up_to(stream: BinaryIO, limit: int) -> bytes:
 def _too_large(path: str, size: int) -> InputError:
     return InputError(
         path,
-        f"file too large for one article ({size / 2**20:.0f} MB > "
+        f"file too large for one HTML page ({size / 2**20:.0f} MB > "
         f"{MAX_WHOLE_FILE_BYTES >> 20} MB); split it or convert it to JSON Lines",
     )
