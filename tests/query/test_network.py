@@ -59,3 +59,33 @@ def test_min_weight_one_is_counted_from_the_mentions(store_copy: Path) -> None:
     with open_store(store_copy, create=False) as store:
         light = network(store, min_weight=1, top=0)
     assert min(e.weight for e in light.edges) == 1
+
+
+@pytest.mark.parametrize("cap", [3, 5])
+def test_a_window_naming_too_many_actors_is_no_window(
+    store_copy: Path, cap: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A paragraph of a text with no breaks names hundreds of actors: its pairs would grow
+    with its square, so such a window is left out, kept and live counts alike."""
+    from newscorpus.store import cooccurrence
+
+    with open_store(store_copy, create=False) as store:
+        before = network(store, window="paragraph", top=None, min_weight=1)
+        crowded = {
+            (doc, unit)
+            for doc, unit, n in store.db.execute(
+                "SELECT document_id, paragraph, count(DISTINCT actor_id) FROM mentions"
+                " GROUP BY 1, 2"
+            )
+            if n > cap
+        }
+        assert crowded  # the seeds have paragraphs naming more than ``cap`` actors
+        monkeypatch.setattr(cooccurrence, "MAX_WINDOW_ACTORS", cap)
+        live = network(store, window="paragraph", top=None, min_weight=1)
+        cooccurrence.rebuild(store.db)
+        kept = network(store, window="paragraph", top=None, min_weight=2)
+    assert live.windows == before.windows - len(crowded)
+    assert sum(e.weight for e in live.edges) < sum(e.weight for e in before.edges)
+    assert {(e.source_id, e.target_id, e.weight) for e in kept.edges} == {
+        (e.source_id, e.target_id, e.weight) for e in live.edges if e.weight >= 2
+    }

@@ -14,6 +14,10 @@ import sqlite3
 
 WINDOW_COLUMNS = {"sentence": "sentence", "paragraph": "paragraph"}
 MIN_CACHED = 2
+# A window naming more actors than this is no co-occurrence (a text with no paragraph
+# breaks, read as one paragraph of 250,000 characters); its pairs would grow with the
+# square of its size. News paragraphs name a few actors each.
+MAX_WINDOW_ACTORS = 100
 
 
 def generation(db: sqlite3.Connection) -> int:
@@ -27,7 +31,8 @@ def is_fresh(db: sqlite3.Connection) -> bool:
 
 
 def count_windows(db: sqlite3.Connection, column: str, where: str = "", params: tuple = ()) -> None:
-    """``temp.windows`` (doc, unit, actor): the distinct actors of each window."""
+    """``temp.windows`` (doc, unit, actor): the distinct actors of each window that names
+    at most MAX_WINDOW_ACTORS of them."""
     db.execute("DROP TABLE IF EXISTS temp.windows")
     db.execute(
         f"CREATE TEMP TABLE windows AS SELECT DISTINCT m.document_id AS doc, m.{column} AS unit,"
@@ -35,6 +40,11 @@ def count_windows(db: sqlite3.Connection, column: str, where: str = "", params: 
         params,
     )
     db.execute("CREATE INDEX temp.windows_unit ON windows (doc, unit, actor)")
+    db.execute(
+        "DELETE FROM temp.windows WHERE (doc, unit) IN (SELECT doc, unit FROM temp.windows"
+        " GROUP BY doc, unit HAVING count(*) > ?)",
+        (MAX_WINDOW_ACTORS,),
+    )
 
 
 PAIRS_SQL = (
