@@ -71,8 +71,16 @@ def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
         crf._scorer.cache_clear()
 
 
-def test_numpy_tagging_gives_python_crfsuites_labels() -> None:
+@pytest.mark.parametrize("cells", [1, 200, 100_000])
+def test_numpy_tagging_gives_python_crfsuites_labels(
+    cells: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the batches (one sentence each, a few, all at once), the same labels."""
     import pycrfsuite
+
+    from newscorpus.extract.ner import crf_model
+
+    monkeypatch.setattr(crf_model, "VITERBI_CELLS", cells)
 
     reference = pycrfsuite.Tagger()
     with resources.as_file(resources.files("newscorpus") / "resources" / crf.MODEL_NAME) as path:

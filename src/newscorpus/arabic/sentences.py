@@ -22,7 +22,7 @@ import re
 
 _LINE_RE = re.compile(r"[^\n]+")
 # A run of terminal punctuation, optional closing quotes, then space or end of line.
-_BOUNDARY_RE = re.compile(r"[.!?؟…]+[»”\"']*(?=\s|$)")
+_BOUNDARY_RE = re.compile(r"(?<![.!?؟…])[.!?؟…]++[»”\"']*+(?=\s|$)")
 _HAS_TERMINAL_RE = re.compile(r"[.!?؟]")
 _SPAN_OPEN_CLOSE = {"«": "»", "“": "”", "(": ")"}
 _SPAN_CHARS_RE = re.compile(r"[«»“”()\"]")

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 
 _HEADER = struct.Struct("<4sI4s9I")
+# tokens, padding included, decoded together in one Viterbi batch (a news window has a few
+# thousand; one batch then, as before)
+VITERBI_CELLS = 100_000
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 
 
@@ -85,11 +88,27 @@ class CrfModel:
     def viterbi(self, emissions: Sequence[np.ndarray]) -> list[list[str]]:
         """The best label sequence of each sentence, given its (tokens, labels) scores.
 
-        Sentences are decoded together, longest first, so that at step t the ones still
-        running are a leading slice of the batch."""
-        if not emissions:
-            return []
+        Sentences are decoded in batches, longest first, each padded to its longest
+        sentence; a batch holds at most VITERBI_CELLS tokens with the padding, so one
+        sentence of 20,000 tokens (a run of punctuation) among 500 short ones is decoded
+        on its own instead of padding all of them to its length (gigabytes)."""
         order = sorted(range(len(emissions)), key=lambda i: -len(emissions[i]))
+        paths: list[list[str]] = [[] for _ in emissions]
+        batch: list[int] = []
+        for number in order:
+            if batch and (len(batch) + 1) * len(emissions[batch[0]]) > VITERBI_CELLS:
+                self._decode(emissions, batch, paths)
+                batch = []
+            batch.append(number)
+        if batch:
+            self._decode(emissions, batch, paths)
+        return paths
+
+    def _decode(
+        self, emissions: Sequence[np.ndarray], order: list[int], paths: list[list[str]]
+    ) -> None:
+        """Decode the sentences ``order`` names (longest first) together, so that at step t
+        the ones still running are a leading slice of the batch; into ``paths``."""
         lengths = [len(emissions[i]) for i in order]
         states = np.zeros((len(order), lengths[0], len(self.labels)))
         for row, number in enumerate(order):
@@ -106,7 +125,6 @@ class CrfModel:
         last = score.argmax(axis=1).tolist()
         pointers = back.tolist()
         labels = self.labels
-        paths: list[list[str]] = [[] for _ in order]
         for row, number in enumerate(order):
             label = last[row]
             path = [label]
@@ -115,4 +133,3 @@ class CrfModel:
                 label = rows[t][label]
                 path.append(label)
             paths[number] = [labels[i] for i in reversed(path)]
-        return paths
