@@ -74,7 +74,7 @@ def report(
         cited += [source.document for e in p.events for source in e.sources]
         cited += [m.ref.document for m in p.seen_in]
     options = {"--actor": actor, "--since": since, "--until": until, "--outlet": outlet}
-    shown_title = title or _default_title(store, focus, overview)
+    shown_title = title or _default_title(store, focus)
     return Report(
         title=shown_title,
         generated=datetime.now(UTC).replace(microsecond=0).isoformat(),
@@ -419,7 +419,7 @@ def _articles(store: Store, cited: Iterable[int]) -> Iterator[Article]:
         yield Article(doc, title, outlet, published, paragraphs, tuple(marks))
 
 
-def _default_title(store: Store, focus: int | None, overview: Overview) -> str:
+def _default_title(store: Store, focus: int | None) -> str:
     if focus is not None:
         name = store.db.execute("SELECT name FROM actors WHERE id = ?", (focus,)).fetchone()[0]
         return f"تقرير: {name}"
