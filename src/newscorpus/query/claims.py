@@ -9,6 +9,13 @@ from newscorpus.errors import DoesNotExist
 from newscorpus.query.lookup import document_id, find_actor
 from newscorpus.store import Store
 
+# Claims (``c``) whose words name an actor (the parameter): found from the actor's
+# mentions, so a much-named actor costs its mentions, not a pass over every claim.
+ABOUT = (
+    "c.id IN (SELECT w.id FROM mentions m JOIN claims w ON w.document_id = m.document_id"
+    ' AND m.start >= w.content_start AND m."end" <= w.content_end WHERE m.actor_id = ?)'
+)
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimRow:
@@ -49,10 +56,7 @@ def claims(
         where.append("c.speaker_actor_id = ?")
         params.append(speaker_id)
     if about is not None:
-        where.append(
-            "EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = c.document_id"
-            ' AND m.actor_id = ? AND m.start >= c.content_start AND m."end" <= c.content_end)'
-        )
+        where.append(ABOUT)
         params.append(find_actor(store, about))
     if document is not None:
         where.append("c.document_id = ?")

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from newscorpus.extract.events import DatedEvent, merge_stories
 from newscorpus.query.actors import aliases, roles
+from newscorpus.query.claims import ABOUT
 from newscorpus.query.export import one_read
 from newscorpus.query.lookup import find_actor
 from newscorpus.query.network import network
@@ -212,10 +213,7 @@ def _profiles(store: Store, ids: list[int]) -> Iterator[Profile]:
             said_about=tuple(
                 _claims(
                     store,
-                    "c.id IN (SELECT c2.id FROM mentions m JOIN claims c2"
-                    " ON c2.document_id = m.document_id AND m.start >= c2.content_start"
-                    ' AND m."end" <= c2.content_end WHERE m.actor_id = ?'
-                    " AND c2.speaker_actor_id IS NOT ?)",
+                    f"{ABOUT} AND c.speaker_actor_id IS NOT ?",
                     [actor_id, actor_id],
                     PROFILE_ITEMS,
                 )
