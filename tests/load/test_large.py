@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -139,6 +140,33 @@ def test_a_streamed_text_is_cut_at_paragraph_ends_first(
     assert [d.article_index for d in found] == list(range(len(pieces)))
     for document in found:
         assert text[document.offset_in_file :].startswith(document.text)
+
+
+def test_a_stream_is_read_no_further_than_two_parts_ahead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # chunks longer than a part (as decode's megabyte is against 250,000 characters): the
+    # reader once took one per part and so ran through the whole file, holding it all
+    from newscorpus.load import documents as module
+
+    monkeypatch.setattr(module, "MAX_ARTICLE_CHARS", 1000)
+    text = "كلمة " * 20_000  # 100,000 characters, no paragraph break
+    read = 0
+
+    def chunks() -> Iterator[str]:
+        nonlocal read
+        for i in range(0, len(text), 2_500):
+            read = i + 2_500
+            yield text[i : i + 2_500]
+
+    ahead = []
+    found = []
+    for document in module.stream_documents(chunks(), path="x.txt", encoding="utf-8"):
+        ahead.append(read - document.offset_in_file)
+        found.append(document)
+    assert all(text[d.offset_in_file :].startswith(d.text) for d in found)
+    assert len(found) >= 100 and found[-1].offset_in_file + len(found[-1].text) >= len(text) - 1
+    assert max(ahead) <= 2 * 1000 + 2_500 + 1000
 
 
 def test_huge_html_is_refused_without_reading_it(tmp_path: Path) -> None:

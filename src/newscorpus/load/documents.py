@@ -188,13 +188,15 @@ def stream_documents(
     finished = False
     carried = False  # the last piece was cut inside a paragraph
     while not finished:
-        for chunk in chunks:
+        # read only while less than two parts are held: a chunk (a megabyte) is longer
+        # than a part, so reading one per part would run ahead through the whole file
+        while held < 2 * MAX_ARTICLE_CHARS:
+            chunk = next(chunks, None)
+            if chunk is None:
+                finished = True
+                break
             pending.append(chunk)
             held += len(chunk)
-            if held >= 2 * MAX_ARTICLE_CHARS:
-                break
-        else:
-            finished = True
         text = "".join(pending)
         cut = len(text) if finished else _stream_cut(text)
         documents = (
