@@ -71,11 +71,17 @@ def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
         crf._scorer.cache_clear()
 
 
-@pytest.mark.parametrize("cells", [1, 200, 100_000])
+@pytest.mark.parametrize(
+    ("cells", "types"),
+    # types: rows of the per-type score table; with 40 it is emptied again and again, and
+    # sentences of more than 40 tokens are scored without it
+    [(1, 200_000), (200, 200_000), (100_000, 200_000), (100_000, 40)],
+)
 def test_numpy_tagging_gives_python_crfsuites_labels(
-    cells: int, monkeypatch: pytest.MonkeyPatch
+    cells: int, types: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Whatever the batches (one sentence each, a few, all at once), the same labels."""
+    """Whatever the batches (one sentence each, a few, all at once) and however often the
+    type table is emptied, the same labels."""
     import pycrfsuite
 
     from newscorpus.extract.ner import crf_model
@@ -95,8 +101,12 @@ def test_numpy_tagging_gives_python_crfsuites_labels(
                 sentences.append([(t.match, t.stem, t.prefix) for t in window])
     assert len(sentences) > 100
     expected = [reference.tag(features.sequence_features(s)) for s in sentences]
-    scorer = crf._scorer()
+    monkeypatch.setattr(crf._Scorer, "TYPES_LIMIT", types)
+    scorer = crf._Scorer(crf._scorer().model)
     got = scorer.model.viterbi([scorer.emissions(s) for s in sentences])
+    assert len(scorer.rows) <= types
+    if types == 40:  # both ways of scoring were used
+        assert any(len(s) > types for s in sentences) and any(len(s) <= types for s in sentences)
     assert got == expected
     assert any(tag != "O" for tags in got for tag in tags)
 

@@ -24,6 +24,7 @@ The definite article stays in the stem: extractors look up "الولايات" an
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from importlib import resources
 
@@ -112,16 +113,25 @@ def _split(word: str, known: frozenset[str]) -> tuple[str, str]:
 
 
 _CACHE: dict[str, tuple[str, str]] = {}
+_CACHE_LIMIT = 100_000
 
 
 def strip_clitics(match: str) -> tuple[str, str]:
     """Return ``(prefix, stem)`` for a match-form word, e.g. "وللصين" -> ("و+ل", "الصين").
 
-    ``prefix`` is "" when nothing is removed; then ``stem`` is ``match`` itself.
+    ``prefix`` is "" when nothing is removed; then ``stem`` is ``match`` itself. Results
+    are cached (names and other words looked up again and again); a caller with its own
+    cache per word (``arabic.tokens``) uses ``split_clitics``.
     """
     result = _CACHE.get(match)
     if result is None:
-        if len(_CACHE) > 500_000:
+        if len(_CACHE) >= _CACHE_LIMIT:
             _CACHE.clear()
-        result = _CACHE[match] = _split(match, lexicon())
+        result = _CACHE[match] = split_clitics(match)
     return result
+
+
+def split_clitics(match: str) -> tuple[str, str]:
+    """``strip_clitics`` without its cache; the few prefixes are shared strings."""
+    prefix, stem = _split(match, lexicon())
+    return sys.intern(prefix), stem

@@ -173,22 +173,30 @@ def _normalize_once(text: str) -> str:
 
 
 _WORD_CACHE: dict[str, str] = {}
-_CACHE_LIMIT = 500_000
+_CACHE_LIMIT = 100_000
 
 
 def match_form(word: str) -> str:
-    """Return the match form of one word; results are cached (words follow Zipf's law)."""
+    """Return the match form of one word; results are cached (words follow Zipf's law).
+
+    A caller with its own cache per word (``arabic.tokens``) uses ``word_match_form``.
+    """
     form = _WORD_CACHE.get(word)
     if form is None:
         if len(_WORD_CACHE) >= _CACHE_LIMIT:
             _WORD_CACHE.clear()
-        form = _nfkc(word).translate(_match_table().table)
-        if _COMBINING_HAMZA.search(form):
-            # A hamza or madda mark that only meets its letter once what stood between is
-            # gone (آٔ, or a ZWJ turned tatweel) composes now: the match form of a match
-            # form is itself.
-            form = _nfkc(form).translate(_match_table().table)
-        _WORD_CACHE[word] = form
+        form = _WORD_CACHE[word] = word_match_form(word)
+    return form
+
+
+def word_match_form(word: str) -> str:
+    """``match_form`` without its cache."""
+    form = _nfkc(word).translate(_match_table().table)
+    if _COMBINING_HAMZA.search(form):
+        # A hamza or madda mark that only meets its letter once what stood between is
+        # gone (آٔ, or a ZWJ turned tatweel) composes now: the match form of a match
+        # form is itself.
+        form = _nfkc(form).translate(_match_table().table)
     return form
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from newscorpus.arabic.clitics import strip_clitics
+from newscorpus.arabic.clitics import split_clitics
 from newscorpus.arabic.letters import ON_LETTER
-from newscorpus.arabic.normalize import match_form, normalize
+from newscorpus.arabic.normalize import normalize, word_match_form
 from newscorpus.models import Token
 
 # Letters, digits and the combining marks Arabic words carry (\w has no Mn marks), as one
@@ -40,10 +40,14 @@ def analyze_surface(surface: str) -> tuple[str, str, str, bool]:
         return surface, surface, "", False
     first = surface[0]
     if first.isalnum() or first == "\u0640" or len(surface) > 1:
-        match = match_form(surface)
+        # this module caches the whole analysis per surface: the word caches of match_form
+        # and strip_clitics would only hold a second copy of it
+        match = word_match_form(surface)
+        if match == surface:
+            match = surface  # one string, not two equal ones, in the cache
         if not match:  # a lone tatweel or diacritic
             return match, match, "", False
-        prefix, stem = strip_clitics(match)
+        prefix, stem = split_clitics(match)
         return match, stem, prefix, True
     punct = normalize(surface)
     return punct, punct, "", False

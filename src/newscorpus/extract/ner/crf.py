@@ -65,13 +65,17 @@ class _Scorer:
     """Label scores of sentences under one model: the same sums crfsuite makes from
     ``sequence_features``, built from per-type sums instead of feature strings."""
 
-    TYPES_LIMIT = 200_000  # about 80 MB; the cache is cleared when full
+    TYPES_LIMIT = 200_000  # rows of the table (72 MB with 9 labels); emptied when full
 
     def __init__(self, model: CrfModel) -> None:
         self.model = model
-        self.edge = np.stack([model.score(part) for part in EDGE])
-        # a word type's scores as itself and as a neighbour at -1, +1, -2, +2: (5, labels)
-        self.types: dict[str, np.ndarray] = {}
+        edge = np.stack([model.score(part) for part in EDGE])
+        # A word type's scores as itself and as a neighbour at -1, +1, -2, +2, (5, labels),
+        # are a row of one table (row 0: the sentence edge), found by the type's match form:
+        # no array object per type. Pages of the table are used as rows are filled.
+        self.table = np.empty((self.TYPES_LIMIT + 1, *edge.shape), dtype=edge.dtype)
+        self.table[0] = edge
+        self.rows: dict[str, int] = {}
         # stem pair "previous|current" -> rows of its "bg-=" and "bg+=" attributes
         self.bigrams: dict[str, tuple[int, int]] = {}
         for name, row in model.index.items():
@@ -79,19 +83,28 @@ class _Scorer:
                 before, after = self.bigrams.get(name[4:], (model.unknown, model.unknown))
                 self.bigrams[name[4:]] = (row, after) if name[2] == "-" else (before, row)
 
-    def type_scores(self, match: str, stem: str, prefix: str) -> np.ndarray:
-        found = self.types.get(match)
-        if found is None:
-            if len(self.types) >= self.TYPES_LIMIT:
-                self.types.clear()
+    def type_row(self, match: str, stem: str, prefix: str) -> int:
+        row = self.rows.get(match)
+        if row is None:
+            row = self.rows[match] = len(self.rows) + 1
             parts = type_features(match, stem, prefix)
-            found = self.types[match] = np.stack([self.model.score(part) for part in parts])
-        return found
+            for i, part in enumerate(parts):
+                self.table[row, i] = self.model.score(part)
+        return row
+
+    def _scores(self, match: str, stem: str, prefix: str) -> np.ndarray:
+        return np.stack([self.model.score(part) for part in type_features(match, stem, prefix)])
 
     def emissions(self, analyses: Sequence[tuple[str, str, str]]) -> np.ndarray:
         """(tokens, labels) state scores of one sentence of ``(match, stem, prefix)``."""
-        count, edge, model = len(analyses), self.edge, self.model
-        table = np.stack([edge, edge, *(self.type_scores(*a) for a in analyses), edge, edge])
+        count, model = len(analyses), self.model
+        if len(self.rows) + count > self.TYPES_LIMIT:
+            self.rows.clear()  # before the sentence: its rows stay valid while it is read
+        if count <= self.TYPES_LIMIT:
+            table = self.table[[0, 0, *(self.type_row(*a) for a in analyses), 0, 0]]
+        else:  # a "sentence" of more word types than the table holds (a run of noise)
+            table = np.stack([self.table[0]] * 2 + [self._scores(*a) for a in analyses]
+                             + [self.table[0]] * 2)  # fmt: skip
         scores = (
             table[2 : count + 2, 0]
             + table[1 : count + 1, 1]
