@@ -173,7 +173,8 @@ def _analyze_window(
     claims = extract_claims(text, paragraphs, sentences, tokens, mentions)
     within = (paragraphs[0].start, paragraphs[-1].end) if window is not None else None
     dates = extract_dates(text, paragraphs, published, within=within)
-    events = build_events(document.text, sentences, mentions, claims, dates)
+    # a dateline opens the first paragraph read
+    events = build_events(document.text, sentences, mentions, claims, dates, [paragraphs[0].start])
     return Analysis(
         sentences=sentences,
         tokens=tokens if keep_tokens else (),

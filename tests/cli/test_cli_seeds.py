@@ -128,6 +128,33 @@ def test_timeline_from_1994_to_november_2024_with_merged_sources(seeded: Path) -
     assert len(hanoi) == 1 and len(hanoi[0]["documents"]) >= 3
 
 
+def test_timeline_shows_the_most_told_events_and_says_how_to_see_all(seeded: Path) -> None:
+    every = _json(seeded, "timeline", "--all")
+    result = runner.invoke(app, ["timeline", "--top", "3", "--db", str(seeded), "-f", "json"])
+    assert result.exit_code == 0
+    top = json.loads(result.stdout)
+    assert len(top) == 3 and [e["date"] for e in top] == sorted(e["date"] for e in top)
+    most = sorted(len(e["documents"]) for e in every)[-3:]
+    assert sorted(len(e["documents"]) for e in top) == most
+    assert result.stderr.strip() == (
+        f"3 of {len(every)} events, the most told (by sources), in date order; --all for every"
+        " one, --top N, --since/--until, --actor, --outlet, --precision to narrow"
+    )
+    quiet = runner.invoke(app, ["timeline", "--all", "--db", str(seeded), "-f", "json"])
+    assert quiet.stderr == "" and len(json.loads(quiet.stdout)) == len(every)
+    by_events = _json(seeded, "timeline", "--top", "2", "--rank", "events")
+    assert sorted(e["events"] for e in by_events) == sorted(e["events"] for e in every)[-2:]
+    for entry in every:  # the sentence shown is where the entry says, in its document
+        shown = _json(seeded, "show", str(entry["document"]))
+        inside = [p for p in shown["paragraphs"] if p["start"] <= entry["start"] < p["end"]]
+        (paragraph,) = inside
+        offset = entry["start"] - paragraph["start"]
+        words = paragraph["text"][offset : offset + entry["end"] - entry["start"]]
+        assert " ".join(words.split()) == entry["text"]
+    bad = runner.invoke(app, ["timeline", "--top", "0", "--db", str(seeded)])
+    assert bad.exit_code == 2 and "--top" in bad.stderr
+
+
 def test_timeline_filters(seeded: Path) -> None:
     entries = _json(seeded, "timeline", "--actor", "ترمب", "--since", "2019", "--precision", "year")
     assert entries and all(e["date"] >= "2019" for e in entries)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscorpus.extract.events import DatedEvent, build_events, merge_stories
+from newscorpus.extract.events import DatedEvent, build_events, cluster_stories, content_words
 from newscorpus.models import Claim, DateMention, Mention, Sentence
 
 TEXT = "قال بوتين في موسكو الاثنين إن المحادثات مستمرة. وفي عام 2019 زار كيم هانوي."
@@ -53,41 +53,132 @@ def test_dates_that_make_events(dates: tuple[DateMention, ...], expected: list[s
     assert [e.date for e in build_events(TEXT, SENTENCES, MENTIONS, (), dates)] == expected
 
 
-def _event(document: int, *actors: int, text: str = "") -> DatedEvent:
+def _event(document: int, *actors: int, text: str = "", words: str = "") -> DatedEvent:
     return DatedEvent(
         "2024-11-18", "day", text or f"d{document}", actors,
-        tuple(f"a{a}" for a in actors), document, f"source {document}",
+        tuple(f"a{a}" for a in actors), document, f"source {document}", id=document,
+        words=frozenset(words.split()),
     )  # fmt: skip
 
 
-RARE = frozenset({9})
+QUAKE = "زلزال قوته درجات ضرب جنوب"
+
+
+def _stories(events: list[DatedEvent], everywhere: frozenset[int] = frozenset()) -> list[list[int]]:
+    return [[m.document for m in s.members] for s in cluster_stories(events, everywhere)]
 
 
 @pytest.mark.parametrize(
     ("events", "stories"),
     [
-        # two shared actors: one story
-        ([_event(1, 1, 2, 3), _event(2, 2, 3, 4)], [[1, 2]]),
-        # one shared common actor between larger sets: apart
-        ([_event(1, 1, 2), _event(2, 2, 3)], [[1], [2]]),
-        # one shared rare actor is enough
-        ([_event(1, 1, 9), _event(2, 9, 3)], [[1, 2]]),
-        # an event naming one actor joins any event naming it
-        ([_event(1, 1, 2), _event(2, 2)], [[1, 2]]),
-        # no actors: never merged
-        ([_event(1), _event(2)], [[1], [2]]),
-        # the merge is transitive
-        ([_event(1, 1, 2), _event(2, 2, 3, 1), _event(3, 3, 2)], [[1, 2, 3]]),
+        # one shared actor and two shared words: one story
+        ([_event(1, 1, 2, words="قصف مستشفى"), _event(2, 2, 3, words="قصف مستشفى غارة")],
+         [[1, 2]]),
+        # two shared actors and one word
+        ([_event(1, 1, 2, words="قمة"), _event(2, 1, 2, words="قمة لقاء")], [[1, 2]]),
+        # a shared actor alone is no evidence (two stories about one president)
+        ([_event(1, 1, 2, words="قصف مستشفى"), _event(2, 1, words="زيارة مصنع")], [[1], [2]]),
+        # two shared actors but nothing else in common
+        ([_event(1, 1, 2, words="قصف"), _event(2, 1, 2, words="زيارة")], [[1], [2]]),
+        # no actors: five shared words make one story, fewer do not
+        ([_event(1, words=QUAKE), _event(2, words="زلزال قوته درجات ضرب")],
+         [[1], [2]]),
+        ([_event(1, words=QUAKE), _event(2, words="جنوب ضرب درجات قوته زلزال")],
+         [[1, 2]]),
+        # no chaining: 1 ~ 2 ~ 3 ~ 4, each alike only its neighbours; 2 seeds (alike two,
+        # richer than 3), 1 and 3 join it, 4 is not alike the seed
+        ([_event(1, 1, 2, 3, words="قصف مستشفى حلب"), _event(2, 1, 4, 5, words="قصف مستشفى هدنة"),
+          _event(3, 4, 6, words="هدنة مستشفى تفاوض"), _event(4, 6, words="تفاوض جنيف مستشفى")],
+         [[1, 2, 3], [4]]),
+    ],
+)  # fmt: skip
+def test_story_clustering(events: list[DatedEvent], stories: list[list[int]]) -> None:
+    assert _stories(events) == stories
+
+
+def test_an_actor_named_all_over_the_corpus_is_no_evidence() -> None:
+    events = [_event(1, 1, 7, words="قصف مستشفى"), _event(2, 7, words="قصف مستشفى")]
+    assert _stories(events) == [[1, 2]]
+    assert _stories(events, everywhere=frozenset({7})) == [[1], [2]]
+
+
+def test_what_a_third_of_the_dates_documents_share_is_no_evidence() -> None:
+    # six documents name actor 5 and say "مباراة": the day's big topic links nothing
+    events = [_event(d, 5, words=f"مباراة كلمة{d} اخرى{d}") for d in range(1, 7)]
+    events.append(_event(7, 5, 8, words="مباراة هدف"))
+    assert _stories(events) == [[d] for d in range(1, 8)]
+
+
+def test_a_story_shows_the_sentence_most_alike_the_others_and_ranks_its_actors() -> None:
+    events = [
+        _event(1, 1, 2, words="قصف مستشفى"),
+        _event(2, 1, 2, 3, text="shown", words="قصف مستشفى حلب"),
+        _event(3, 2, 3, words="قصف مستشفى حلب"),
+    ]
+    (story,) = cluster_stories(events)
+    assert story.shown.text == "shown"
+    assert story.actors() == ["a2", "a1", "a3"]  # a2 in all three; a1, a3 in two (first named)
+    assert story.documents() == {2: "source 2", 1: "source 1", 3: "source 3"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("قصفت الطائرات مستشفى في حلب يوم الاثنين 12 مارس", {"قصفت", "طائرات", "مستشفي", "حلب"}),
+        # function words, numbers, months, weekdays and the article never count
+        ("وقال إنه في عام 2018 كان في يناير", set()),
     ],
 )
-def test_story_merge(events: list[DatedEvent], stories: list[list[int]]) -> None:
-    found = [[m.document for m in story.members] for story in merge_stories(events, RARE)]
-    assert found == stories
+def test_content_words(text: str, words: set[str]) -> None:
+    assert content_words(text) == words
 
 
-def test_a_story_shows_the_sentence_that_shares_most_and_lists_every_source() -> None:
-    events = [_event(1, 1, 2), _event(2, 1, 2, 3, text="shown"), _event(3, 2, 3)]
-    (story,) = merge_stories(events, RARE)
-    assert story.shown.text == "shown"
-    assert story.actors() == ["a1", "a2", "a3"]
-    assert story.documents() == {2: "source 2", 1: "source 1", 3: "source 3"}
+MEDIA_TEXT = (
+    "دبي، الإمارات (CNN)-- قالت صحيفة الغد إن بوتين زار بكين (واس) ونقلته رويترز (عمان) الاثنين."
+)
+
+
+def _media_mention(word: str, kind: str, role: str | None = None) -> Mention:
+    start = MEDIA_TEXT.index(word)
+    return Mention(start, start + len(word), word, kind, 0, word, actor=word, role=role)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("mention", "taking_part"),
+    [
+        (_media_mention("دبي", "place"), False),  # dateline
+        (_media_mention("الإمارات", "place"), False),
+        (_media_mention("CNN", "organization"), False),  # credit in parentheses
+        (_media_mention("الغد", "organization", role="صحيفة"), False),  # an outlet by its title
+        (_media_mention("بوتين", "person"), True),
+        (_media_mention("بكين", "place"), True),
+        (_media_mention("واس", "organization"), False),  # an agency's credit
+        (_media_mention("رويترز", "organization"), False),  # a known agency
+        (_media_mention("عمان", "place"), True),  # a place in parentheses is a place
+    ],
+)
+def test_who_reports_an_event_does_not_take_part_in_it(mention: Mention, taking_part: bool) -> None:
+    sentence = (Sentence(0, len(MEDIA_TEXT), 0),)
+    date = DateMention(
+        MEDIA_TEXT.index("الاثنين"), len(MEDIA_TEXT) - 1, "الاثنين", "2024-11-18", "day", 0
+    )  # type: ignore[arg-type]
+    (event,) = build_events(MEDIA_TEXT, sentence, (mention,), (), (date,), [0])
+    assert (mention.text in event.actors) is taking_part
+
+
+@pytest.mark.parametrize(
+    ("before", "event"),
+    [
+        ("شارك المنتخب في كأس العالم", False),  # the year names the tournament
+        ("وصل المنتخب للمونديال روسيا", False),  # with proclitics and a place between
+        ("تستهدف رؤية المملكة", False),
+        ("فاز الفريق بالبطولة عام", True),  # a time word: the year dates the win
+        ("وقع الزلزال في", True),
+    ],
+)
+def test_a_year_that_belongs_to_a_name_dates_no_event(before: str, event: bool) -> None:
+    text = f"{before} 2018 بنجاح."
+    start = text.index("2018")
+    date = DateMention(start, start + 4, "2018", "2018", "year", 0)  # type: ignore[arg-type]
+    events = build_events(text, (Sentence(0, len(text), 0),), (), (), (date,))
+    assert bool(events) is event

@@ -1,23 +1,45 @@
 """Events: dated sentences of one document, and stories that join them across documents.
 
 ``build_events`` makes one event per sentence and distinct resolved date in it, with the
-actors named in the sentence and the claim it carries. ``merge_stories`` joins the events
-of one date from different articles that tell the same story: their actor sets share at
-least two actors, or every actor of the smaller set, or one rare actor (named in few of the
-corpus's documents, such as the city of a summit); events with no actors are never
-merged. A story shows the sentence that shares the most actors with the others. Both are
-pure: the store feeds them rows and keeps or shows what they return.
+actors the sentence names as taking part: not a news outlet or agency crediting or
+reporting it (``resources/news_media.txt``, or a name under a media title of
+``resources/event_cues.tsv`` such as صحيفة or وكالة, or an organization in parentheses such
+as (واس)), nor the place of a dateline ("دبي، الإمارات (CNN)--"). A year that belongs to a
+name (كأس العالم 2018, رؤية 2030) dates no event.
+
+``cluster_stories`` joins the events of one date (same value, so same precision) that tell
+the same happening. Two events are alike when they share salient actors *and* content
+words (``content_words``): one actor and two words, two actors and one word, or five words
+when neither names an actor. An actor named in much of the corpus (``everywhere``) or in a
+third of the date's documents is not salient; a word in a third of them is not evidence.
+There is no chaining: events are taken most connected first (alike the most others), and
+each joins the story whose first event (its seed) it is most alike, if it is also alike
+at least half of the story's first members; else it starts a story.
+A story shows the sentence most alike the others, ranks its actors by how many of its
+events name them, and lists its sources. Both functions are pure: the store feeds them rows
+and keeps what they return (``store.stories``).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
 
 from newscorpus.models import Claim, DateMention, Event, Mention, Sentence
 
 EVENT_PRECISIONS = frozenset({"day", "month", "year", "decade"})
+
+
+# A dateline opening a paragraph: a place (and a country) then "(CNN)", a dash or both.
+_DATELINE = re.compile(
+    r"\s*[^\W\d_][^\n.:؛!?«»\"()\-–—\d]{1,40}?(?:\s*\([^()\n]{1,30}\))?\s*[-–—]{1,3}"
+    r"|\s*[^\W\d_][^\n.:؛!?«»\"()\-–—\d]{1,40}?\s*\([^()\n]{1,30}\)"
+)
 
 
 def build_events(
@@ -26,9 +48,15 @@ def build_events(
     mentions: Sequence[Mention],
     claims: Sequence[Claim],
     dates: Sequence[DateMention],
+    paragraph_starts: Sequence[int] = (),
 ) -> list[Event]:
-    """One event per sentence and distinct resolved date in it, with its actors and claim."""
+    """One event per sentence and distinct resolved date in it, with its actors and claim.
+
+    A dateline is looked for at each of ``paragraph_starts`` (the pipeline gives the first
+    paragraph it reads).
+    """
     sentence_starts = [s.start for s in sentences]
+    taking_part = [m for m in mentions if not _reports(text, m, paragraph_starts)]
     events: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for date in dates:
@@ -38,12 +66,12 @@ def build_events(
         if i < 0 or date.start >= sentences[i].end:
             continue
         sentence = sentences[i]
-        if (i, date.value) in seen:
+        if (i, date.value) in seen or (date.precision == "year" and _names_year(text, date.start)):
             continue
         seen.add((i, date.value))
         actors = tuple(
             dict.fromkeys(
-                m.actor or m.text for m in mentions if sentence.start <= m.start < sentence.end
+                m.actor or m.text for m in taking_part if sentence.start <= m.start < sentence.end
             )
         )
         claim = next(
@@ -65,6 +93,127 @@ def build_events(
     return events
 
 
+def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bool:
+    """Whether the mention names who reports (an outlet, a credit) or where from (dateline)."""
+    role = _media_key(mention.role) if mention.role else ""
+    if role in _cues("media_title") or _media_key(mention.actor or mention.text) in news_media():
+        return True
+    if (
+        text[mention.start - 1 : mention.start] == "("
+        and text[mention.end : mention.end + 1] == ")"
+    ):
+        return mention.type == "organization"  # (واس), (CNN): a credit; (عمان) a place
+    i = bisect.bisect_right(paragraph_starts, mention.start) - 1
+    if i < 0:
+        return False
+    dateline = _DATELINE.match(text, paragraph_starts[i])
+    return dateline is not None and mention.end <= dateline.end() and mention.type == "place"
+
+
+_TIME_WORDS = frozenset({"عام", "العام", "سنة", "السنة", "في", "منذ", "حتى", "قبل", "بعد"})
+
+
+def _names_year(text: str, start: int) -> bool:
+    """Whether the year at ``start`` belongs to a name before it (كأس العالم 2018, لمونديال
+    روسيا 2018), per the ``year_name`` cues of ``resources/event_cues.tsv``."""
+    return _named_year_re().search(_media_key(text[max(0, start - 60) : start])) is not None
+
+
+@cache
+def _named_year_re() -> re.Pattern[str]:
+    names = "|".join(sorted((re.escape(n) for n in _cues("year_name")), key=len, reverse=True))
+    time_words = "|".join(sorted(_TIME_WORDS, key=len, reverse=True))
+    # the name, with proclitics, then at most one word (a place) that is not a time word
+    return re.compile(
+        rf"(?:^|\s)[وفبلك]{{0,2}}(?:{names})(?:\s+(?!(?:{time_words})(?:\s|$))\S+)?\s*$"
+    )
+
+
+@cache
+def _cues(kind: str) -> frozenset[str]:
+    path = resources.files("newscorpus") / "resources" / "event_cues.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return frozenset(_media_key(row[0]) for row in rows if len(row) > 1 and row[1].strip() == kind)
+
+
+def _media_key(name: str) -> str:
+    from newscorpus.arabic import match_form
+
+    return " ".join(match_form(word) for word in name.split())
+
+
+@cache
+def news_media() -> frozenset[str]:
+    """Match forms of the outlet and agency names in ``resources/news_media.txt``."""
+    path = resources.files("newscorpus") / "resources" / "news_media.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(_media_key(line) for line in lines if line.strip() and line[0] != "#")
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    path = resources.files("newscorpus") / "resources" / "function_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    from newscorpus.arabic import match_form
+
+    return frozenset(
+        _bare(match_form(line.strip())) for line in lines if line.strip() and line[0] != "#"
+    )
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Words of titles and nisba adjectives (الرئيس, وزير, الروسي): in every other story."""
+    from newscorpus.extract.actors.gazetteer import cues
+
+    found = cues()
+    phrases = [p for group in found.titles.values() for p in group] + list(found.nisba_place)
+    return frozenset(_bare(word) for phrase in phrases for word in phrase)
+
+
+def _bare(stem: str) -> str:
+    return stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])*")
+_FORMS: dict[str, str] = {}  # a written word -> its content form, or "" for none
+_FORMS_LIMIT = 200_000
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of a sentence that can show two sentences tell one story: stems of three
+    letters or more, without the article, that are not function words, titles, nisba
+    adjectives, numbers or the names of months and weekdays (every event of a date shares
+    those)."""
+    forms = _FORMS
+    if len(forms) > _FORMS_LIMIT:
+        forms.clear()
+    words = set()
+    for word in _WORD.findall(text):
+        form = forms.get(word)
+        if form is None:
+            form = forms[word] = _content_form(word)
+        if form:
+            words.add(form)
+    return frozenset(words)
+
+
+def _content_form(word: str) -> str:
+    from newscorpus.arabic import match_form, strip_clitics
+    from newscorpus.extract.dates.lexicon import key, lexicon
+
+    match = match_form(word)
+    stem = strip_clitics(match)[1] if match else ""
+    form = _bare(stem)
+    if len(form) < 3 or form in _function_words() or form in _role_words():
+        return ""
+    calendar = lexicon()
+    date_key = key(stem)
+    if date_key in calendar.months or date_key in calendar.weekdays:
+        return ""
+    return "" if date_key in calendar.hijri_months else form
+
+
 @dataclass(frozen=True, slots=True)
 class DatedEvent:
     """One stored event as the story merge reads it."""
@@ -79,27 +228,30 @@ class DatedEvent:
     start: int = 0  # the sentence's offsets in the document's text, and its paragraph
     end: int = 0
     paragraph: int = 0
+    id: int = 0  # the stored event's id (0 when not stored)
+    words: frozenset[str] | None = field(default=None, compare=False)  # content_words(text)
 
 
 @dataclass(frozen=True, slots=True)
 class Story:
-    """Events of one date from one or more documents that tell the same story."""
+    """Events of one date from one or more documents that tell the same happening."""
 
     shown: DatedEvent  # the event whose sentence stands for the story
-    members: tuple[DatedEvent, ...]  # in input order
-
-    def actors(self) -> list[str]:
-        names: dict[str, None] = {}
-        for member in (self.shown, *self.members):
-            names.update(dict.fromkeys(member.actors))
-        return list(names)
+    members: tuple[DatedEvent, ...]  # in the order they were given
 
     def actor_ids(self) -> list[int]:
-        """The ids of ``actors()``, in the same order."""
-        ids: dict[int, None] = {}
-        for member in (self.shown, *self.members):
-            ids.update(dict.fromkeys(member.actor_ids))
-        return list(ids)
+        """Actor ids, the most often named by the story's events first (then first named)."""
+        counts: Counter[int] = Counter()
+        for member in self.members:
+            counts.update(set(member.actor_ids))
+        order = {a: n for n, a in enumerate(dict.fromkeys(
+            a for m in (self.shown, *self.members) for a in m.actor_ids))}  # fmt: skip
+        return sorted(counts, key=lambda a: (-counts[a], order[a]))
+
+    def actors(self) -> list[str]:
+        """The names of ``actor_ids()``, in the same order."""
+        names = {a: n for m in self.members for a, n in zip(m.actor_ids, m.actors, strict=False)}
+        return [names[a] for a in self.actor_ids()]
 
     def documents(self) -> dict[int, str]:
         documents: dict[int, str] = {}
@@ -108,48 +260,136 @@ class Story:
         return documents
 
 
-def merge_stories(events: Sequence[DatedEvent], rare: frozenset[int]) -> Iterator[Story]:
-    """Merge events of one date that tell the same story, transitively (union-find)."""
-    parent = list(range(len(events)))
+# Alike (_alike): shared salient actors and shared content words, at least (1, 2), (2, 1)
+# or (0, 5).
+_SHARE = 3  # an actor or word in a third of the date's documents is not evidence
+_SHARE_MIN_DOCUMENTS = 6  # ... once the date has this many documents
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    # Linking each event to the first event with the same evidence is enough, because
-    # the merge is transitive; this keeps a date with thousands of events near-linear.
-    first_pair: dict[tuple[int, int], int] = {}
-    first_rare: dict[int, int] = {}
-    first_with: dict[int, int] = {}  # first event naming the actor
-    first_alone: dict[int, int] = {}  # first event naming only that actor
+def cluster_stories(
+    events: Sequence[DatedEvent], everywhere: frozenset[int] = frozenset()
+) -> Iterator[Story]:
+    """Stories of events of one date (module docstring); deterministic for a given input
+    order, which the caller makes intrinsic (by document and offset)."""
+    if not events:
+        return
+    # the words of the sentence, less those of the actors it names (counted as actors)
+    words = [
+        (e.words if e.words is not None else content_words(e.text)) - _name_words(e.actors)
+        for e in events
+    ]
+    documents = len({e.document for e in events})
+    word_docs: Counter[str] = Counter()
+    actor_docs: Counter[int] = Counter()
+    seen_words: dict[int, set[str]] = {}
+    seen_actors: dict[int, set[int]] = {}
+    for event, found in zip(events, words, strict=True):
+        seen_words.setdefault(event.document, set()).update(found)
+        seen_actors.setdefault(event.document, set()).update(event.actor_ids)
+    for document_words in seen_words.values():
+        word_docs.update(document_words)
+    for ids in seen_actors.values():
+        actor_docs.update(ids)
+    common_words: set[str] = set()
+    common_actors: set[int] = set(everywhere)
+    if documents >= _SHARE_MIN_DOCUMENTS:
+        limit = documents / _SHARE
+        common_words = {w for w, n in word_docs.items() if n > limit}
+        common_actors |= {a for a, n in actor_docs.items() if n > limit}
+    salient = [frozenset(e.actor_ids) - common_actors for e in events]
+    evidence = [w - common_words for w in words]
+    # Two events alike by words alone share five: then they share one of the rarest
+    # len(words) - 4 words of each, so only those are looked up.
+    rarest = [
+        sorted(found, key=lambda w: (word_docs[w], w))[: max(len(found) - 4, 0)]
+        for found in evidence
+    ]
 
-    def link(i: int, j: int | None) -> None:
-        if j is not None and j != i:
-            parent[root(i)] = root(j)
+    def score(i: int, j: int) -> tuple[int, int]:
+        return len(salient[i] & salient[j]), len(evidence[i] & evidence[j])
 
-    for i, event in enumerate(events):
-        ids = sorted(set(event.actor_ids))
-        for n, a in enumerate(ids):
-            for b in ids[n + 1 :]:
-                link(i, first_pair.setdefault((a, b), i))
-            if a in rare:
-                link(i, first_rare.setdefault(a, i))
-            if len(ids) == 1:  # a lone actor matches any event naming it
-                link(i, first_with.get(a))
-                first_alone.setdefault(a, i)
-            else:
-                link(i, first_alone.get(a))
-            first_with.setdefault(a, i)
-    clusters: dict[int, list[DatedEvent]] = {}
-    for i, event in enumerate(events):
-        clusters.setdefault(root(i), []).append(event)
-    for members in clusters.values():
-        shown = max(
-            members,
-            key=lambda e: sum(
-                len(set(e.actor_ids) & set(o.actor_ids)) for o in members if o is not e
-            ),
-        )
-        yield Story(shown, tuple(members))
+    def alike(i: int, j: int) -> bool:
+        return _alike(score(i, j))
+
+    def candidates(
+        i: int, by_actor: dict[int, list[int]], by_word: dict[str, list[int]]
+    ) -> set[int]:
+        found = {k for a in salient[i] for k in by_actor.get(a, ())}
+        found.update(k for w in rarest[i] for k in by_word.get(w, ()))
+        return found
+
+    # Seeds are taken most connected first (alike the most other events), so a story grows
+    # around its centre rather than around whichever event came first.
+    all_by_actor: dict[int, list[int]] = {}
+    all_by_word: dict[str, list[int]] = {}
+    for i in range(len(events)):
+        for a in salient[i]:
+            all_by_actor.setdefault(a, []).append(i)
+        for w in evidence[i]:
+            all_by_word.setdefault(w, []).append(i)
+    degree = [
+        sum(1 for j in candidates(i, all_by_actor, all_by_word) if j != i and alike(i, j))
+        for i in range(len(events))
+    ]
+    order = sorted(
+        range(len(events)), key=lambda i: (-degree[i], -len(salient[i]) - len(evidence[i]), i)
+    )
+    seeds: list[int] = []  # event index of each story's seed
+    members: list[list[int]] = []
+    by_actor: dict[int, list[int]] = {}  # actor -> stories whose seed names it
+    by_word: dict[str, list[int]] = {}
+    for i in order:
+        best, best_score = -1, (0, 0)
+        if degree[i]:
+            for story in sorted(candidates(i, by_actor, by_word)):
+                pair = score(i, seeds[story])
+                if _alike(pair) and pair > best_score and _fits(i, members[story], alike):
+                    best, best_score = story, pair
+        if best >= 0:
+            members[best].append(i)
+            continue
+        story = len(seeds)
+        seeds.append(i)
+        members.append([i])
+        for a in salient[i]:
+            by_actor.setdefault(a, []).append(story)
+        for w in evidence[i]:
+            by_word.setdefault(w, []).append(story)
+    for group in sorted(members, key=min):  # stories in the order of their first event
+
+        def closeness(i: int, group: list[int] = group) -> tuple[int, int]:
+            return sum(sum(score(i, j)) for j in group if j != i), -i
+
+        shown = max(group, key=closeness)
+        yield Story(events[shown], tuple(events[i] for i in sorted(group)))
+
+
+_FIT_SAMPLE = 10
+
+
+def _fits(i: int, group: list[int], alike: Callable[[int, int], bool]) -> bool:
+    """Alike at least half of the story's first members (its seed among them): a story
+    holds events alike each other, not a star of events alike only its seed."""
+    sample = group[:_FIT_SAMPLE]
+    return 2 * sum(alike(i, j) for j in sample) >= len(sample)
+
+
+@lru_cache(maxsize=100_000)
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    return content_words(" ".join(names))
+
+
+def _alike(score: tuple[int, int]) -> bool:
+    actors, words = score
+    return words >= 5 or (actors >= 1 and words >= 2) or (actors >= 2 and words >= 1)
+
+
+def stories_of(events: Iterable[DatedEvent], everywhere: frozenset[int]) -> Iterator[Story]:
+    """``cluster_stories`` over events given in date order, one date at a time."""
+    group: list[DatedEvent] = []
+    for event in events:
+        if group and group[0].date != event.date:
+            yield from cluster_stories(group, everywhere)
+            group = []
+        group.append(event)
+    yield from cluster_stories(group, everywhere)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from newscorpus.extract.events import DatedEvent, merge_stories
+from newscorpus.extract.events import DatedEvent, Story
 from newscorpus.query.actors import aliases, roles
 from newscorpus.query.claims import ABOUT
 from newscorpus.query.export import one_read
@@ -35,8 +35,8 @@ from newscorpus.query.report_records import (
     Source,
     Speaker,
 )
-from newscorpus.query.timeline import dated_events, published_between, rare_actors
-from newscorpus.store import Store
+from newscorpus.query.timeline import dated_events, kept_stories, published_between
+from newscorpus.store import Store, stories
 
 PROFILE_ITEMS = 3  # claims by, claims about, events and mentions shown per actor
 SPEAKER_CLAIMS = 5
@@ -296,33 +296,36 @@ def _event_counts(store: Store, focus: int | None) -> tuple[Count, ...]:
 
 
 def _top_events(store: Store, focus: int | None, top: int) -> tuple[tuple[ReportEvent, ...], int]:
-    """The ``top`` events told by the most articles (then with the most actors), in date
-    order, and how many events are in scope. Stories are merged per date as the timeline
-    merges them, over the dates most articles have events on."""
+    """The ``top`` stories told by the most articles in scope (then by the most events), in
+    date order, and how many events are in scope. The timeline's stories (``store.stories``),
+    each with its events in scope; clustered live, as the timeline does, while they are not
+    current."""
     where, params = _in_scope(focus)
     db = store.db
-    dates = [
-        date
-        for date, _docs in db.execute(
-            f"SELECT e.date, count(DISTINCT e.document_id) AS n FROM events e"
-            f" WHERE {' AND '.join(where)} GROUP BY e.date ORDER BY n DESC, e.date DESC"
-            " LIMIT ?",
-            [*params, 3 * top],
-        )
-    ]
     total = db.execute(
         f"SELECT count(*) FROM events e WHERE {' AND '.join(where)}", params
     ).fetchone()[0]
-    if not dates:
-        return (), int(total)
-    rare = rare_actors(store)
-    chosen = [*where, f"e.date IN ({','.join('?' * len(dates))})"]
-    by_date: dict[str, list[DatedEvent]] = {}
-    for event in dated_events(store, chosen, [*params, *dates]):
-        by_date.setdefault(event.date, []).append(event)
-    stories = [story for group in by_date.values() for story in merge_stories(group, rare)]
-    stories.sort(key=lambda s: (-len(s.documents()), -len(s.actors()), s.shown.date))
-    published = _published(store, {d for s in stories[:top] for d in s.documents()})
+    if not total:
+        return (), 0
+    scoped = " AND ".join(where)
+    if stories.is_fresh(db):
+        # candidates by their whole size, then ranked by what is in scope
+        chosen = (
+            "SELECT s.id FROM stories s WHERE s.id IN (SELECT se.story FROM story_events se"
+            f" JOIN events e ON e.id = se.event WHERE {scoped})"
+            f" ORDER BY s.documents DESC, s.events DESC, s.date, s.id LIMIT {int(4 * top)}"
+        )
+        found = kept_stories(store, chosen, params, scoped, params)
+    else:
+        in_scope = {e.id for e in dated_events(store, where, params)}
+        found = [
+            Story(s.shown if s.shown.id in in_scope else kept[0], tuple(kept))
+            for s in stories.stories_of_dates(db, "1", (), stories.everywhere(db))
+            if (kept := [m for m in s.members if m.id in in_scope])
+        ]
+    found.sort(key=lambda s: (-len(s.documents()), -len(s.members), s.shown.date, s.members[0].id))
+    chosen_stories = found[:top]
+    published = _published(store, {d for s in chosen_stories for d in s.documents()})
     events = [
         ReportEvent(
             date=story.shown.date,
@@ -336,7 +339,7 @@ def _top_events(store: Store, focus: int | None, top: int) -> tuple[tuple[Report
             ),
             ref=_event_ref(story.shown),
         )
-        for story in stories[:top]
+        for story in chosen_stories
     ]
     events.sort(key=lambda e: (e.date, -e.documents))
     return tuple(events), int(total)

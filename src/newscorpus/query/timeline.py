@@ -1,10 +1,13 @@
-"""The timeline: dated events across all articles, oldest first, merged across sources.
+"""The timeline: the events of a corpus, dated, each told by one or more articles.
 
-Events (a sentence with a resolved date) of one date from different articles are merged
-into stories by ``newscorpus.extract.events.merge_stories``; an actor is rare when it is
-named in at most ``max(2, 1%)`` of the corpus's documents. Event time is the date in the
-sentence; publication time stays on the documents; the time a statement was made is the
-date of the sentence carrying the claim.
+An entry is a story (``extract.events.cluster_stories``): the events of one date that tell
+one happening, kept by ``store.stories`` at ingest. ``timeline`` lists the entries that
+meet the filters in date order: all of them, or the ``top`` told by the most sources (or
+events) ; ``timeline_view`` also says how many there are. While the kept stories are not
+current (an ingest was killed before it finished) the stories are clustered live, the same
+way, so the answer is the same, only slower. Event time is the date in the sentence;
+publication time stays on the documents; the time a statement was made is the date of the
+sentence carrying the claim.
 """
 
 from __future__ import annotations
@@ -13,12 +16,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newscorpus.errors import NewsCorpusError
-from newscorpus.extract.events import DatedEvent, merge_stories
+from newscorpus.extract.events import DatedEvent, Story
 from newscorpus.models import PRECISION_RANK
 from newscorpus.query.lookup import find_actor
-from newscorpus.store import Store
-
-_SEP = "\x1f"
+from newscorpus.store import Store, stories
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,10 @@ class TimelineEntry:
     actors: tuple[str, ...]
     documents: tuple[int, ...]
     sources: tuple[str, ...]  # titles (or outlets) of the documents that have one
+    events: int = 1  # sentences that tell it (one document may tell it twice)
+    document: int = 0  # where the sentence shown is: its document and offsets in its text
+    start: int = 0
+    end: int = 0
 
 
 def check_date(value: str, name: str) -> str:
@@ -59,6 +64,52 @@ def published_between(since: str | None, until: str | None) -> tuple[list[str], 
     return where, params
 
 
+RANKS = ("sources", "events")
+_ORDER = {
+    "sources": "s.documents DESC, s.events DESC",
+    "events": "s.events DESC, s.documents DESC",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineView:
+    """What ``timeline`` lists, and how many entries meet the filters in all."""
+
+    entries: Iterator[TimelineEntry]
+    total: int
+    top: int | None  # None: every entry
+    rank: str
+
+
+def timeline_view(
+    store: Store,
+    *,
+    actor: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    precision: str | None = None,
+    outlet: str | None = None,
+    top: int | None = 50,
+    rank: str = "sources",
+) -> TimelineView:
+    """``timeline``'s entries with the number of entries that meet the filters."""
+    if rank not in RANKS:
+        raise NewsCorpusError(f"--rank takes one of {', '.join(RANKS)}, not {rank!r}")
+    if top is not None and top < 1:
+        raise NewsCorpusError(f"--top takes a number of entries of at least 1, not {top}")
+    where, params = _story_filters(store, actor, since, until, precision, outlet)
+    if stories.is_fresh(store.db):
+        total = store.db.execute(
+            f"SELECT count(*) FROM stories s WHERE {' AND '.join(where)}", params
+        ).fetchone()[0]
+        entries = _kept_entries(store, where, params, top, rank)
+    else:
+        found = _live_stories(store, actor, since, until, precision, outlet)
+        total = len(found)
+        entries = _live_entries(found, top, rank)
+    return TimelineView(entries, int(total), top if top is not None and top < total else None, rank)
+
+
 def timeline(
     store: Store,
     *,
@@ -66,33 +117,163 @@ def timeline(
     since: str | None = None,
     until: str | None = None,
     precision: str | None = None,
+    outlet: str | None = None,
+    top: int | None = None,
+    rank: str = "sources",
 ) -> Iterator[TimelineEntry]:
-    """Timeline entries in date order; ``precision`` keeps events at least that precise."""
+    """Timeline entries in date order: every one that meets the filters, or the ``top``
+    told by the most sources (``rank="events"``: by the most events); ``precision`` keeps
+    entries at least that precise."""
+    return timeline_view(
+        store, actor=actor, since=since, until=until, precision=precision, outlet=outlet,
+        top=top, rank=rank,
+    ).entries  # fmt: skip
+
+
+def _story_filters(
+    store: Store,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    precision: str | None,
+    outlet: str | None,
+) -> tuple[list[str], list[object]]:
+    """Conditions on a story ``s`` (its ``date`` and ``precision`` columns, its id)."""
     where: list[str] = ["1"]
     params: list[object] = []
     if actor is not None:
-        where.append("e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
+        where.append(
+            "s.id IN (SELECT se.story FROM story_events se JOIN event_actors ea"
+            " ON ea.event_id = se.event WHERE ea.actor_id = ?)"
+        )
         params.append(find_actor(store, actor))
+    if outlet is not None:
+        where.append(
+            "s.id IN (SELECT se.story FROM story_events se JOIN events e ON e.id = se.event"
+            " JOIN documents d ON d.id = e.document_id WHERE d.outlet = ?)"
+        )
+        params.append(outlet)
     if since is not None:
-        where.append("replace(e.date, 'X', '9') >= ?")
+        where.append("replace(s.date, 'X', '9') >= ?")
         params.append(check_date(since, "--since"))
     if until is not None:
         key = check_date(until, "--until")
-        where.append("substr(replace(e.date, 'X', '0'), 1, ?) <= ?")
+        where.append("substr(replace(s.date, 'X', '0'), 1, ?) <= ?")
         params.extend([len(key), key])
     if precision is not None:
         wanted = [p for p, rank in PRECISION_RANK.items() if rank >= PRECISION_RANK[precision]]
-        where.append(f"e.precision IN ({','.join('?' * len(wanted))})")
+        where.append(f"s.precision IN ({','.join('?' * len(wanted))})")
         params.extend(wanted)
-    rare = rare_actors(store)
-    group: list[DatedEvent] = []
-    for event in dated_events(store, where, params):
-        if group and group[0].date != event.date:
-            yield from _entries(group, rare)
-            group = []
-        group.append(event)
-    if group:
-        yield from _entries(group, rare)
+    return where, params
+
+
+def _kept_entries(
+    store: Store, where: list[str], params: list[object], top: int | None, rank: str
+) -> Iterator[TimelineEntry]:
+    chosen = f"SELECT s.id FROM stories s WHERE {' AND '.join(where)}"
+    if top is not None:
+        chosen += f" ORDER BY {_ORDER[rank]}, s.date, s.id LIMIT {int(top)}"
+    found = kept_stories(store, chosen, params)
+    found.sort(key=_date_order)
+    return (_entry(story) for story in found)
+
+
+def kept_stories(
+    store: Store,
+    chosen: str,
+    params: Sequence[object],
+    member_where: str = "1",
+    member_params: Sequence[object] = (),
+) -> list[Story]:
+    """The kept stories whose ids ``chosen`` (SQL) selects, with their events that meet
+    ``member_where`` (on ``e``, ``d``) in the order clustering reads them; a story left
+    with no event is dropped, one whose shown event is left out shows its first."""
+    db = store.db
+    db.execute("DROP TABLE IF EXISTS temp.chosen_stories")
+    db.execute(f"CREATE TEMP TABLE chosen_stories AS {chosen}", list(params))
+    shown = dict(db.execute("SELECT id, shown FROM stories WHERE id IN temp.chosen_stories"))
+    story_of = dict(
+        db.execute("SELECT event, story FROM story_events WHERE story IN temp.chosen_stories")
+    )
+    members: dict[int, list[DatedEvent]] = {}
+    rows = db.execute(
+        f"{stories.EVENT_COLUMNS} WHERE e.id IN (SELECT event FROM story_events"
+        f" WHERE story IN temp.chosen_stories) AND {member_where}{stories.EVENT_ORDER}",
+        list(member_params),
+    )
+    for row in rows:
+        event = stories.event_of(row)
+        members.setdefault(story_of[event.id], []).append(event)
+    db.execute("DROP TABLE temp.chosen_stories")
+    return [
+        Story(next((e for e in events if e.id == shown[story]), events[0]), tuple(events))
+        for story, events in members.items()
+    ]
+
+
+def _live_stories(
+    store: Store,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    precision: str | None,
+    outlet: str | None,
+) -> list[Story]:
+    """Stories clustered now (the kept ones are not current), filtered as the kept are."""
+    found = list(stories.stories_of_dates(store.db, "1", (), stories.everywhere(store.db)))
+    wanted_actor = find_actor(store, actor) if actor is not None else None
+    outlets: dict[int, str | None] = {}
+    if outlet is not None:
+        outlets = dict(store.db.execute("SELECT id, outlet FROM documents"))
+    low = check_date(since, "--since") if since is not None else None
+    high = check_date(until, "--until") if until is not None else None
+    floor = PRECISION_RANK[precision] if precision is not None else None
+    kept = []
+    for story in found:
+        date = story.shown.date
+        if wanted_actor is not None and wanted_actor not in story.actor_ids():
+            continue
+        if outlet is not None and not any(outlets.get(d) == outlet for d in story.documents()):
+            continue
+        if low is not None and date.replace("X", "9") < low:
+            continue
+        if high is not None and date.replace("X", "0")[: len(high)] > high:
+            continue
+        if floor is not None and PRECISION_RANK.get(story.shown.precision, 0) < floor:
+            continue
+        kept.append(story)
+    return kept
+
+
+def _live_entries(found: list[Story], top: int | None, rank: str) -> Iterator[TimelineEntry]:
+    if top is not None:
+        weight = (
+            (lambda s: (-len(s.documents()), -len(s.members)))
+            if rank == "sources"
+            else (lambda s: (-len(s.members), -len(s.documents())))
+        )
+        found = sorted(found, key=lambda s: (*weight(s), s.shown.date, _date_order(s)))[:top]
+    return (_entry(story) for story in sorted(found, key=_date_order))
+
+
+def _date_order(story: Story) -> tuple[str, str, int]:
+    return (story.shown.date.replace("X", "0"), story.shown.date, story.members[0].id)
+
+
+def _entry(story: Story) -> TimelineEntry:
+    documents = story.documents()
+    return TimelineEntry(
+        date=story.shown.date,
+        precision=story.shown.precision,
+        text=story.shown.text,
+        actors=tuple(story.actors()),
+        documents=tuple(documents),
+        sources=tuple(title for title in documents.values() if title),
+        events=len(story.members),
+        document=story.shown.document,
+        start=story.shown.start,
+        end=story.shown.end,
+    )
 
 
 def dated_events(
@@ -100,53 +281,9 @@ def dated_events(
 ) -> Iterator[DatedEvent]:
     """Stored events (``e``, with their document ``d``) that meet ``where``, in date order."""
     rows = store.db.execute(
-        "SELECT e.id, e.date, e.precision, e.text, e.document_id, d.title, d.outlet,"
-        ' e.start, e."end", e.paragraph,'
-        f" group_concat(a.id, '{_SEP}'), group_concat(a.name, '{_SEP}')"
-        " FROM events e JOIN documents d ON d.id = e.document_id"
-        " LEFT JOIN event_actors ea ON ea.event_id = e.id"
-        " LEFT JOIN actors a ON a.id = ea.actor_id"
-        f" WHERE {' AND '.join(where) or '1'} GROUP BY e.id"
+        f"{stories.EVENT_COLUMNS} WHERE {' AND '.join(where) or '1'}"
         " ORDER BY replace(e.date, 'X', '0'), e.date, d.published, e.document_id, e.start",
         list(params),
     )
     for row in rows:
-        yield _event(row)
-
-
-def rare_actors(store: Store) -> frozenset[int]:
-    total = store.db.execute("SELECT count(*) FROM documents").fetchone()[0]
-    limit = max(2, total // 100)
-    return frozenset(
-        row[0] for row in store.db.execute("SELECT id FROM actors WHERE documents <= ?", (limit,))
-    )
-
-
-def _event(row: Sequence[object]) -> DatedEvent:
-    _id, date, precision, text, doc_id, title, outlet, start, end, paragraph, ids_, names = row
-    ids = [int(i) for i in str(ids_).split(_SEP)] if ids_ else []
-    return DatedEvent(
-        date=str(date),
-        precision=str(precision),
-        text=" ".join(str(text).split()),
-        actor_ids=tuple(dict.fromkeys(ids)),
-        actors=tuple(dict.fromkeys(str(names).split(_SEP))) if names else (),
-        document=int(str(doc_id)),
-        source=str(title or outlet or ""),
-        start=int(str(start)),
-        end=int(str(end)),
-        paragraph=int(str(paragraph)),
-    )
-
-
-def _entries(events: list[DatedEvent], rare: frozenset[int]) -> Iterator[TimelineEntry]:
-    for story in merge_stories(events, rare):
-        documents = story.documents()
-        yield TimelineEntry(
-            date=story.shown.date,
-            precision=story.shown.precision,
-            text=story.shown.text,
-            actors=tuple(story.actors()),
-            documents=tuple(documents),
-            sources=tuple(title for title in documents.values() if title),
-        )
+        yield stories.event_of(row)

@@ -58,10 +58,12 @@ class Store:
                 yield writer
                 writer.flush()
                 if not writer.aborted:
-                    from newscorpus.store import cooccurrence
+                    from newscorpus.store import cooccurrence, stories
 
                     if writer.changed or not cooccurrence.is_fresh(self.db):
                         cooccurrence.rebuild(self.db)
+                    if writer.changed or not stories.is_fresh(self.db):
+                        stories.rebuild(self.db)
             finally:
                 writer.abort()
                 fcntl.flock(lock, fcntl.LOCK_UN)

@@ -257,6 +257,35 @@ def m007_cooccurrence(db: sqlite3.Connection) -> None:
     )
 
 
+def m008_stories(db: sqlite3.Connection) -> None:
+    """Stories: the events of one date that tell one happening, kept between changes
+    (``store.stories``), with what each date's stories were built from."""
+    run_script(
+        db,
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            precision TEXT NOT NULL,
+            shown INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            documents INTEGER NOT NULL,
+            events INTEGER NOT NULL
+        );
+        CREATE INDEX stories_date ON stories (date);
+        CREATE INDEX stories_shown ON stories (shown);
+        CREATE INDEX stories_documents ON stories (documents DESC, events DESC);
+        CREATE INDEX stories_events ON stories (events DESC, documents DESC);
+        CREATE TABLE story_events (
+            story INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            PRIMARY KEY (story, event)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_events_event ON story_events (event);
+        CREATE TABLE story_dates (date TEXT PRIMARY KEY, built_from TEXT NOT NULL) WITHOUT ROWID;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_actor_match_names,
@@ -265,6 +294,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m005_document_metadata,
     m006_search_index,
     m007_cooccurrence,
+    m008_stories,
 )
 
 

@@ -1,0 +1,77 @@
+"""Stories kept at ingest: the same as clustered live, and kept up to date incrementally."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from newscorpus.ingest import ingest
+from newscorpus.query.timeline import timeline
+from newscorpus.store import open_store, stories
+
+
+def _entries(db: Path, **filters: object) -> list[tuple[object, ...]]:
+    with open_store(db, create=False) as store:
+        return [
+            (e.date, e.text, e.actors, sorted(e.documents), e.events)
+            for e in timeline(store, **filters)  # type: ignore[arg-type]
+        ]
+
+
+def _stories(db: Path) -> set[tuple[str, tuple[tuple[str, int], ...]]]:
+    """Each story as its date and members (file name and article, offset): ids aside."""
+    connection = sqlite3.connect(db)
+    members: dict[tuple[int, str], list[tuple[str, int]]] = {}
+    for story, date, path, article, start in connection.execute(
+        "SELECT s.id, s.date, f.path, d.article_index, e.start FROM stories s"
+        " JOIN story_events se ON se.story = s.id JOIN events e ON e.id = se.event"
+        " JOIN documents d ON d.id = e.document_id JOIN files f ON f.id = d.file_id"
+    ):
+        members.setdefault((story, date), []).append((f"{Path(path).name}#{article}", start))
+    connection.close()
+    return {(date, tuple(sorted(m))) for (_story, date), m in members.items()}
+
+
+def test_kept_stories_answer_as_live_clustering_does(seeded_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.db"
+    shutil.copy(seeded_db, db)
+    with open_store(db, create=False) as store:
+        assert stories.is_fresh(store.db)
+    kept = {
+        "all": _entries(db),
+        "top": _entries(db, top=3),
+        "events": _entries(db, top=3, rank="events"),
+        "actor": _entries(db, actor="كيم", since="2018"),
+    }
+    with open_store(db, create=False) as store:  # an ingest killed before it clustered
+        store.db.execute("DELETE FROM store_meta WHERE key = 'stories'")
+        assert not stories.is_fresh(store.db)
+    live = {
+        "all": _entries(db),
+        "top": _entries(db, top=3),
+        "events": _entries(db, top=3, rank="events"),
+        "actor": _entries(db, actor="كيم", since="2018"),
+    }
+    assert kept == live
+    assert len(kept["top"]) == 3 and len(kept["all"]) > 10
+    assert kept["actor"] and all(e[0] >= "2018" for e in kept["actor"])
+
+
+def test_stories_after_adding_files_equal_those_of_one_ingest(tmp_path: Path, seeds: Path) -> None:
+    files = sorted(seeds.glob("*.txt"))
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    for path in files[:3]:
+        shutil.copy(path, first / path.name)
+    ingest([str(first)], db=tmp_path / "growing.db", workers=1)
+    for path in files[3:]:
+        shutil.copy(path, first / path.name)
+    ingest([str(first)], db=tmp_path / "growing.db", workers=1)
+    later.mkdir()
+    for path in files:
+        shutil.copy(path, later / path.name)
+    ingest([str(later)], db=tmp_path / "once.db", workers=1)
+    assert _stories(tmp_path / "growing.db") == _stories(tmp_path / "once.db")
+    with open_store(tmp_path / "growing.db", create=False) as store:
+        assert stories.rebuild(store.db) == 0  # nothing changed: no date clustered again
