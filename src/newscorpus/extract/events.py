@@ -5,7 +5,7 @@ actors the sentence names as taking part: not a news outlet or agency crediting 
 reporting it (``resources/news_media.txt``, or a name under a media title of
 ``resources/event_cues.tsv`` such as صحيفة or وكالة, or an organization in parentheses such
 as (واس)), nor the place of a dateline ("دبي، الإمارات (CNN)--"). A year that belongs to a
-name (كأس العالم 2018, رؤية 2030) dates no event.
+name (كأس العالم 2018, رؤية 2030: ``extract.dates`` says so) dates no event.
 
 ``cluster_stories`` joins the events of one date (same value, so same precision) that tell
 the same happening. Two events are alike when they share salient actors *and* content
@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
+from newscorpus.extract.dates.scan import YEAR_OF_A_NAME
 from newscorpus.models import Claim, DateMention, Event, Mention, Sentence
 
 EVENT_PRECISIONS = frozenset({"day", "month", "year", "decade"})
@@ -66,7 +67,7 @@ def build_events(
         if i < 0 or date.start >= sentences[i].end:
             continue
         sentence = sentences[i]
-        if (i, date.value) in seen or (date.precision == "year" and _names_year(text, date.start)):
+        if (i, date.value) in seen or date.reason == YEAR_OF_A_NAME:
             continue
         seen.add((i, date.value))
         actors = tuple(
@@ -108,25 +109,6 @@ def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bo
         return False
     dateline = _DATELINE.match(text, paragraph_starts[i])
     return dateline is not None and mention.end <= dateline.end() and mention.type == "place"
-
-
-_TIME_WORDS = frozenset({"عام", "العام", "سنة", "السنة", "في", "منذ", "حتى", "قبل", "بعد"})
-
-
-def _names_year(text: str, start: int) -> bool:
-    """Whether the year at ``start`` belongs to a name before it (كأس العالم 2018, لمونديال
-    روسيا 2018), per the ``year_name`` cues of ``resources/event_cues.tsv``."""
-    return _named_year_re().search(_media_key(text[max(0, start - 60) : start])) is not None
-
-
-@cache
-def _named_year_re() -> re.Pattern[str]:
-    names = "|".join(sorted((re.escape(n) for n in _cues("year_name")), key=len, reverse=True))
-    time_words = "|".join(sorted(_TIME_WORDS, key=len, reverse=True))
-    # the name, with proclitics, then at most one word (a place) that is not a time word
-    return re.compile(
-        rf"(?:^|\s)[وفبلك]{{0,2}}(?:{names})(?:\s+(?!(?:{time_words})(?:\s|$))\S+)?\s*$"
-    )
 
 
 @cache

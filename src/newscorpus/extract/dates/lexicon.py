@@ -149,7 +149,8 @@ def master_pattern() -> re.Pattern[str]:
     )
     month_expr = (
         rf"(?P<month>{B}(?:{PRE}(?P<m_ctx>{month_ctx})\s+)?"
-        rf"{PRE}(?:(?:(?P<m_wd>{weekday})[\s،,]+(?:الموافق\s+)?)?(?P<m_day>{day})\s+(?:من\s+)?)?"
+        rf"{PRE}(?:(?:(?P<m_wd>{weekday})[\s،,]+(?:الموافق\s+)?)?(?:ال(?=\d))?(?P<m_day>{day})"
+        rf"\s+(?:من\s+)?)?"
         rf"(?:(?P<m_shahr>شهر)\s+)?(?P<m_m1>{arabic_months}){E}(?:{dual})?{year_tail})"
     )
     hijri = (
@@ -180,7 +181,12 @@ def master_pattern() -> re.Pattern[str]:
         rf"(?P<ycue>{B}{PRE}(?P<y_noun>{year_noun})\s+(?P<y_year>\d{{3,4}})(?!\d){not_count}"
         rf"(?P<y_hijri>\s*(?:ه|للهجره|هجري|هجريه){E})?(?:\s*م{E})?{pair.replace('PFX', 'y')})"
     )
-    year_event = rf"(?P<yevent>{B}{PRE}{_alt(c['year_event'])}\s+(?P<v_year>(?:19|20)\d\d)(?!\d))"
+    # one word may stand between the noun and the year (مونديال روسيا 2018), not a time word
+    between = r"(?:\s+(?!(?:عام|العام|سنه|السنه|في|منذ|حتى|قبل|بعد)\s)[^\s\d،,.:؛()]+)?"
+    year_event = (
+        rf"(?P<yevent>{B}{PRE}(?P<v_cue>{_alt(c['year_event'])}){between}\s+"
+        rf"(?P<v_year>(?:19|20)\d\d)(?!\d))"
+    )
     year_ctx = (
         rf"(?P<yctx>{B}{PRE}(?:{_alt(c['year_context'])}|بين)\s+(?P<x_year>(?:19|20)\d\d)(?![\d\w]|[/.\-]\d)"
         rf"{not_count}{pair.replace('PFX', 'x')})"
@@ -193,11 +199,20 @@ def master_pattern() -> re.Pattern[str]:
     units = _alt(c["unit"])
     ago = (
         rf"(?P<ago>{B}{PRE}(?P<a_dir>منذ|قبل)\s+(?:(?P<a_num>\d{{1,3}})\s*|(?P<a_word>"
-        rf"{_alt(lx.cardinals)})\s+)?(?P<a_unit>{units}){E}(?!\s*\d)(?!\s+من\s))"
+        rf"{_alt(lx.cardinals)})\s+)?(?P<a_unit>{units}){E}(?!\s*\d)(?!\s+من\s)"
+        rf"(?!\s+{weekday}{E}))"
     )
     period = (
         rf"(?P<period>{B}{PRE}(?:(?P<q_this>هذا|هذه|نفس|ذات)\s+(?P<q_p1>الاسبوع|الشهر|العام|"
         rf"السنه|اليوم)|(?P<q_p2>الاسبوع|الشهر|العام|السنه|اليوم)\s+(?P<q_dir>{direction})){E})"
+    )
+    season = (
+        rf"(?P<season>{B}{PRE}(?:(?P<s_this>هذا|هذه)\s+)?(?P<s_word>{_alt(c['season'])})"
+        rf"(?:\s+(?P<s_dir>{direction}))?{E})"
+    )
+    weekend = (
+        rf"(?P<weekend>{B}{PRE}(?:عطله\s+)?(?P<k_word>نهايه)\s+(?:هذا\s+)?الاسبوع"
+        rf"(?:\s+(?P<k_dir>{direction}))?{E})"
     )
     weekday_expr = (
         rf"(?P<weekday>{B}{PRE}(?:(?:يوم|صباح|مساء|ليله|ليل|ظهر|فجر|عصر)\s+)?(?P<w_wd>{weekday})"
@@ -216,6 +231,8 @@ def master_pattern() -> re.Pattern[str]:
         today,
         ago,
         period,
+        season,
+        weekend,
         weekday_expr,
     ]
     # Every alternative starts at a word start, a digit or "(": saying so once up front lets

@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from newscorpus.extract.dates import calendar as cal
 from newscorpus.extract.dates.lexicon import (
@@ -60,12 +61,36 @@ class _Found:
     hijri: str | None = None
 
 
+# A sentence ends at . ! ? ؟ or a line break (a decimal point: a rare false end).
+_TERMINATOR = re.compile(r"[.!?؟\n](?!\d)")
+
+
 @dataclass(slots=True)
 class Context:
     """What resolution needs beyond the match: the anchor and the last dates mentioned."""
 
     published: dt.date | None
     latest: dict[str, str] = field(default_factory=dict)  # precision -> last value seen
+    text: str = ""  # the match text, and the bounds of the paragraph being read
+    lo: int = 0
+    hi: int = 0
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """Bounds of the sentence (of the paragraph) holding ``position``."""
+        start = self.lo
+        for found in _TERMINATOR.finditer(self.text, self.lo, position):
+            start = found.end()
+        end = _TERMINATOR.search(self.text, position, self.hi)
+        return start, end.start() if end else self.hi
+
+    def words_before(self, position: int, count: int) -> list[str]:
+        """Up to ``count`` words of the sentence before ``position``."""
+        start, _ = self.sentence(position)
+        return self.text[start:position].split()[-count:]
+
+    def word_after(self, position: int) -> str:
+        words = self.text[position : min(position + 40, self.hi)].split()
+        return words[0] if words else ""
 
     def remember(self, found: _Found) -> None:
         if found.precision is None or found.precision == "decade":
@@ -98,6 +123,90 @@ def _direction(word: str | None) -> int | str | None:
     return None if meaning is None else int(meaning)
 
 
+def _future(ctx: Context, position: int) -> bool:
+    """Whether the sentence speaks of the future before ``position``: a future verb
+    (سيلتقي، وستعقد، ستلتقيان) or a schedule word (المقررة، المرتقب، سوف) within ten words."""
+    from newscorpus.arabic import strip_clitics
+
+    cues = lexicon().cues["future"]
+    for word in ctx.words_before(position, 10):
+        bare = word.lstrip("و")
+        if bare in cues or "س" in strip_clitics(word)[0].split("+"):
+            return True
+        # a dual or plural future verb the clitic lexicon does not know: ستلتقيان، سيعقدون
+        if len(bare) >= 6 and bare[0] == "س" and bare[1] in "يتن" and bare.endswith(("ان", "ون")):
+            return True
+    return False
+
+
+def _sentence_year(ctx: Context, m: re.Match[str]) -> int | None:
+    """The year a day or month named without one takes from its sentence: a year shared by
+    coordination (مارس وأبريل 2012), or the one year the sentence gives (after a year noun
+    or a month) when it has no other four-digit number (في 5 يونيو ... عام 1967)."""
+    shared = _SHARED_YEAR().match(ctx.text, m.end(), ctx.hi)
+    if shared:
+        return int(shared["year"])
+    start, end = ctx.sentence(m.start())
+    sentence = ctx.text[start:end]
+    years = {int(y) for y in _YEAR_NOUN_YEAR.findall(sentence)}
+    years.update(int(found["year"]) for found in _MONTH_YEAR().finditer(sentence))
+    numbers = set(_FOUR_DIGITS.findall(sentence))
+    if len(years) == 1 and len(numbers) == 1:
+        return years.pop()
+    return None
+
+
+_YEAR_NOUN_YEAR = re.compile(
+    r"(?<!\w)(?:[وفبل]?(?:عام|العام|سنه|السنه))\s+((?:1[5-9]|20)\d\d)(?!\d)"
+)
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+@cache
+def _MONTH_YEAR() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    months = "|".join(sorted((re.escape(f) for f in lexicon().months if not f.isascii()),
+                             key=len, reverse=True))  # fmt: skip
+    return re.compile(rf"(?:{months})(?:\s*[/\\(]\s*(?:{months})\s*\)?)?[\s،,]+"
+                      rf"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)")  # fmt: skip
+
+
+@cache
+def _SHARED_YEAR() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
+    months = "|".join(sorted((re.escape(f) for f in lexicon().months if not f.isascii()),
+                             key=len, reverse=True))  # fmt: skip
+    return re.compile(
+        rf"\s*(?:[/\\(]\s*(?:{months})\s*\)?)?\s+و\s*(?:في\s+)?(?:[0-3]?\d\s+)?(?:{months})"
+        rf"(?:\s*[/\\(]\s*(?:{months})\s*\)?)?\s+(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
+    )
+
+
+# News tells of what happened: an unmarked day or month is the last one, unless the next
+# comes within this many days (or months) of publication and nearer than the last.
+AHEAD_DAYS = 92
+AHEAD_MONTHS = 3
+
+
+def _nearest_day(month: int, day: int, published: dt.date) -> int | None:
+    """The year of an unmarked day/month: the last one on or before publication, or the
+    next if it is within AHEAD_DAYS and nearer (في 24 يونيو on 4 June: this June)."""
+    past = cal.anchor_day(month, day, published, None)
+    coming = cal.anchor_day(month, day, published, 1)
+    if coming is None or past is None:
+        return past if coming is None else coming
+    ahead = (dt.date(coming, month, day) - published).days
+    behind = (published - dt.date(past, month, day)).days
+    return coming if ahead <= AHEAD_DAYS and ahead < behind else past
+
+
+def _nearest_month(month: int, published: dt.date) -> int:
+    """The year of an unmarked month: the last (this month included), or the next if it is
+    within AHEAD_MONTHS (في نيسان on 20 March: this April)."""
+    ahead = (month - published.month) % 12
+    if 0 < ahead <= AHEAD_MONTHS:
+        return published.year + (published.month + ahead > 12)
+    return cal.anchor_month(month, published, None)
+
+
 def day_number(word: str) -> int:
     return int(word) if word.isdigit() else lexicon().ordinals[key(word)]
 
@@ -110,6 +219,9 @@ def month_expr(m: re.Match[str], ctx: Context) -> list[_Found]:
     if bare and not m["m_ctx"] and key(m["m_m1"]) in ambiguous_months():
         return []  # مارس the verb, آب/اب ...: a lone ambiguous name needs a cue word
     start = min(m.start(g) for g in ("m_wd", "m_day", "m_shahr", "m_m1") if m[g])
+    before = [w for w in ctx.words_before(start, 2) if w != "في"][-1:]
+    if not day and before and before[0] in lx.cues["not_month_after"]:
+        return []  # تيريزا ماي, تسليم يونيو: a name, a contract's month
     precision: Precision = "day" if day else "month"
     direction = _direction(m["m_dir"])
     reason = None
@@ -131,13 +243,30 @@ def month_expr(m: re.Match[str], ctx: Context) -> list[_Found]:
             return [_Found(start, m.end(), None, precision, NO_PUBLICATION)]
     else:
         dirn = None if direction == "same" else direction
+        reason = "year from publication date"
         if direction == "same" and "year" in ctx.latest:
             year = int(ctx.latest["year"])
+        elif dirn is None and (told := _sentence_year(ctx, m)) is not None:
+            year, reason = told, "year from the sentence"
+        elif dirn is None and _future(ctx, start):
+            # the coming one: ستستمر في نيسان، المقررة في 24 يونيو
+            if day:
+                year = cal.anchor_day(month, day, ctx.published - dt.timedelta(days=1), 1)
+            else:
+                year = cal.anchor_month(
+                    month, ctx.published, 1 if month != ctx.published.month else 0
+                )
+            reason = "year from publication date, future"
+        elif dirn is None:
+            # unmarked: the nearest such day or month, before or after publication
+            if day:
+                year = _nearest_day(month, day, ctx.published)
+            else:
+                year = _nearest_month(month, ctx.published)
         elif day:
             year = cal.anchor_day(month, day, ctx.published, dirn)  # type: ignore[arg-type]
         else:
             year = cal.anchor_month(month, ctx.published, dirn)  # type: ignore[arg-type]
-        reason = "year from publication date"
     if year is None or (day and not cal.valid_day(year, month, day)):
         return [_Found(start, m.end(), None, precision, "no such date")]
     value = f"{cal.iso_month(year, month)}-{day:02d}" if day else cal.iso_month(year, month)
@@ -215,8 +344,15 @@ def _year_cue(m: re.Match[str], ctx: Context) -> list[_Found]:
     return _years(m, "y_year", "y_y2", m.start("y_noun"))
 
 
+YEAR_OF_A_NAME = "year of a name"
+
+
 def _year_event(m: re.Match[str], ctx: Context) -> list[_Found]:
-    return _years(m, "v_year", None, m.start("v_year"))
+    found = _years(m, "v_year", None, m.start("v_year"))
+    if lexicon().cues["year_event"].get(" ".join(m["v_cue"].split())) == "name":
+        for item in found:
+            item.reason = YEAR_OF_A_NAME  # كأس العالم 2018: a date, but no event's
+    return found
 
 
 def _year_ctx(m: re.Match[str], ctx: Context) -> list[_Found]:
@@ -235,6 +371,17 @@ def _paren_range(m: re.Match[str], ctx: Context) -> list[_Found]:
 def _today(m: re.Match[str], ctx: Context) -> list[_Found]:
     offset = today_offset(m["t_word"])
     start = m.start("t_word")
+    if m["t_word"] == "اليوم" and not m["t_wd"]:
+        cues = lexicon().cues
+        if ctx.word_after(m.end()) in cues["not_today_after"]:
+            return []  # اليوم العالمي، اليوم التالي، اليوم السابع، اليوم الذي
+        before = ctx.words_before(start, 1)
+        if before and before[0].lstrip("وف") in cues["not_today_before"]:
+            # ذلك اليوم: the day named before, if there is one
+            value = ctx.latest.get("day")
+            return (
+                [_Found(start, m.end(), value, "day", "the date mentioned before")] if value else []
+            )
     if ctx.published is None:
         return [_Found(start, m.end(), None, "day", NO_PUBLICATION)]
     day = ctx.published + dt.timedelta(days=offset)
@@ -275,15 +422,9 @@ def _period(m: re.Match[str], ctx: Context, mt: MatchText) -> list[_Found]:
     if direction == "same":
         precision: Precision = _SAME_PRECISION[unit]
         value = ctx.latest.get(precision)
-        return [
-            _Found(
-                start,
-                m.end(),
-                value,
-                precision,
-                "the date mentioned before" if value else "no earlier date",
-            )
-        ]
+        if value is None:
+            return []  # في نفس العام with no year before it: no date at all
+        return [_Found(start, m.end(), value, precision, "the date mentioned before")]
     if unit == "day" and direction != 0:
         return []
     if ctx.published is None:
@@ -294,14 +435,59 @@ def _period(m: re.Match[str], ctx: Context, mt: MatchText) -> list[_Found]:
 
 
 def _weekday(m: re.Match[str], ctx: Context) -> list[_Found]:
-    weekday = lexicon().weekdays[key(m["w_wd"])]
+    lx = lexicon()
+    weekday = lx.weekdays[key(m["w_wd"])]
     direction = _direction(m["w_dir"])
     start = m.start("weekday") + len(m["weekday"]) - len(m["weekday"].lstrip("وفبلك"))
+    if weekday == 0 and m.start("weekday") == m.start("w_wd"):
+        before = ctx.words_before(start, 1)
+        if (
+            before
+            and before[0].startswith("ال")
+            and before[0].endswith(tuple(lx.cues["not_weekday_after"]))
+        ):
+            return []  # اللاعبين الاثنين: "the two"
     if ctx.published is None:
         return [_Found(start, m.end(), None, "day", NO_PUBLICATION)]
     dirn = direction if direction in (1, -1) else None
+    if dirn is None and _future(ctx, start):
+        # ستلتقيان الخميس: the coming Thursday (today if it is Thursday)
+        ahead = (weekday - ctx.published.weekday()) % 7
+        day = ctx.published + dt.timedelta(days=ahead)
+        return [_Found(start, m.end(), day.isoformat(), "day", "weekday after publication, future")]
     day = cal.weekday_date(weekday, ctx.published, dirn)  # type: ignore[arg-type]
     return [_Found(start, m.end(), day.isoformat(), "day", "weekday relative to publication")]
+
+
+def _season(m: re.Match[str], ctx: Context) -> list[_Found]:
+    """الشتاء المقبل، هذا الصيف: the year the season starts in (year precision)."""
+    direction = 0 if m["s_this"] else _direction(m["s_dir"])
+    if direction not in (-1, 0, 1):
+        return []  # في الشتاء: no particular one
+    first = int(lexicon().cues["season"][key(m["s_word"])])
+    start = m.start("s_this") if m["s_this"] else m.start("s_word")
+    if ctx.published is None:
+        return [_Found(start, m.end(), None, "year", NO_PUBLICATION)]
+    months_in = (ctx.published.month - first) % 12  # since the season last began
+    year, month = cal.shift_month(ctx.published.year, ctx.published.month, -months_in)
+    current = months_in < 3
+    if direction == 1 or (direction == 0 and not current):
+        year, month = cal.shift_month(year, month, 12)  # the next one
+    elif direction == -1 and current:
+        year, month = cal.shift_month(year, month, -12)  # the one before this
+    return [_Found(start, m.end(), f"{year:04d}", "year", "season relative to publication")]
+
+
+def _weekend(m: re.Match[str], ctx: Context) -> list[_Found]:
+    """نهاية الأسبوع (المقبل): a week expression, with month precision."""
+    direction = _direction(m["k_dir"]) if m["k_dir"] else 0
+    start = m.start("weekend") + len(m["weekend"]) - len(m["weekend"].lstrip("وفبلك"))
+    if ctx.published is None or direction not in (-1, 0, 1):
+        return (
+            [_Found(start, m.end(), None, "month", NO_PUBLICATION)] if ctx.published is None else []
+        )
+    value, precision = cal.period(ctx.published, "week", int(direction or 0))
+    return [_Found(start, m.end(), value, precision, "relative to publication date")]
 
 
 HANDLERS = {
@@ -317,10 +503,13 @@ HANDLERS = {
     "today": _today,
     "ago": _ago,
     "weekday": _weekday,
+    "season": _season,
+    "weekend": _weekend,
 }
 
 
 def _scan(mt: MatchText, start: int, end: int, ctx: Context) -> Iterator[_Found]:
+    ctx.text, ctx.lo, ctx.hi = mt.text, start, end
     for m in master_pattern().finditer(mt.text, start, end):
         kind = m.lastgroup
         found = _period(m, ctx, mt) if kind == "period" else HANDLERS[kind](m, ctx)  # type: ignore[index]
