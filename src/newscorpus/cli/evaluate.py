@@ -150,3 +150,23 @@ def actors(
         emit(report.unjudged, fmt_name)
     else:
         emit(report.rows(), fmt_name)
+
+
+@app.command("timeline-sample")
+def timeline_sample(
+    sample: GoldArgument,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Fully right entries of a hand-judged random sample of the timeline
+    (data/gold/timeline_ant_sample.jsonl), among those still as judged, and the corpus
+    figures: entries, entries over 10 and 50 documents, the largest, outlets as actors."""
+    from newscorpus.evaluate.timeline import evaluate_timeline_sample
+    from newscorpus.render import emit
+    from newscorpus.store import open_store
+
+    _check(sample)
+    with open_store(db, create=False) as store:
+        report = evaluate_timeline_sample(store, sample)
+    emit(report.rows(), output_format(fmt, as_json))

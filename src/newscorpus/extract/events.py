@@ -2,10 +2,10 @@
 
 ``build_events`` makes one event per sentence and distinct resolved date in it, with the
 actors the sentence names as taking part: not a news outlet or agency crediting or
-reporting it (``resources/news_media.txt``, or a name under a media title of
-``resources/event_cues.tsv`` such as صحيفة or وكالة, or an organization in parentheses such
-as (واس)), nor the place of a dateline ("دبي، الإمارات (CNN)--"). A year that belongs to a
-name (كأس العالم 2018, رؤية 2030: ``extract.dates`` says so) dates no event.
+reporting it (``resources/news_media.txt``, or a name under an outlet noun such as صحيفة
+or وكالة, the claims extractor's list, or an organization in parentheses such as (واس)),
+nor the place of a dateline ("دبي، الإمارات (CNN)--"). A year that belongs to a name
+(كأس العالم 2018, رؤية 2030: ``extract.dates`` says so) dates no event.
 
 ``cluster_stories`` joins the events of one date (same value, so same precision) that tell
 the same happening. Two events are alike when they share salient actors *and* content
@@ -96,8 +96,8 @@ def build_events(
 
 def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bool:
     """Whether the mention names who reports (an outlet, a credit) or where from (dateline)."""
-    role = _media_key(mention.role) if mention.role else ""
-    if role in _cues("media_title") or _media_key(mention.actor or mention.text) in news_media():
+    role = media_key(mention.role) if mention.role else ""
+    if role in _media_titles() or media_key(mention.actor or mention.text) in news_media():
         return True
     if (
         text[mention.start - 1 : mention.start] == "("
@@ -112,13 +112,16 @@ def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bo
 
 
 @cache
-def _cues(kind: str) -> frozenset[str]:
-    path = resources.files("newscorpus") / "resources" / "event_cues.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
-    return frozenset(_media_key(row[0]) for row in rows if len(row) > 1 and row[1].strip() == kind)
+def _media_titles() -> frozenset[str]:
+    """Nouns that name a news outlet (صحيفة، وكالة) and their back-references (الصحيفة):
+    the claims extractor's list (``resources/claim_words.tsv``)."""
+    from newscorpus.extract.claims.cues import claim_words
+
+    words = claim_words()
+    return words.get("outlet", frozenset()) | words.get("outlet-ref", frozenset())
 
 
-def _media_key(name: str) -> str:
+def media_key(name: str) -> str:
     from newscorpus.arabic import match_form
 
     return " ".join(match_form(word) for word in name.split())
@@ -129,7 +132,7 @@ def news_media() -> frozenset[str]:
     """Match forms of the outlet and agency names in ``resources/news_media.txt``."""
     path = resources.files("newscorpus") / "resources" / "news_media.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(_media_key(line) for line in lines if line.strip() and line[0] != "#")
+    return frozenset(media_key(line) for line in lines if line.strip() and line[0] != "#")
 
 
 @cache
