@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newscorpus.extract.events import DatedEvent, build_events, cluster_stories, content_words
+from newscorpus.extract.events import (
+    DatedEvent,
+    build_events,
+    cluster_stories,
+    content_words,
+    is_outlet_name,
+)
 from newscorpus.models import Claim, DateMention, Mention, Sentence
 
 TEXT = "قال بوتين في موسكو الاثنين إن المحادثات مستمرة. وفي عام 2019 زار كيم هانوي."
@@ -141,6 +147,25 @@ MEDIA_TEXT = (
 def _media_mention(word: str, kind: str, role: str | None = None) -> Mention:
     start = MEDIA_TEXT.index(word)
     return Mention(start, start + len(word), word, kind, 0, word, actor=word, role=role)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("رويترز", True),
+        ("سي إن إن", True),
+        ("وكالة بلومبرغ", True),  # an outlet noun and an outlet's name
+        ("صحيفة الغد", True),  # صحيفة always names a paper
+        ("وكالة الأنباء السعودية", True),  # وكالة + news
+        ("وكالة الطاقة الذرية", False),  # وكالة alone is not enough
+        ("وكالة الاستخبارات الكورية الجنوبية", False),
+        ("موقع تويتر", False),
+        ("الشرق الأوسط", False),  # the region, though also a paper's name
+        ("صحيفة", False),
+    ],
+)
+def test_outlet_names(name: str, outlet: bool) -> None:
+    assert is_outlet_name(name) is outlet
 
 
 @pytest.mark.parametrize(

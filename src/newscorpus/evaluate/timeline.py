@@ -167,18 +167,17 @@ def _story_of(store: Store, where: Sequence[object]) -> int | None:
 
 
 def corpus_figures(store: Store) -> Figures:
-    from newscorpus.extract.events import media_key, news_media
+    from newscorpus.extract.events import is_outlet_name
 
     db = store.db
     entries, over_10, over_50, largest = db.execute(
         "SELECT count(*), coalesce(sum(documents > 10), 0), coalesce(sum(documents > 50), 0),"
         " coalesce(max(documents), 0) FROM stories"
     ).fetchone()
-    media = news_media()
     outlet_ids = {
         actor_id
         for actor_id, name in db.execute("SELECT id, name FROM actors")
-        if media_key(str(name)) in media
+        if is_outlet_name(str(name))
     }
     outlet_ids |= {
         row[0]

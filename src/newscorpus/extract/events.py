@@ -97,7 +97,7 @@ def build_events(
 def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bool:
     """Whether the mention names who reports (an outlet, a credit) or where from (dateline)."""
     role = media_key(mention.role) if mention.role else ""
-    if role in _media_titles() or media_key(mention.actor or mention.text) in news_media():
+    if role in _media_titles() or is_outlet_name(mention.actor or mention.text):
         return True
     if (
         text[mention.start - 1 : mention.start] == "("
@@ -109,6 +109,28 @@ def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bo
         return False
     dateline = _DATELINE.match(text, paragraph_starts[i])
     return dateline is not None and mention.end <= dateline.end() and mention.type == "place"
+
+
+def is_outlet_name(name: str) -> bool:
+    """Whether an actor's name is a news outlet or agency: a name of ``news_media.txt``, or
+    an outlet noun and a name (صحيفة الغد، وكالة بلومبرغ، وكالة الأنباء السعودية; but not
+    وكالة الطاقة الذرية: the nouns that also name other things need a news name after)."""
+    key = media_key(name)
+    if key in news_media():
+        return True
+    head, _, rest = key.partition(" ")
+    if not rest or head not in _media_titles():
+        return False
+    if head not in _generic_titles():
+        return True
+    return rest in news_media() or "انباء" in rest or "الانباء" in rest
+
+
+@cache
+def _generic_titles() -> frozenset[str]:
+    from newscorpus.extract.claims.cues import claim_words
+
+    return claim_words().get("outlet-generic", frozenset())
 
 
 @cache
