@@ -143,7 +143,7 @@ def evaluate_timeline_sample(store: Store, gold: Path) -> TimelineSampleReport:
         if missing:
             raise InputError(str(gold), f"line {number}: not judged ({', '.join(missing)})")
         judged += 1
-        story = _story_of(store, record["shown"])  # type: ignore[arg-type]
+        story = _story_of(store, record["shown"], str(record["date"]))  # type: ignore[arg-type]
         if story is None or _signature(_entry(store, story)) != _signature(record):
             continue
         unchanged += 1
@@ -155,13 +155,16 @@ def evaluate_timeline_sample(store: Store, gold: Path) -> TimelineSampleReport:
     )
 
 
-def _story_of(store: Store, where: Sequence[object]) -> int | None:
+def _story_of(store: Store, where: Sequence[object], date: str) -> int | None:
+    """The story holding the sentence at ``where`` for ``date`` (a sentence with two
+    dates is an event of each)."""
     path, article, start = where
     row = store.db.execute(
         "SELECT se.story FROM story_events se JOIN events e ON e.id = se.event"
         " JOIN documents d ON d.id = e.document_id JOIN files f ON f.id = d.file_id"
-        " WHERE (f.path = ? OR f.path LIKE ?) AND d.article_index = ? AND e.start = ?",
-        (path, f"%/{path}", article, start),
+        " WHERE (f.path = ? OR f.path LIKE ?) AND d.article_index = ? AND e.start = ?"
+        " AND e.date = ?",
+        (path, f"%/{path}", article, start, date),
     ).fetchone()
     return int(row[0]) if row else None
 
