@@ -211,3 +211,34 @@ def test_a_year_that_belongs_to_a_name_dates_no_event(before: str, event: bool) 
     assert date.value == "2018"
     events = build_events(text, (Sentence(0, len(text), 0),), (), (), (date,))
     assert bool(events) is event
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the baseline of a comparison is no happening; the day after it is
+        ("ارتفع الذهب إلى أعلى مستوى منذ يوليو 2008 أمس.", ["2018-05-31"]),
+        ("وكان الهجوم الأكثر دموية هذا العام في البلاد.", []),
+        # the ends of a span
+        ("وتولى الحكم بين 2006 و2010 في البلاد.", []),
+        ("وحكم سوموزا (1934-1979) البلاد.", []),
+        ("تقام البطولة بين 14 يونيو و15 يوليو في روسيا.", []),
+        # a limit or a horizon
+        ("وقد يحدث الكثير حتى 2019 في البلاد.", []),
+        ("وسيبلغ السكان مليارا بحلول 2045.", []),
+        ("ولا تزال قائمة إلى اليوم في البلاد.", []),
+        # an era
+        ("وفي الثلاثينيات والأربعينيات عاش هنا.", []),
+        # happenings
+        ("ويشهد اليمن منذ 2014 حربا مدمرة.", ["2014"]),
+        ("وصل الوفد إلى موسكو الاثنين.", ["2018-05-28"]),
+        ("وقعت الحرب في عام 1967 في المنطقة.", ["1967"]),
+    ],
+)
+def test_dates_that_mark_no_happening_make_no_event(text: str, events: list[str]) -> None:
+    from newscorpus.extract.dates import extract_dates
+    from newscorpus.models import Paragraph
+
+    dates = extract_dates(text, (Paragraph(0, 0, len(text), "body"),), "2018-06-01")
+    found = build_events(text, (Sentence(0, len(text), 0),), (), (), dates)
+    assert [e.date for e in found] == events

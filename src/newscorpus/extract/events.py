@@ -33,7 +33,8 @@ from importlib import resources
 from newscorpus.extract.dates.scan import YEAR_OF_A_NAME
 from newscorpus.models import Claim, DateMention, Event, Mention, Sentence
 
-EVENT_PRECISIONS = frozenset({"day", "month", "year", "decade"})
+# A decade (التسعينات) dates an era, not a happening.
+EVENT_PRECISIONS = frozenset({"day", "month", "year"})
 
 
 # A dateline opening a paragraph: a place (and a country) then "(CNN)", a dash or both.
@@ -69,6 +70,8 @@ def build_events(
         sentence = sentences[i]
         if (i, date.value) in seen or date.reason == YEAR_OF_A_NAME:
             continue
+        if _marks_no_happening(text, sentence.start, date):
+            continue
         seen.add((i, date.value))
         actors = tuple(
             dict.fromkeys(
@@ -92,6 +95,46 @@ def build_events(
             )
         )
     return events
+
+
+_SPAN = re.compile(r"\(\s*(?:\d{4}\s*[-–]\s*)?$")  # "(" or "(1934-" before a year of a span
+_THIS = frozenset({"هذا", "هذه"})
+
+
+def _marks_no_happening(text: str, sentence_start: int, date: DateMention) -> bool:
+    """Whether the words before a date say it marks no happening (``event_cues.tsv``): an
+    end of a span (بين 2006 و2010, (1934-1979)), a limit (حتى 2019، إلى اليوم), or the
+    baseline of a comparison (أعلى مستوى منذ يوليو 2008، الأكثر دموية هذا العام)."""
+    before = text[max(sentence_start, date.start - 80) : date.start]
+    if date.text[:1].isdigit() and _SPAN.search(before) and _SPAN_AFTER.match(text, date.end):
+        return True
+    words = [media_key(w).lstrip("وف") or "و" for w in before.split()][-8:]
+    cues = _event_cues()
+    near = words[-3:]
+    if near and cues.get(near[-1]) == "until":
+        return True
+    if any(cues.get(w) == "span" for w in near):
+        return True  # بين 2006
+    if near and near[-1] == "و" and any(cues.get(w) == "span" for w in words):
+        return True  # بين 2006 و2010: the second end
+    this = date.text.split()[0] in _THIS if date.text else False
+    if (near and near[-1] == "منذ") or this:
+        return any(cues.get(w) == "comparison" for w in (words if not this else words[-4:]))
+    return False
+
+
+_SPAN_AFTER = re.compile(r"\s*(?:[-–]\s*\d{4}\s*)?\)")  # "-1979)" or ")" after the year
+
+
+@cache
+def _event_cues() -> dict[str, str]:
+    path = resources.files("newscorpus") / "resources" / "event_cues.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return {
+        media_key(row[0]): row[1].strip()
+        for row in rows
+        if len(row) > 1 and row[0] and not row[0].startswith("#")
+    }
 
 
 def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bool:
