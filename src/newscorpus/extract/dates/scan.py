@@ -180,10 +180,10 @@ def _SHARED_YEAR() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, buil
     )
 
 
-# News tells of what happened: an unmarked day or month is the last one, unless the next
-# comes within this many days (or months) of publication and nearer than the last.
+# News tells of what happened: an unmarked day is the last one, unless the next comes
+# within this many days of publication and nearer than the last (a date set for a match,
+# an election); an unmarked month is the last one (this month included).
 AHEAD_DAYS = 92
-AHEAD_MONTHS = 3
 
 
 def _nearest_day(month: int, day: int, published: dt.date) -> int | None:
@@ -199,11 +199,8 @@ def _nearest_day(month: int, day: int, published: dt.date) -> int | None:
 
 
 def _nearest_month(month: int, published: dt.date) -> int:
-    """The year of an unmarked month: the last (this month included), or the next if it is
-    within AHEAD_MONTHS (في نيسان on 20 March: this April)."""
-    ahead = (month - published.month) % 12
-    if 0 < ahead <= AHEAD_MONTHS:
-        return published.year + (published.month + ahead > 12)
+    """The year of an unmarked month: the last one, this month included (a month to come
+    needs a future word: ستستمر في نيسان)."""
     return cal.anchor_month(month, published, None)
 
 
@@ -441,12 +438,12 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[_Found]:
     start = m.start("weekday") + len(m["weekday"]) - len(m["weekday"].lstrip("وفبلك"))
     if weekday == 0 and m.start("weekday") == m.start("w_wd"):
         before = ctx.words_before(start, 1)
-        if (
-            before
-            and before[0].startswith("ال")
-            and before[0].endswith(tuple(lx.cues["not_weekday_after"]))
+        ending = tuple(lx.cues["not_weekday_after"])
+        if before and (
+            before[0] in lx.cues["not_weekday_word"]
+            or (before[0].startswith("ال") and before[0].endswith(ending))
         ):
-            return []  # اللاعبين الاثنين: "the two"
+            return []  # اللاعبين الاثنين، مع الاثنين: "the two"
     if ctx.published is None:
         return [_Found(start, m.end(), None, "day", NO_PUBLICATION)]
     dirn = direction if direction in (1, -1) else None
