@@ -62,6 +62,18 @@ MORE_DUMPS = {
         SELECT w.window, a.name, a.type, w.windows
         FROM actor_windows w JOIN actors a ON a.id = w.actor""",
     "windows": "SELECT key, value FROM store_meta WHERE key LIKE 'windows:%'",
+    # the timeline's stories: date, counts, the sentence shown and every member, by place
+    "stories": """
+        SELECT s.date, s.precision, s.documents, s.events,
+            (SELECT f.path || '#' || d.article_index || '@' || e.start FROM events e
+             JOIN documents d ON d.id = e.document_id JOIN files f ON f.id = d.file_id
+             WHERE e.id = s.shown),
+            (SELECT group_concat(x, '|') FROM (SELECT f.path || '#' || d.article_index
+                || '@' || e.start AS x FROM story_events se JOIN events e ON e.id = se.event
+                JOIN documents d ON d.id = e.document_id JOIN files f ON f.id = d.file_id
+                WHERE se.story = s.id ORDER BY x))
+        FROM stories s""",
+    "story dates": "SELECT date FROM story_dates",
 }
 # What each stored document holds, by path and article: a file stored in part differs.
 PER_DOCUMENT = """
