@@ -282,7 +282,7 @@ def emit_timeline(entries: Iterable[Any], fmt: str, out: TextIO | None = None) -
             date,
             _cell(entry["text"], 160),
             _cell(entry["actors"], 60),
-            _cell(["#" + str(d) for d in entry["documents"]], None),
+            _sources(entry["documents"]),
         )
         count += 1
     if table is None:
@@ -290,6 +290,16 @@ def emit_timeline(entries: Iterable[Any], fmt: str, out: TextIO | None = None) -
     else:
         console.print(table)
     return count
+
+
+TIMELINE_SOURCES = 3  # document ids a timeline table row lists; the rest are counted
+
+
+def _sources(documents: Sequence[object]) -> str:
+    """``#12، #40، #7`` or, for more, ``#12، #40، #7 +21`` (JSON and CSV list them all)."""
+    shown = "، ".join(f"#{d}" for d in documents[:TIMELINE_SOURCES])
+    more = len(documents) - TIMELINE_SOURCES
+    return f"{shown} +{more}" if more > 0 else shown
 
 
 def message(text: str) -> None:
