@@ -142,7 +142,7 @@ def test_timeline_shows_the_most_told_events_and_says_how_to_see_all(seeded: Pat
     )
     quiet = runner.invoke(app, ["timeline", "--all", "--db", str(seeded), "-f", "json"])
     assert quiet.stderr == "" and len(json.loads(quiet.stdout)) == len(every)
-    by_events = _json(seeded, "timeline", "--top", "2", "--rank", "events")
+    by_events = _json(seeded, "timeline", "--top", "2", "--rank", "mentions")
     assert sorted(e["events"] for e in by_events) == sorted(e["events"] for e in every)[-2:]
     for entry in every:  # the sentence shown is where the entry says, in its document
         shown = _json(seeded, "show", str(entry["document"]))

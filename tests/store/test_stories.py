@@ -41,7 +41,7 @@ def test_kept_stories_answer_as_live_clustering_does(seeded_db: Path, tmp_path: 
     kept = {
         "all": _entries(db),
         "top": _entries(db, top=3),
-        "events": _entries(db, top=3, rank="events"),
+        "events": _entries(db, top=3, rank="mentions"),
         "actor": _entries(db, actor="كيم", since="2018"),
     }
     with open_store(db, create=False) as store:  # an ingest killed before it clustered
@@ -50,7 +50,7 @@ def test_kept_stories_answer_as_live_clustering_does(seeded_db: Path, tmp_path: 
     live = {
         "all": _entries(db),
         "top": _entries(db, top=3),
-        "events": _entries(db, top=3, rank="events"),
+        "events": _entries(db, top=3, rank="mentions"),
         "actor": _entries(db, actor="كيم", since="2018"),
     }
     assert kept == live

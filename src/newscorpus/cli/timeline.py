@@ -19,7 +19,7 @@ class Precision(StrEnum):
 
 class Rank(StrEnum):
     sources = "sources"
-    events = "events"
+    mentions = "mentions"
 
 
 def _render(view: Any, fmt: str) -> None:
@@ -51,7 +51,7 @@ def timeline(
         int, typer.Option("--top", "-n", min=1, help="How many events: the most told.")
     ] = 50,
     rank: Annotated[
-        Rank, typer.Option("--rank", help="Most told by sources (articles) or by events.")
+        Rank, typer.Option("--rank", help="Most told: by sources (articles) or by mentions (sentences).")
     ] = Rank.sources,
     everything: Annotated[
         bool, typer.Option("--all", help="Every event that meets the filters.")

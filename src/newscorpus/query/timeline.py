@@ -64,10 +64,10 @@ def published_between(since: str | None, until: str | None) -> tuple[list[str], 
     return where, params
 
 
-RANKS = ("sources", "events")
+RANKS = ("sources", "mentions")
 _ORDER = {
     "sources": "s.documents DESC, s.events DESC",
-    "events": "s.events DESC, s.documents DESC",
+    "mentions": "s.events DESC, s.documents DESC",
 }
 
 
@@ -122,7 +122,7 @@ def timeline(
     rank: str = "sources",
 ) -> Iterator[TimelineEntry]:
     """Timeline entries in date order: every one that meets the filters, or the ``top``
-    told by the most sources (``rank="events"``: by the most events); ``precision`` keeps
+    told by the most sources (``rank="mentions"``: by the most sentences); ``precision`` keeps
     entries at least that precise."""
     return timeline_view(
         store, actor=actor, since=since, until=until, precision=precision, outlet=outlet,
