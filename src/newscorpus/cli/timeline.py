@@ -51,7 +51,8 @@ def timeline(
         int, typer.Option("--top", "-n", min=1, help="How many events: the most told.")
     ] = 50,
     rank: Annotated[
-        Rank, typer.Option("--rank", help="Most told: by sources (articles) or by mentions (sentences).")
+        Rank,
+        typer.Option("--rank", help="Most told by sources (articles) or mentions (sentences)."),
     ] = Rank.sources,
     everything: Annotated[
         bool, typer.Option("--all", help="Every event that meets the filters.")
