@@ -396,6 +396,12 @@ def _ago(m: re.Match[str], ctx: Context) -> list[_Found]:
     else:
         amount = int(count or 1)
     start = m.start("a_dir")
+    reference = _reference_year(ctx, start) if unit == "year" and m["a_dir"] == "منذ" else None
+    if reference is not None:
+        # في عام 1967 ... ضمتها الأردن منذ 17 عاما: counted from the year the sentence sets
+        return [
+            _Found(start, m.end(), f"{reference - amount:04d}", "year", "from the sentence's year")
+        ]
     if ctx.published is None:
         vague: Precision = (
             "day" if unit in ("day", "week") else "month" if unit == "month" else "year"
@@ -403,6 +409,19 @@ def _ago(m: re.Match[str], ctx: Context) -> list[_Found]:
         return [_Found(start, m.end(), None, vague, NO_PUBLICATION)]
     value, precision = cal.shift(ctx.published, unit, -amount)
     return [_Found(start, m.end(), value, precision, "relative to publication date")]
+
+
+def _reference_year(ctx: Context, position: int) -> int | None:
+    """The one year a sentence sets before ``position`` (في عام 1967 ...), unless it is the
+    publication year (then publication counts), or None."""
+    start, _ = ctx.sentence(position)
+    before = ctx.text[start:position]
+    years = {int(y) for y in _YEAR_NOUN_YEAR.findall(before)}
+    years.update(int(found["year"]) for found in _MONTH_YEAR().finditer(before))
+    if len(years) != 1 or len(set(_FOUR_DIGITS.findall(before))) != 1:
+        return None
+    year = years.pop()
+    return None if ctx.published is not None and year >= ctx.published.year else year
 
 
 def _period(m: re.Match[str], ctx: Context, mt: MatchText) -> list[_Found]:
