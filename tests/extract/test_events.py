@@ -242,3 +242,38 @@ def test_dates_that_mark_no_happening_make_no_event(text: str, events: list[str]
     dates = extract_dates(text, (Paragraph(0, 0, len(text), "body"),), "2018-06-01")
     found = build_events(text, (Sentence(0, len(text), 0),), (), (), dates)
     assert [e.date for e in found] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role", "other", "kept"),
+    [
+        # a place in the title of the person named after it describes the person
+        ("وقال حاكم دبي الشيخ محمد بن راشد الاثنين إن", "محمد بن راشد", "حاكم دبي الشيخ", "دبي",
+         False),
+        ("وقال رئيس بلدية بوغوتا السابق أنتاناس موكوس الاثنين إن", "أنتاناس موكوس",
+         "رئيس بلدية بوغوتا السابق", "بوغوتا", False),
+        # a former club describes; a present one may act
+        ("وسجل مهاجم تشيلسي السابق ديدييه دروغبا الاثنين هدفين", "ديدييه دروغبا",
+         "مهاجم تشيلسي السابق", "تشيلسي", False),
+        ("وقال مدرب ليفربول يورغن كلوب الاثنين إن", "يورغن كلوب", "مدرب ليفربول", "ليفربول",
+         True),
+        # a place elsewhere in the sentence takes part
+        ("وقال الرئيس إيمانويل ماكرون في باريس الاثنين إن", "إيمانويل ماكرون", "الرئيس", "باريس",
+         True),
+    ],
+)  # fmt: skip
+def test_a_place_in_a_persons_title_takes_no_part(
+    text: str, person: str, role: str, other: str, kept: bool
+) -> None:
+    def mention(word: str, kind: str, title: str | None = None) -> Mention:
+        start = text.index(word)
+        return Mention(start, start + len(word), word, kind, 0, word, actor=word, role=title)  # type: ignore[arg-type]
+
+    kind = "organization" if other in ("تشيلسي", "ليفربول") else "place"
+    mentions = (mention(other, kind), mention(person, "person", role))
+    mentions = tuple(sorted(mentions, key=lambda m: m.start))
+    start = text.index("الاثنين")
+    date = DateMention(start, start + 7, "الاثنين", "2024-11-18", "day", 0)  # type: ignore[arg-type]
+    (event,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (), (date,))
+    assert person in event.actors
+    assert (other in event.actors) is kept

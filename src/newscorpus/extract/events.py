@@ -4,7 +4,8 @@
 actors the sentence names as taking part: not a news outlet or agency crediting or
 reporting it (``resources/news_media.txt``, or a name under an outlet noun such as صحيفة
 or وكالة, the claims extractor's list, or an organization in parentheses such as (واس)),
-nor the place of a dateline ("دبي، الإمارات (CNN)--"). A year that belongs to a name
+nor the place of a dateline ("دبي، الإمارات (CNN)--"), nor a place or organization in a
+person's title (حاكم دبي الشيخ محمد). A year that belongs to a name
 (كأس العالم 2018, رؤية 2030: ``extract.dates`` says so) dates no event.
 
 ``cluster_stories`` joins the events of one date (same value, so same precision) that tell
@@ -58,7 +59,12 @@ def build_events(
     paragraph it reads).
     """
     sentence_starts = [s.start for s in sentences]
-    taking_part = [m for m in mentions if not _reports(text, m, paragraph_starts)]
+    in_titles = _in_titles(text, mentions)
+    taking_part = [
+        m
+        for n, m in enumerate(mentions)
+        if n not in in_titles and not _reports(text, m, paragraph_starts)
+    ]
     events: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for date in dates:
@@ -135,6 +141,33 @@ def _event_cues() -> dict[str, str]:
         for row in rows
         if len(row) > 1 and row[0] and not row[0].startswith("#")
     }
+
+
+def _in_titles(text: str, mentions: Sequence[Mention]) -> set[int]:
+    """Places (and former organizations) inside the title of a person named after it (دبي
+    in حاكم دبي الشيخ محمد، بوغوتا in رئيس بلدية بوغوتا السابق أنتاناس موكوس): they describe
+    the person, they do not take part in what the sentence tells."""
+    found: set[int] = set()
+    for person in mentions:
+        if person.type != "person" or not person.role:
+            continue
+        width = len(person.role) + 20  # the title and the spaces or words beside it
+        start = text.rfind(person.role.split()[0], max(0, person.start - width), person.start)
+        if start < 0:
+            continue
+        former = any(word in _FORMER for word in person.role.split())
+        found.update(
+            n
+            for n, m in enumerate(mentions)
+            if (m.type == "place" or (m.type == "organization" and former))
+            and start <= m.start
+            and m.end <= person.start
+        )
+    return found
+
+
+# a former club or party in a title (مهاجم تشيلسي السابق) describes; a present one may act
+_FORMER = frozenset({"السابق", "السابقة", "سابقا", "سابقاً"})
 
 
 def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bool:
