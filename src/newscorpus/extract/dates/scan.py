@@ -14,6 +14,7 @@ Durations (20 عاماً تقريباً، لمدة شهر) and ages are not date
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
@@ -75,18 +76,28 @@ class Context:
     lo: int = 0
     hi: int = 0
 
+    ends: list[int] = field(default_factory=list)  # the paragraph's sentence ends (lazy)
+    years: dict[int, tuple[set[int], int]] = field(default_factory=dict)  # per sentence
+
+    def read(self, text: str, lo: int, hi: int) -> None:
+        """Start reading the paragraph ``text[lo:hi]``."""
+        self.text, self.lo, self.hi = text, lo, hi
+        self.ends = []
+        self.years = {}
+
     def sentence(self, position: int) -> tuple[int, int]:
         """Bounds of the sentence (of the paragraph) holding ``position``."""
-        start = self.lo
-        for found in _TERMINATOR.finditer(self.text, self.lo, position):
-            start = found.end()
-        end = _TERMINATOR.search(self.text, position, self.hi)
-        return start, end.start() if end else self.hi
+        if not self.ends:
+            self.ends = [f.start() for f in _TERMINATOR.finditer(self.text, self.lo, self.hi)]
+            self.ends.append(self.hi)
+        i = bisect.bisect_left(self.ends, position)
+        start = self.ends[i - 1] + 1 if i > 0 else self.lo
+        return start, self.ends[min(i, len(self.ends) - 1)]
 
     def words_before(self, position: int, count: int) -> list[str]:
         """Up to ``count`` words of the sentence before ``position``."""
         start, _ = self.sentence(position)
-        return self.text[start:position].split()[-count:]
+        return self.text[max(start, position - 30 * count) : position].split()[-count:]
 
     def word_after(self, position: int) -> str:
         words = self.text[position : min(position + 40, self.hi)].split()
@@ -147,13 +158,16 @@ def _sentence_year(ctx: Context, m: re.Match[str]) -> int | None:
     if shared:
         return int(shared["year"])
     start, end = ctx.sentence(m.start())
-    sentence = ctx.text[start:end]
-    years = {int(y) for y in _YEAR_NOUN_YEAR.findall(sentence)}
-    years.update(int(found["year"]) for found in _MONTH_YEAR().finditer(sentence))
-    numbers = set(_FOUR_DIGITS.findall(sentence))
-    if len(years) == 1 and len(numbers) == 1:
-        return years.pop()
-    return None
+    if start not in ctx.years:
+        sentence = ctx.text[start:end]
+        count = len(set(_FOUR_DIGITS.findall(sentence)))
+        told: set[int] = set()
+        if count == 1:  # the only case that gives a year: no regex otherwise
+            told = {int(y) for y in _YEAR_NOUN_YEAR.findall(sentence)}
+            told.update(int(found["year"]) for found in _MONTH_YEAR().finditer(sentence))
+        ctx.years[start] = (told, count)
+    years, count = ctx.years[start]
+    return next(iter(years)) if len(years) == 1 and count == 1 else None
 
 
 _YEAR_NOUN_YEAR = re.compile(
@@ -525,7 +539,7 @@ HANDLERS = {
 
 
 def _scan(mt: MatchText, start: int, end: int, ctx: Context) -> Iterator[_Found]:
-    ctx.text, ctx.lo, ctx.hi = mt.text, start, end
+    ctx.read(mt.text, start, end)
     for m in master_pattern().finditer(mt.text, start, end):
         kind = m.lastgroup
         found = _period(m, ctx, mt) if kind == "period" else HANDLERS[kind](m, ctx)  # type: ignore[index]
