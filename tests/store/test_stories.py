@@ -6,6 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from newscorpus.ingest import ingest
 from newscorpus.query.timeline import timeline
 from newscorpus.store import open_store, stories
@@ -75,3 +77,24 @@ def test_stories_after_adding_files_equal_those_of_one_ingest(tmp_path: Path, se
     assert _stories(tmp_path / "growing.db") == _stories(tmp_path / "once.db")
     with open_store(tmp_path / "growing.db", create=False) as store:
         assert stories.rebuild(store.db) == 0  # nothing changed: no date clustered again
+
+
+def test_clustering_shared_among_processes_gives_the_same_stories(
+    seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found = []
+    for threshold in (10**9, 1):  # one process; then the dates shared among two
+        db = tmp_path / f"copy-{threshold}.db"
+        shutil.copy(seeded_db, db)
+        monkeypatch.setattr(stories, "PARALLEL_EVENTS", threshold)
+        with open_store(db, create=False) as store:
+            store.db.execute("DELETE FROM story_dates")
+            assert stories.rebuild(store.db) > 0
+            found.append(
+                store.db.execute(
+                    "SELECT s.id, s.date, s.shown, s.documents, s.events,"
+                    " (SELECT group_concat(event) FROM (SELECT event FROM story_events"
+                    "  WHERE story = s.id ORDER BY event)) FROM stories s ORDER BY s.id"
+                ).fetchall()
+            )
+    assert found[0] == found[1] and len(found[0]) > 10

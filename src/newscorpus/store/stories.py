@@ -13,6 +13,7 @@ the work.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 
@@ -110,10 +111,7 @@ def rebuild(db: sqlite3.Connection) -> int:
         db.execute("DELETE FROM story_dates WHERE date NOT IN (SELECT date FROM events)")
         changed = db.execute("SELECT count(*) FROM temp.changed_dates").fetchone()[0]
         if changed:
-            common = everywhere(db)
-            for story in stories_of_dates(
-                db, "e.date IN (SELECT date FROM temp.changed_dates)", (), common
-            ):
+            for story in _clustered(db, everywhere(db)):
                 _insert(db, story)
             db.execute(
                 "INSERT OR REPLACE INTO story_dates SELECT date, built_from FROM temp.changed_dates"
@@ -125,6 +123,57 @@ def rebuild(db: sqlite3.Connection) -> int:
         db.execute("ROLLBACK")
         raise
     return int(changed)
+
+
+# Above this many events to cluster, the dates are shared among processes (the clustering
+# of one date depends on that date's events only, so the stories are the same).
+PARALLEL_EVENTS = 20_000
+
+
+def _clustered(db: sqlite3.Connection, common: frozenset[int]) -> Iterator[Story]:
+    """The stories of ``temp.changed_dates``, date by date in date order."""
+    sizes = db.execute(
+        "SELECT e.date, count(*) FROM events e WHERE e.date IN (SELECT date FROM"
+        " temp.changed_dates) GROUP BY e.date ORDER BY e.date"
+    ).fetchall()
+    workers = min(2, os.cpu_count() or 1)
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    if workers < 2 or not path or sum(n for _date, n in sizes) < PARALLEL_EVENTS:
+        yield from stories_of_dates(
+            db, "e.date IN (SELECT date FROM temp.changed_dates)", (), common
+        )
+        return
+    # balanced shares: the largest dates first, each to the share with fewest events
+    shares: list[list[str]] = [[] for _ in range(workers)]
+    loads = [0] * workers
+    for date, n in sorted(sizes, key=lambda row: -row[1]):
+        least = loads.index(min(loads))
+        shares[least].append(date)
+        loads[least] += n
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        found: dict[str, list[Story]] = {}
+        for part in pool.map(_cluster_share, [(path, share, common) for share in shares]):
+            found.update(part)
+    for date, _n in sizes:
+        yield from found.get(date, [])
+
+
+def _cluster_share(job: tuple[str, list[str], frozenset[int]]) -> dict[str, list[Story]]:
+    """In a worker: the stories of some dates, read through a connection of its own."""
+    path, dates, common = job
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        db.execute("CREATE TEMP TABLE share (date TEXT PRIMARY KEY)")
+        db.executemany("INSERT INTO share VALUES (?)", [(date,) for date in dates])
+        found: dict[str, list[Story]] = {}
+        for story in stories_of_dates(db, "e.date IN (SELECT date FROM temp.share)", (), common):
+            found.setdefault(story.shown.date, []).append(story)
+        return found
+    finally:
+        db.close()
 
 
 def _insert(db: sqlite3.Connection, story: Story) -> None:
