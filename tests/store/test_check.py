@@ -139,6 +139,16 @@ DAMAGE = [
         {"co-occurrence: windows"},
     ),
     (
+        "an event left out of its story",
+        ["DELETE FROM story_events WHERE event = (SELECT min(event) FROM story_events)"],
+        {"stories: every event in one", "stories: counts"},
+    ),
+    (
+        "a story's kept count wrong",
+        ["UPDATE stories SET documents = documents + 1 WHERE id = (SELECT min(id) FROM stories)"],
+        {"stories: counts"},
+    ),
+    (
         "a broken full-text index",
         ["DELETE FROM search_index_data WHERE id > 10"],
         {"search index: integrity"},
@@ -186,7 +196,12 @@ def test_stale_co_occurrence_counts_are_skipped_not_failed(store_copy: Path) -> 
         report = check(store)
     assert report.ok
     skipped = [c for c in report.checks if c.status == "skipped"]
-    assert {c.check for c in skipped} == {"co-occurrence: windows", "co-occurrence: actors"}
+    assert {c.check for c in skipped} == {
+        "co-occurrence: windows",
+        "co-occurrence: actors",
+        "stories: every event in one",
+        "stories: counts",
+    }
     assert all("not current" in c.note for c in skipped)
 
 

@@ -231,6 +231,31 @@ COOCCURRENCE = (
     ),
 )
 
+# What ``store.stories.rebuild`` keeps (while it is current).
+STORIES = (
+    Rule(
+        "stories: every event in one",
+        "each event belongs to exactly one story of its own date",
+        "SELECT 'event ' || e.id || ' (' || e.date || '): in ' || count(se.story) || ' stories'"
+        " FROM events e LEFT JOIN story_events se ON se.event = e.id"
+        " GROUP BY e.id HAVING count(se.story) != 1"
+        " UNION ALL SELECT 'story ' || s.id || ' (' || s.date || ') holds event ' || e.id"
+        " || ' of ' || e.date FROM stories s JOIN story_events se ON se.story = s.id"
+        " JOIN events e ON e.id = se.event WHERE e.date != s.date",
+    ),
+    Rule(
+        "stories: counts",
+        "a story's counts of events and documents, and its shown sentence, agree with its events",
+        "SELECT 'story ' || s.id || ': ' || s.events || ' events, '"
+        " || s.documents || ' documents kept' FROM stories s"
+        " WHERE s.events != (SELECT count(*) FROM story_events se WHERE se.story = s.id)"
+        " OR s.documents != (SELECT count(DISTINCT e.document_id) FROM story_events se"
+        "  JOIN events e ON e.id = se.event WHERE se.story = s.id)"
+        " OR NOT EXISTS (SELECT 1 FROM story_events se WHERE se.story = s.id"
+        "  AND se.event = s.shown)",
+    ),
+)
+
 
 # Checks that are not one query (their ``sql`` is unused).
 _INTEGRITY = Rule("sqlite: integrity", "SQLite's integrity_check: pages, indexes, constraints", "")
@@ -250,6 +275,7 @@ def check(store: Store, *, examples: int = 5) -> CheckReport:
         results.append(_guarded(_FOREIGN_KEYS, partial(_foreign_keys, db, examples)))
         results.extend(_guarded(rule, partial(_run, db, rule, examples)) for rule in RULES)
         results.extend(_cooccurrence(db, examples))
+        results.extend(_stories(db, examples))
     finally:
         if own:
             db.execute("COMMIT")  # nothing was written: this only ends the read
@@ -314,6 +340,15 @@ def _cooccurrence(db: sqlite3.Connection, examples: int) -> list[CheckResult]:
         " mentions until the next ingest or curation recounts"
     )
     return [_skipped(rule, note) for rule in COOCCURRENCE]
+
+
+def _stories(db: sqlite3.Connection, examples: int) -> list[CheckResult]:
+    from newscorpus.store import stories
+
+    if stories.is_fresh(db):
+        return [_guarded(rule, partial(_run, db, rule, examples)) for rule in STORIES]
+    note = "not current: the timeline clusters live until the next ingest keeps them"
+    return [_skipped(rule, note) for rule in STORIES]
 
 
 def _skipped(rule: Rule, note: str) -> CheckResult:
