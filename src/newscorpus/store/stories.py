@@ -127,7 +127,7 @@ def rebuild(db: sqlite3.Connection) -> int:
 
 # Above this many events to cluster, the dates are shared among processes (the clustering
 # of one date depends on that date's events only, so the stories are the same).
-PARALLEL_EVENTS = 20_000
+PARALLEL_EVENTS = 5_000
 
 
 def _clustered(db: sqlite3.Connection, common: frozenset[int]) -> Iterator[Story]:
