@@ -155,6 +155,20 @@ def test_timeline_shows_the_most_told_events_and_says_how_to_see_all(seeded: Pat
     assert bad.exit_code == 2 and "--top" in bad.stderr
 
 
+def test_a_timeline_from_stale_stories_says_so(seeded: Path, tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "stale.db"
+    shutil.copy(seeded, db)
+    kept = runner.invoke(app, ["timeline", "--db", str(db), "-f", "json"])
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM store_meta WHERE key = 'stories'")
+    live = runner.invoke(app, ["timeline", "--db", str(db), "-f", "json"])
+    assert live.exit_code == 0 and live.stdout == kept.stdout
+    assert "stories are not current" in live.stderr and "not current" not in kept.stderr
+
+
 def test_timeline_filters(seeded: Path) -> None:
     entries = _json(seeded, "timeline", "--actor", "ترمب", "--since", "2019", "--precision", "year")
     assert entries and all(e["date"] >= "2019" for e in entries)

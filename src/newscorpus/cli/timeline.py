@@ -26,6 +26,11 @@ def _render(view: Any, fmt: str) -> None:
     from newscorpus.render import emit_timeline, message
 
     emit_timeline(view.entries, fmt)
+    if view.live:
+        message(
+            "the timeline's stories are not current (an ingest stopped before it kept them):"
+            " clustered for this answer; the next `newscorpus ingest` keeps them again"
+        )
     if view.top is not None:
         message(
             f"{view.top:,} of {view.total:,} events, the most told (by {view.rank}), in date"

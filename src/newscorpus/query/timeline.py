@@ -79,6 +79,7 @@ class TimelineView:
     total: int
     top: int | None  # None: every entry
     rank: str
+    live: bool = False  # the kept stories were not current: clustered for this answer
 
 
 def timeline_view(
@@ -98,7 +99,8 @@ def timeline_view(
     if top is not None and top < 1:
         raise NewsCorpusError(f"--top takes a number of entries of at least 1, not {top}")
     where, params = _story_filters(store, actor, since, until, precision, outlet)
-    if stories.is_fresh(store.db):
+    fresh = stories.is_fresh(store.db)
+    if fresh:
         total = store.db.execute(
             f"SELECT count(*) FROM stories s WHERE {' AND '.join(where)}", params
         ).fetchone()[0]
@@ -107,7 +109,8 @@ def timeline_view(
         found = _live_stories(store, actor, since, until, precision, outlet)
         total = len(found)
         entries = _live_entries(found, top, rank)
-    return TimelineView(entries, int(total), top if top is not None and top < total else None, rank)
+    shown = top if top is not None and top < total else None
+    return TimelineView(entries, int(total), shown, rank, live=not fresh)
 
 
 def timeline(
