@@ -277,3 +277,21 @@ def test_a_place_in_a_persons_title_takes_no_part(
     (event,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (), (date,))
     assert person in event.actors
     assert (other in event.actors) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "kept"),
+    [
+        ("لندن (رويترز) - قالت الحكومة الاثنين إن", "لندن", False),  # a dateline
+        ("أبوظبي - قالت الحكومة الاثنين إن", "أبوظبي", False),
+        ("تغلبت فرنسا على كرواتيا (4-2) الاثنين في النهائي", "كرواتيا", True),  # a score
+        ("وصل الرئيس الفرنسي إلى مصر - في زيارة الاثنين", "مصر", True),  # a clause, then a dash
+    ],
+)
+def test_only_a_dateline_place_is_left_out(text: str, place: str, kept: bool) -> None:
+    start = text.index(place)
+    mention = Mention(start, start + len(place), place, "place", 0, place, actor=place)  # type: ignore[arg-type]
+    day = text.index("الاثنين")
+    date = DateMention(day, day + 7, "الاثنين", "2024-11-18", "day", 0)  # type: ignore[arg-type]
+    (event,) = build_events(text, (Sentence(0, len(text), 0),), (mention,), (), (date,), [0])
+    assert (place in event.actors) is kept

@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -39,10 +39,14 @@ EVENT_PRECISIONS = frozenset({"day", "month", "year"})
 
 
 # A dateline opening a paragraph: a place (and a country) then "(CNN)", a dash or both.
+# A place (a few words, commas between) then a credit in parentheses (CNN) with or
+# without dashes, or a spaced dash: "دبي، الإمارات (CNN)--", "لندن (رويترز) -", "أبوظبي - ".
+# Not a score "(4-2)" (digits) nor a dash after a clause (more than DATELINE_WORDS words).
 _DATELINE = re.compile(
-    r"\s*[^\W\d_][^\n.:؛!?«»\"()\-–—\d]{1,40}?(?:\s*\([^()\n]{1,30}\))?\s*[-–—]{1,3}"
-    r"|\s*[^\W\d_][^\n.:؛!?«»\"()\-–—\d]{1,40}?\s*\([^()\n]{1,30}\)"
+    r"\s*(?P<place>[^\W\d_][^\n.:؛!?«»\"()\-–—\d]{0,40}?)\s*"
+    r"(?:\([^()\n\d]{1,30}\)\s*[-–—]*|\s[-–—]{1,3}\s)"
 )
+DATELINE_WORDS = 4
 
 
 def build_events(
@@ -183,8 +187,14 @@ def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bo
     i = bisect.bisect_right(paragraph_starts, mention.start) - 1
     if i < 0:
         return False
+    if mention.type != "place":
+        return False
     dateline = _DATELINE.match(text, paragraph_starts[i])
-    return dateline is not None and mention.end <= dateline.end() and mention.type == "place"
+    return (
+        dateline is not None
+        and mention.end <= dateline.end("place")
+        and len(dateline["place"].replace("،", " ").split()) <= DATELINE_WORDS
+    )
 
 
 def is_outlet_name(name: str) -> bool:
@@ -465,14 +475,3 @@ def _name_words(names: tuple[str, ...]) -> frozenset[str]:
 def _alike(score: tuple[int, int]) -> bool:
     actors, words = score
     return words >= 5 or (actors >= 1 and words >= 2) or (actors >= 2 and words >= 1)
-
-
-def stories_of(events: Iterable[DatedEvent], everywhere: frozenset[int]) -> Iterator[Story]:
-    """``cluster_stories`` over events given in date order, one date at a time."""
-    group: list[DatedEvent] = []
-    for event in events:
-        if group and group[0].date != event.date:
-            yield from cluster_stories(group, everywhere)
-            group = []
-        group.append(event)
-    yield from cluster_stories(group, everywhere)

@@ -35,7 +35,12 @@ from newscorpus.query.report_records import (
     Source,
     Speaker,
 )
-from newscorpus.query.timeline import dated_events, kept_stories, published_between
+from newscorpus.query.timeline import (
+    dated_events,
+    first_event,
+    kept_stories,
+    published_between,
+)
 from newscorpus.store import Store, stories
 
 PROFILE_ITEMS = 3  # claims by, claims about, events and mentions shown per actor
@@ -309,11 +314,12 @@ def _top_events(store: Store, focus: int | None, top: int) -> tuple[tuple[Report
         return (), 0
     scoped = " AND ".join(where)
     if stories.is_fresh(db):
-        # candidates by their whole size, then ranked by what is in scope
+        # ranked by what is in scope, as the live path ranks them
         chosen = (
-            "SELECT s.id FROM stories s WHERE s.id IN (SELECT se.story FROM story_events se"
-            f" JOIN events e ON e.id = se.event WHERE {scoped})"
-            f" ORDER BY s.documents DESC, s.events DESC, s.date, s.id LIMIT {int(4 * top)}"
+            "SELECT se.story FROM story_events se JOIN events e ON e.id = se.event"
+            f" JOIN stories s ON s.id = se.story WHERE {scoped} GROUP BY se.story"
+            " ORDER BY count(DISTINCT e.document_id) DESC, count(*) DESC, s.date,"
+            f" min(se.event) LIMIT {int(top)}"
         )
         found = kept_stories(store, chosen, params, scoped, params)
     else:
@@ -323,7 +329,7 @@ def _top_events(store: Store, focus: int | None, top: int) -> tuple[tuple[Report
             for s in stories.stories_of_dates(db, "1", (), stories.everywhere(db))
             if (kept := [m for m in s.members if m.id in in_scope])
         ]
-    found.sort(key=lambda s: (-len(s.documents()), -len(s.members), s.shown.date, s.members[0].id))
+    found.sort(key=lambda s: (-len(s.documents()), -len(s.members), s.shown.date, first_event(s)))
     chosen_stories = found[:top]
     published = _published(store, {d for s in chosen_stories for d in s.documents()})
     events = [

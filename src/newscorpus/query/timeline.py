@@ -175,7 +175,7 @@ def _kept_entries(
 ) -> Iterator[TimelineEntry]:
     chosen = f"SELECT s.id FROM stories s WHERE {' AND '.join(where)}"
     if top is not None:
-        chosen += f" ORDER BY {_ORDER[rank]}, s.date, s.id LIMIT {int(top)}"
+        chosen += f" ORDER BY {_ORDER[rank]}, s.date, {FIRST_EVENT} LIMIT {int(top)}"
     found = kept_stories(store, chosen, params)
     found.sort(key=_date_order)
     return (_entry(story) for story in found)
@@ -255,12 +255,20 @@ def _live_entries(found: list[Story], top: int | None, rank: str) -> Iterator[Ti
             if rank == "sources"
             else (lambda s: (-len(s.members), -len(s.documents())))
         )
-        found = sorted(found, key=lambda s: (*weight(s), s.shown.date, _date_order(s)))[:top]
+        found = sorted(found, key=lambda s: (*weight(s), s.shown.date, first_event(s)))[:top]
     return (_entry(story) for story in sorted(found, key=_date_order))
 
 
+# Ties are broken by a story's first event id, the same on the kept and the live path.
+FIRST_EVENT = "(SELECT min(se.event) FROM story_events se WHERE se.story = s.id)"
+
+
+def first_event(story: Story) -> int:
+    return min(member.id for member in story.members)
+
+
 def _date_order(story: Story) -> tuple[str, str, int]:
-    return (story.shown.date.replace("X", "0"), story.shown.date, story.members[0].id)
+    return (story.shown.date.replace("X", "0"), story.shown.date, first_event(story))
 
 
 def _entry(story: Story) -> TimelineEntry:

@@ -1,14 +1,15 @@
 """Stories kept between changes: ``rebuild`` clusters the events of each date whose events
 changed since it last ran (``extract.events.cluster_stories``) and stores the stories.
 
-A date's stories depend only on that date's events (and on which actors are named all over
-the corpus), so a date whose events did not change keeps its stories: adding files costs
-the dates they touch. ``story_dates`` records what each date's stories were built from (the
-count and the sum of its event ids); the whole is stamped with the store's generation, as
-``store.cooccurrence`` is, and ``query.timeline`` reads the tables only while the stamp
-matches (else it clusters live, the same way). It runs when an ingest has finished writing
-(``Store.writing``); an ingest killed before it leaves the stamp old, and the next finishes
-the work.
+A date's stories depend only on that date's events, their actors, and which of those are
+named all over the corpus, so a date where none of these changed keeps its stories: adding
+files costs the dates they touch. ``story_dates`` records what each date's stories were
+built from, and a date with an event in no story (a re-ingested file whose events got their
+ids back) is clustered again whatever it records. The whole is stamped with the store's
+generation, as ``store.cooccurrence`` is, and ``query.timeline`` reads the tables only while
+the stamp matches (else it clusters live, the same way). It runs when an ingest or a
+curation command has finished writing (``Store.writing``); an ingest killed before it
+leaves the stamp old, and the next finishes the work.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from newscorpus.extract.events import DatedEvent, Story, cluster_stories
 from newscorpus.store.cooccurrence import generation
@@ -94,14 +96,27 @@ def rebuild(db: sqlite3.Connection) -> int:
     stamp = generation(db)
     db.execute("BEGIN IMMEDIATE")
     try:
+        common = everywhere(db)
         db.execute("DROP TABLE IF EXISTS temp.changed_dates")
+        db.execute("DROP TABLE IF EXISTS temp.common_actors")
+        db.execute("CREATE TEMP TABLE common_actors (id INTEGER PRIMARY KEY)")
+        db.executemany("INSERT INTO temp.common_actors VALUES (?)", [(a,) for a in common])
+        # What a date's stories depend on: its events, their actors (ids change when
+        # actors merge), and which of those count as named all over the corpus.
         db.execute(
-            "CREATE TEMP TABLE changed_dates AS SELECT date,"
-            " count(*) || ':' || sum(id) AS built_from FROM events GROUP BY date"
+            "CREATE TEMP TABLE changed_dates AS SELECT e.date,"
+            " count(DISTINCT e.id) || ':' || (SELECT sum(x.id) FROM events x"
+            "  WHERE x.date = e.date) || ':' || coalesce(sum(ea.actor_id), 0) || ':'"
+            " || coalesce(sum(ea.actor_id * (ea.actor_id IN temp.common_actors)), 0)"
+            " AS built_from FROM events e LEFT JOIN event_actors ea ON ea.event_id = e.id"
+            " GROUP BY e.date"
         )
         db.execute(
             "DELETE FROM temp.changed_dates WHERE (date, built_from) IN"
             " (SELECT date, built_from FROM story_dates)"
+            # a re-ingested file can get its event ids back: its events are in no story
+            " AND date NOT IN (SELECT e.date FROM events e WHERE NOT EXISTS"
+            "  (SELECT 1 FROM story_events se WHERE se.event = e.id))"
         )
         gone = (
             "date IN (SELECT date FROM temp.changed_dates) OR date NOT IN (SELECT date FROM events)"
@@ -111,12 +126,13 @@ def rebuild(db: sqlite3.Connection) -> int:
         db.execute("DELETE FROM story_dates WHERE date NOT IN (SELECT date FROM events)")
         changed = db.execute("SELECT count(*) FROM temp.changed_dates").fetchone()[0]
         if changed:
-            for story in _clustered(db, everywhere(db)):
+            for story in _clustered(db, common):
                 _insert(db, story)
             db.execute(
                 "INSERT OR REPLACE INTO story_dates SELECT date, built_from FROM temp.changed_dates"
             )
         db.execute("DROP TABLE IF EXISTS temp.changed_dates")
+        db.execute("DROP TABLE IF EXISTS temp.common_actors")
         db.execute("INSERT OR REPLACE INTO store_meta VALUES ('stories', ?)", (stamp,))
         db.execute("COMMIT")
     except BaseException:
@@ -164,7 +180,7 @@ def _clustered(db: sqlite3.Connection, common: frozenset[int]) -> Iterator[Story
 def _cluster_share(job: tuple[str, list[str], frozenset[int]]) -> dict[str, list[Story]]:
     """In a worker: the stories of some dates, read through a connection of its own."""
     path, dates, common = job
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
     try:
         db.execute("CREATE TEMP TABLE share (date TEXT PRIMARY KEY)")
         db.executemany("INSERT INTO share VALUES (?)", [(date,) for date in dates])

@@ -142,10 +142,21 @@ def _future(ctx: Context, position: int) -> bool:
     cues = lexicon().cues["future"]
     for word in ctx.words_before(position, 10):
         bare = word.lstrip("و")
-        if bare in cues or "س" in strip_clitics(word)[0].split("+"):
+        if bare in cues:
+            return True
+        prefix, stem = strip_clitics(word)
+        # س + an imperfect verb: its prefix letter, then a consonant (not ستالين = س+تالين)
+        if "س" in prefix.split("+") and len(stem) > 2 and stem[1] not in "اوي":
             return True
         # a dual or plural future verb the clitic lexicon does not know: ستلتقيان، سيعقدون
-        if len(bare) >= 6 and bare[0] == "س" and bare[1] in "يتن" and bare.endswith(("ان", "ون")):
+        # (not a name such as ستيفان: a vowel letter after the verb's prefix)
+        if (
+            len(bare) >= 6
+            and bare[0] == "س"
+            and bare[1] in "يتن"
+            and bare[2] not in "اوي"
+            and bare.endswith(("ان", "ون"))
+        ):
             return True
     return False
 
@@ -411,7 +422,7 @@ def _ago(m: re.Match[str], ctx: Context) -> list[_Found]:
         amount = int(count or 1)
     start = m.start("a_dir")
     reference = _reference_year(ctx, start) if unit == "year" and m["a_dir"] == "منذ" else None
-    if reference is not None:
+    if _from_reference(reference, amount, ctx.published) and reference is not None:
         # في عام 1967 ... ضمتها الأردن منذ 17 عاما: counted from the year the sentence sets
         return [
             _Found(start, m.end(), f"{reference - amount:04d}", "year", "from the sentence's year")
@@ -436,6 +447,15 @@ def _reference_year(ctx: Context, position: int) -> int | None:
         return None
     year = years.pop()
     return None if ctx.published is not None and year >= ctx.published.year else year
+
+
+def _from_reference(reference: int | None, amount: int, published: dt.date | None) -> bool:
+    """Whether منذ N عاما counts from the sentence's year rather than from publication: not
+    when publication minus N falls within a year of it (في عام 1967 ... وتحتلها منذ 50
+    عاما: since that year)."""
+    if reference is None:
+        return False
+    return published is None or abs(published.year - amount - reference) > 1
 
 
 def _period(m: re.Match[str], ctx: Context, mt: MatchText) -> list[_Found]:
@@ -472,9 +492,10 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[_Found]:
     if weekday == 0 and m.start("weekday") == m.start("w_wd"):
         before = ctx.words_before(start, 1)
         ending = tuple(lx.cues["not_weekday_after"])
+        plural = bool(before) and before[0].startswith("ال") and before[0].endswith(ending)
         if before and (
             before[0] in lx.cues["not_weekday_word"]
-            or (before[0].startswith("ال") and before[0].endswith(ending))
+            or (plural and ctx.word_after(m.end()) in lx.cues["not_weekday_next"])
         ):
             return []  # اللاعبين الاثنين، مع الاثنين: "the two"
     if ctx.published is None:
