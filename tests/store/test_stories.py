@@ -98,3 +98,31 @@ def test_clustering_shared_among_processes_gives_the_same_stories(
                 ).fetchall()
             )
     assert found[0] == found[1] and len(found[0]) > 10
+
+
+def test_a_changed_file_ingested_again_keeps_every_event_in_a_story(
+    tmp_path: Path, seeds: Path
+) -> None:
+    # the last file ingested gets its event ids back when it is replaced: its events must
+    # still be clustered (they were once left in no story, the date's ids summing the same)
+    folder = tmp_path / "corpus"
+    shutil.copytree(seeds, folder)
+    db = tmp_path / "store.db"
+    ingest([str(folder)], db=db, workers=1)
+    last = sorted(folder.glob("*.txt"))[-1]
+    text = last.read_text(encoding="utf-8")
+    last.write_text(text + "\n\nوقال الوزير الاثنين إن الاتفاق تأجل.\n", encoding="utf-8")
+    ingest([str(folder)], db=db, workers=1)
+    connection = sqlite3.connect(db)
+    orphans = connection.execute(
+        "SELECT count(*) FROM events e WHERE NOT EXISTS"
+        " (SELECT 1 FROM story_events se WHERE se.event = e.id)"
+    ).fetchone()[0]
+    connection.close()
+    assert orphans == 0
+    assert _stories(db) == _stories_of_one_ingest(folder, tmp_path / "once.db")
+
+
+def _stories_of_one_ingest(folder: Path, db: Path) -> set[tuple[str, tuple[tuple[str, int], ...]]]:
+    ingest([str(folder)], db=db, workers=1)
+    return _stories(db)
