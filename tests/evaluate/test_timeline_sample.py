@@ -55,10 +55,11 @@ def test_judged_entries_are_scored_and_changed_ones_set_apart(
     assert scores["entries listing an outlet as an actor"] == 0
     # an entry that no longer is what was judged is not scored with the old judgement
     entries[0]["date"] = "1999"
+    entries[1]["actors"] = [*entries[1]["actors"], "روسيا"]  # an actor more than was judged
     write_sample(entries, path)
     scores = _score(db, path)
-    assert scores["changed (judge again)"] == 1
-    assert scores["fully right"] == round((len(entries) - 2) / (len(entries) - 1), 4)
+    assert scores["changed (judge again)"] == 2
+    assert scores["fully right"] == 1.0  # the two wrong ones are the changed ones
 
 
 def test_an_unjudged_line_is_a_clear_error(seeded_db: Path, tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ actors. The judge adds ``date_right``, ``real_event``, ``actors_right``, ``sourc
 (booleans) and a ``note``; ``fully_right`` is all four.
 
 ``evaluate_timeline_sample`` finds each judged entry in the current store (the story that
-holds its shown sentence) and uses the judgement only if the entry is unchanged (same date
-and the same events); a changed entry is counted apart, to be judged again, never scored
-with an old judgement.
+holds its shown sentence) and uses the judgement only if the entry is unchanged (same date,
+the same events, the same actors listed); a changed entry is counted apart, to be judged
+again, never scored with an old judgement.
 """
 
 from __future__ import annotations
@@ -130,7 +130,10 @@ def draw_sample(store: Store, count: int, seed: int) -> list[dict[str, object]]:
 def _signature(entry: dict[str, object]) -> tuple[object, ...]:
     events = entry["events"]
     assert isinstance(events, list)
-    return (entry["date"], sorted(tuple(e["where"]) for e in events))
+    actors = entry["actors"]
+    assert isinstance(actors, list)
+    # what was judged: the date, the events, and the actors listed
+    return (entry["date"], sorted(tuple(e["where"]) for e in events), tuple(actors))
 
 
 def evaluate_timeline_sample(store: Store, gold: Path) -> TimelineSampleReport:
