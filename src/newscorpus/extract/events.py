@@ -64,11 +64,15 @@ def build_events(
     """
     sentence_starts = [s.start for s in sentences]
     in_titles = _in_titles(text, mentions)
-    taking_part = [
-        m
-        for n, m in enumerate(mentions)
-        if n not in in_titles and not _reports(text, m, paragraph_starts)
-    ]
+    taking_part = sorted(
+        (
+            m
+            for n, m in enumerate(mentions)
+            if n not in in_titles and not _reports(text, m, paragraph_starts)
+        ),
+        key=lambda m: m.start,
+    )
+    part_starts = [m.start for m in taking_part]
     events: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for date in dates:
@@ -83,11 +87,9 @@ def build_events(
         if _marks_no_happening(text, sentence.start, date):
             continue
         seen.add((i, date.value))
-        actors = tuple(
-            dict.fromkeys(
-                m.actor or m.text for m in taking_part if sentence.start <= m.start < sentence.end
-            )
-        )
+        first = bisect.bisect_left(part_starts, sentence.start)
+        last = bisect.bisect_left(part_starts, sentence.end)
+        actors = tuple(dict.fromkeys(m.actor or m.text for m in taking_part[first:last]))
         claim = next(
             (k for k, c in enumerate(claims) if c.start < sentence.end and sentence.start < c.end),
             None,
@@ -108,7 +110,6 @@ def build_events(
 
 
 _SPAN = re.compile(r"\(\s*(?:\d{4}\s*[-–]\s*)?$")  # "(" or "(1934-" before a year of a span
-_THIS = frozenset({"هذا", "هذه"})
 
 
 def _marks_no_happening(text: str, sentence_start: int, date: DateMention) -> bool:
@@ -127,7 +128,7 @@ def _marks_no_happening(text: str, sentence_start: int, date: DateMention) -> bo
         return True  # بين 2006
     if near and near[-1] == "و" and any(cues.get(w) == "span" for w in words):
         return True  # بين 2006 و2010: the second end
-    this = date.text.split()[0] in _THIS if date.text else False
+    this = bool(date.text) and cues.get(media_key(date.text.split()[0])) == "this"
     if (near and near[-1] == "منذ") or this:
         return any(cues.get(w) == "comparison" for w in (words if not this else words[-4:]))
     return False
@@ -152,6 +153,8 @@ def _in_titles(text: str, mentions: Sequence[Mention]) -> set[int]:
     in حاكم دبي الشيخ محمد، بوغوتا in رئيس بلدية بوغوتا السابق أنتاناس موكوس): they describe
     the person, they do not take part in what the sentence tells."""
     found: set[int] = set()
+    order = sorted(range(len(mentions)), key=lambda n: mentions[n].start)
+    starts = [mentions[n].start for n in order]
     for person in mentions:
         if person.type != "person" or not person.role:
             continue
@@ -159,19 +162,17 @@ def _in_titles(text: str, mentions: Sequence[Mention]) -> set[int]:
         start = text.rfind(person.role.split()[0], max(0, person.start - width), person.start)
         if start < 0:
             continue
-        former = any(word in _FORMER for word in person.role.split())
-        found.update(
-            n
-            for n, m in enumerate(mentions)
-            if (m.type == "place" or (m.type == "organization" and former))
-            and start <= m.start
-            and m.end <= person.start
-        )
+        cues = _event_cues()
+        former = any(cues.get(media_key(word)) == "former" for word in person.role.split())
+        for n in order[
+            bisect.bisect_left(starts, start) : bisect.bisect_left(starts, person.start)
+        ]:
+            m = mentions[n]
+            if (
+                m.type == "place" or (m.type == "organization" and former)
+            ) and m.end <= person.start:
+                found.add(n)
     return found
-
-
-# a former club or party in a title (مهاجم تشيلسي السابق) describes; a present one may act
-_FORMER = frozenset({"السابق", "السابقة", "سابقا", "سابقاً"})
 
 
 def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bool:
@@ -209,7 +210,8 @@ def is_outlet_name(name: str) -> bool:
         return False
     if head not in _generic_titles():
         return True
-    return rest in news_media() or "انباء" in rest or "الانباء" in rest
+    cues = _event_cues()
+    return rest in news_media() or any(cues.get(word) == "news" for word in rest.split())
 
 
 @cache
