@@ -40,24 +40,27 @@ def test_kept_stories_answer_as_live_clustering_does(seeded_db: Path, tmp_path: 
     shutil.copy(seeded_db, db)
     with open_store(db, create=False) as store:
         assert stories.is_fresh(store.db)
-    kept = {
-        "all": _entries(db),
-        "top": _entries(db, top=3),
-        "events": _entries(db, top=3, rank="mentions"),
-        "actor": _entries(db, actor="كيم", since="2018"),
+    # every filter the kept path puts in SQL and the live path applies to stories
+    asked: dict[str, dict[str, object]] = {
+        "all": {},
+        "top": {"top": 3},
+        "events": {"top": 3, "rank": "mentions"},
+        "actor": {"actor": "كيم", "since": "2018"},
+        "outlet": {"outlet": "الشرق الأوسط"},
+        "until, precision": {"until": "2019", "precision": "month"},
     }
+    kept = {name: _entries(db, **filters) for name, filters in asked.items()}
     with open_store(db, create=False) as store:  # an ingest killed before it clustered
         store.db.execute("DELETE FROM store_meta WHERE key = 'stories'")
         assert not stories.is_fresh(store.db)
-    live = {
-        "all": _entries(db),
-        "top": _entries(db, top=3),
-        "events": _entries(db, top=3, rank="mentions"),
-        "actor": _entries(db, actor="كيم", since="2018"),
-    }
+    live = {name: _entries(db, **filters) for name, filters in asked.items()}
     assert kept == live
     assert len(kept["top"]) == 3 and len(kept["all"]) > 10
     assert kept["actor"] and all(e[0] >= "2018" for e in kept["actor"])
+    assert kept["outlet"] and len(kept["outlet"]) < len(kept["all"])
+    assert kept["until, precision"] and all(
+        e[0] <= "2019-99" and len(e[0]) >= 7 for e in kept["until, precision"]
+    )
 
 
 def test_stories_after_adding_files_equal_those_of_one_ingest(tmp_path: Path, seeds: Path) -> None:
