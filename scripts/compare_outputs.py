@@ -118,7 +118,10 @@ def side(src: Path, inputs: list[str], work: Path, seeds: list[Path]) -> dict[st
     env = dict(os.environ, PYTHONPATH=str(src))
     where = subprocess.run(
         [sys.executable, "-c", "import newscorpus; print(newscorpus.__file__)"],
-        env=env, capture_output=True, text=True, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     if not where.startswith(str(src.resolve())):
         sys.exit(f"PYTHONPATH={src} imports newscorpus from {where}, not from that folder")

@@ -37,10 +37,15 @@ def _claim(speaker: str, content_start: int, content_end: int, actor: str | None
 @pytest.mark.parametrize(
     ("gold", "predicted", "expected"),
     [
-        ({"speaker": "دايز-بيرغون"}, _claim("باسكال دايز-بيرغون", 0, 1), True),
+        ({"speaker": "دايز-بيرغون"}, _claim("دايز-بيرغون", 0, 1), True),
+        ({"speaker": "بيسكوف"}, _claim("وبيسكوف،", 0, 1), True),  # a clitic and a comma aside
+        # strict: a speaker that only contains the gold one, or is contained in it, is wrong
+        ({"speaker": "دايز-بيرغون"}, _claim("باسكال دايز-بيرغون", 0, 1), False),
+        ({"speaker": "ديمتري بيسكوف"}, _claim("بوتين ديمتري بيسكوف", 0, 1, "بوتين"), False),
+        ({"speaker": "أبي أحمد"}, _claim("أحمد", 0, 1), False),
         (
-            {"speaker": "الرئيس الأوكراني فولوديمير زيلينسكي"},
-            _claim("فولوديمير زيلينسكي", 0, 1),
+            {"speaker": "المتحدث", "speaker_actor": "ديمتري بيسكوف"},
+            _claim("المتحدث باسم الكرملين", 0, 1, "ديمتري بيسكوف"),
             True,
         ),
         (
@@ -80,6 +85,14 @@ def test_matching_is_one_to_one_and_needs_half_the_shorter() -> None:
     predicted = [_claim("كيم", 10, 90), _claim("كيم", 20, 80), _claim("ترمب", 250, 400)]
     pairs = match_claims(gold, predicted)
     assert len(pairs) == 1 and pairs[0][0] == 0  # ترمب's claim overlaps 10/60 < half: no match
+
+
+def test_matching_needs_the_contents_to_overlap() -> None:
+    # same sentence but disjoint contents: strict scoring pairs nothing
+    gold = [_Gold({"speaker": "كيم"}, 0, 50)]
+    predicted = [_claim("كيم", 60, 90)]
+    assert match_claims(gold, predicted, {0: 0, 60: 0}) == []
+    assert match_claims(gold, [_claim("كيم", 40, 90)], {0: 0, 40: 0}) == [(0, 0)]
 
 
 def test_report_figures() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newscorpus.errors import NewsCorpusError
-from newscorpus.evaluate.ner import coarse_tag, evaluate_ner, read_bio
+from newscorpus.evaluate.ner import coarse_tag, evaluate_ner, read_bio, score_spans, word_offsets
 from newscorpus.extract.ner.bio import bio_spans
 
 # Three sentences in FANE's format (fine-grained types, clitics split off by its authors).
@@ -147,3 +147,37 @@ def test_evaluate_ner_holdout_keeps_every_fifth_sentence(tmp_path: Path) -> None
 def test_evaluate_ner_rejects_a_tagger_that_drops_words(gold_file: Path) -> None:
     with pytest.raises(NewsCorpusError, match="one BIO tag per word"):
         evaluate_ner(gold_file, tagger=lambda words: ["O"])
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "errors"),
+    [
+        # (boundary, wrong_type, missed, spurious) over all types
+        (["B-PERS", "I-PERS", "O"], ["B-PERS", "I-PERS", "O"], (0, 0, 0, 0)),
+        (["B-PERS", "I-PERS", "O"], ["O", "B-PERS", "O"], (1, 0, 0, 0)),  # one word short
+        (["B-PERS", "I-PERS", "O"], ["B-PERS", "I-PERS", "I-PERS"], (1, 0, 0, 0)),  # too long
+        (["B-LOC", "O", "O"], ["B-PERS", "O", "O"], (0, 1, 0, 0)),
+        (["B-ORG", "O", "O"], ["O", "O", "O"], (0, 0, 1, 0)),
+        (["O", "O", "O"], ["O", "B-LOC", "O"], (0, 0, 0, 1)),
+        (["B-ORG", "O", "B-LOC"], ["O", "B-PERS", "B-LOC"], (0, 0, 1, 1)),
+    ],
+)
+def test_errors_split_into_boundary_type_missed_spurious(
+    gold: list[str], predicted: list[str], errors: tuple[int, int, int, int]
+) -> None:
+    micro = score_spans([gold], [predicted])[-1]
+    assert (micro.boundary, micro.wrong_type, micro.missed, micro.spurious) == errors
+    # every gold name is right or one of the three gold-side errors
+    assert micro.gold == micro.correct + micro.boundary + micro.wrong_type + micro.missed
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("قال «بوتين»، أمس.", ["قال", "«", "بوتين", "»", "،", "أمس", "."]),
+        ("في #السعودية (رويترز)", ["في", "#", "السعودية", "(", "رويترز", ")"]),
+        ("نسبة 32.3% و2018/2019", ["نسبة", "32.3", "%", "و2018/2019"]),
+    ],
+)
+def test_word_offsets_cut_punctuation_off_words(text: str, words: list[str]) -> None:
+    assert [text[a:b] for a, b in word_offsets(text)] == words

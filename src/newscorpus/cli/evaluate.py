@@ -41,16 +41,28 @@ def ner(
             help="full: what ingest uses; rules: gazetteers and rules only; crf: the CRF alone.",
         ),
     ] = Recognizer.full,
+    root: Annotated[
+        Path | None,
+        typer.Option(
+            "--root",
+            help="Tag each sentence inside its whole article, as ingest does: the articles "
+            "named in the gold's .meta.jsonl, under this folder or .tar.gz (full recognizer).",
+        ),
+    ] = None,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
-    """Per-type and micro precision, recall and F1 over exact entity spans (token<TAB>BIO)."""
+    """Per-type and micro precision, recall and F1 over exact entity spans (token<TAB>BIO),
+    and the errors: boundary, wrong type, missed, spurious."""
     from newscorpus.evaluate.ner import evaluate_ner
-    from newscorpus.evaluate.recognizers import bio_tagger
+    from newscorpus.evaluate.recognizers import bio_tagger, document_tagger
     from newscorpus.render import emit, message
 
     _check(gold)
-    report = evaluate_ner(gold, tagger=bio_tagger(recognizer.value), holdout=holdout)
+    if root is not None and recognizer is not Recognizer.full:
+        raise InputError(str(gold), "--root tags with the full recognizer only")
+    tagger = bio_tagger(recognizer.value) if root is None else document_tagger(gold, root)
+    report = evaluate_ner(gold, tagger=tagger, holdout=holdout)
     rows = [
         {
             "type": row.type,
@@ -60,12 +72,17 @@ def ner(
             "precision": round(row.precision, 4),
             "recall": round(row.recall, 4),
             "f1": round(row.f1, 4),
+            "boundary": row.boundary,
+            "wrong_type": row.wrong_type,
+            "missed": row.missed,
+            "spurious": row.spurious,
         }
         for row in report.rows
     ]
     message(
         f"{report.sentences} sentences, {report.tokens} tokens"
         + (" (held-out part)" if holdout else "")
+        + (" (tagged in their articles)" if root is not None else "")
     )
     emit(rows, output_format(fmt, as_json))
 
@@ -86,15 +103,24 @@ def claims(
     include_boilerplate: Annotated[
         bool, typer.Option("--include-boilerplate", help="Also score claims in teaser blocks.")
     ] = False,
+    part: Annotated[
+        int | None,
+        typer.Option(
+            "--part",
+            min=1,
+            help="Only the gold records of this part (records without 'part' are part 1).",
+        ),
+    ] = None,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
-    """Precision and recall of claims found with the right speaker; cue, kind, content overlap."""
+    """Precision and recall of claims found with the right speaker (strict: the claimed
+    words overlap and the speaker is the same words or the same actor); cue, kind, content."""
     from newscorpus.evaluate.claims import evaluate_claims
     from newscorpus.render import emit
 
     _check(gold)
-    report = evaluate_claims(gold, root, include_boilerplate=include_boilerplate)
+    report = evaluate_claims(gold, root, include_boilerplate=include_boilerplate, part=part)
     emit(report.rows(), output_format(fmt, as_json))
 
 
@@ -169,4 +195,24 @@ def timeline_sample(
     _check(sample)
     with open_store(db, create=False) as store:
         report = evaluate_timeline_sample(store, sample)
+    emit(report.rows(), output_format(fmt, as_json))
+
+
+@app.command("claims-sample")
+def claims_sample(
+    sample: GoldArgument,
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Claims of a hand-judged random sample (data/gold/claims_ant_sample.jsonl) still
+    found, with the right speaker, actor and content, and fully right (Wilson 95%
+    intervals); then the whole store's pronoun speakers, long speakers, claims without actor."""
+    from newscorpus.evaluate.claims_sample import evaluate_claims_sample
+    from newscorpus.render import emit
+    from newscorpus.store import open_store
+
+    _check(sample)
+    with open_store(db, create=False) as store:
+        report = evaluate_claims_sample(store, sample)
     emit(report.rows(), output_format(fmt, as_json))

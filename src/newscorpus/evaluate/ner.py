@@ -8,6 +8,8 @@ CoNLL-style: an entity counts as found only when its span and its type are both 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +75,34 @@ def coarse_tag(tag: str) -> str | None:
     return "O" if coarse is None else f"{tag[0]}-{coarse}"
 
 
+_WORD = re.compile(r"\S+")
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def word_offsets(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The gold files' words of ``text[start:end]`` as ``(start, end)`` offsets: the
+    space-separated words, with leading and trailing punctuation cut off one character at a
+    time as words of their own (clitics stay on their word, as in real text)."""
+    end = len(text) if end is None else end
+    words: list[tuple[int, int]] = []
+    for match in _WORD.finditer(text, start, end):
+        first, last = match.span()
+        tail: list[tuple[int, int]] = []
+        while first < last and _is_punctuation(text[first]):
+            words.append((first, first + 1))
+            first += 1
+        while last > first and _is_punctuation(text[last - 1]):
+            tail.append((last - 1, last))
+            last -= 1
+        if first < last:
+            words.append((first, last))
+        words.extend(reversed(tail))
+    return words
+
+
 def read_bio(path: str | Path) -> Iterator[list[tuple[str, str]]]:
     """Yield the sentences of a BIO file as lists of ``(token, coarse_tag)``."""
     sentence: list[tuple[str, str]] = []
@@ -108,9 +138,17 @@ def read_bio(path: str | Path) -> Iterator[list[tuple[str, str]]]:
 
 @dataclass(frozen=True, slots=True)
 class NerRow(Score):
-    """Scores for one actor type (or ``micro`` over all three)."""
+    """Scores for one actor type (or ``micro`` over all three), and how the errors split:
+    ``boundary`` gold names found with other bounds (overlapping), ``wrong_type`` found
+    with the same bounds but another type, ``missed`` with nothing overlapping (these
+    three by the gold name's type), ``spurious`` predictions overlapping no gold name (by
+    the predicted type)."""
 
     type: str
+    boundary: int = 0
+    wrong_type: int = 0
+    missed: int = 0
+    spurious: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,23 +169,32 @@ def score_spans(
     gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]
 ) -> tuple[NerRow, ...]:
     """Compare sentence-aligned tag sequences; rows for person, organization, place, micro."""
-    counts = {kind: [0, 0, 0] for kind in TAG_TYPES}
+    fields = ("gold", "predicted", "correct", "boundary", "wrong_type", "missed", "spurious")
+    counts = {kind: dict.fromkeys(fields, 0) for kind in TAG_TYPES}
     for gold_tags, predicted_tags in zip(gold, predicted, strict=True):
         gold_spans = set(bio_spans(gold_tags))
         predicted_spans = set(bio_spans(predicted_tags))
-        for spans, column in ((gold_spans, 0), (predicted_spans, 1)):
-            for span in spans:
-                counts[span[2]][column] += 1
-        for span in gold_spans & predicted_spans:
-            counts[span[2]][2] += 1
-    rows = [_row(TAG_TYPES[kind], counts[kind]) for kind in TAG_TYPES]
-    totals = [sum(row[i] for row in counts.values()) for i in range(3)]
-    return (*rows, _row("micro", totals))
+        for span in gold_spans:
+            counts[span[2]]["gold"] += 1
+            if span in predicted_spans:
+                counts[span[2]]["correct"] += 1
+            elif any(p[:2] == span[:2] for p in predicted_spans):
+                counts[span[2]]["wrong_type"] += 1
+            elif any(_overlap(p, span) for p in predicted_spans):
+                counts[span[2]]["boundary"] += 1
+            else:
+                counts[span[2]]["missed"] += 1
+        for span in predicted_spans:
+            counts[span[2]]["predicted"] += 1
+            if not any(_overlap(g, span) for g in gold_spans):
+                counts[span[2]]["spurious"] += 1
+    rows = [NerRow(type=TAG_TYPES[kind], **counts[kind]) for kind in TAG_TYPES]
+    totals = {name: sum(c[name] for c in counts.values()) for name in fields}
+    return (*rows, NerRow(type="micro", **totals))
 
 
-def _row(kind: str, counts: list[int]) -> NerRow:
-    gold, predicted, correct = counts
-    return NerRow(gold=gold, predicted=predicted, correct=correct, type=kind)
+def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def is_holdout(sentence_index: int) -> bool:

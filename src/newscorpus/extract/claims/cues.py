@@ -60,5 +60,10 @@ def claim_words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in classes.items()}
 
 
+def PRONOUN_SPEAKERS() -> frozenset[str]:  # noqa: N802 - a constant, loaded lazily
+    """Words that are never a speaker by themselves (``pronoun`` in ``claim_words.tsv``)."""
+    return claim_words()["pronoun"]
+
+
 # The cue of an attribution phrase with no reporting verb (ووفق X، بحسب X).
 ATTRIBUTION = Cue("وفق", "وفق", "?", "s", "noun", frozenset({"clause"}), False)
