@@ -264,3 +264,80 @@ def test_control_and_bidi_characters_change_nothing_around_them(hostile: str) ->
         == claims(plain)
         == [("فلاديمير بوتين", "بلاده لن تتراجع عن موقفها في أوكرانيا")]
     )
+
+
+# The speaker is the name when the phrase holds one: a title before it and an appositive
+# after it are left out; a name in a construct (مستشار ترامب) is not the speaker (#14).
+SPEAKER_SPANS = [
+    pytest.param(
+        "وقال المتحدث باسم الرئيس الروسي فلاديمير بوتين ديمتري بيسكوف للصحفيين إن موسكو لن ترد.",
+        (("فلاديمير بوتين", "person"), ("ديمتري بيسكوف", "person")),
+        ("ديمتري بيسكوف", "ديمتري بيسكوف"),
+        id="spokesman-for-a-named-person",
+    ),
+    pytest.param(
+        "وقال مونشي مدير الكرة السابق لصحيفة آس إن برشلونة هو الأوفر حظا.",
+        (("مونشي", "person"),),
+        ("مونشي", "مونشي"),
+        id="appositive-after-the-name",
+    ),
+    pytest.param(
+        "وقال أحد مساعدي ترامب إن الرئيس غاضب.",
+        (("ترامب", "person"),),
+        ("أحد مساعدي ترامب", None),
+        id="a-name-in-a-construct-is-not-the-speaker",
+    ),
+    pytest.param(
+        "وقال المدير الفني للفريق، جوزيه سانتوس، إن اللاعبين جاهزون.",
+        (("جوزيه سانتوس", "person"),),
+        ("جوزيه سانتوس", "جوزيه سانتوس"),
+        id="name-between-commas-after-a-title-with-complement",
+    ),
+    pytest.param(
+        "وقال وزير الخارجية الشيخ فهد بن سالم إن الاجتماع مثمر.",
+        (("فهد بن سالم", "person"),),
+        ("فهد بن سالم", "فهد بن سالم"),
+        id="title-before-the-name",
+    ),
+    pytest.param(
+        "وأصدرت وزارة الخارجية بيانا قالت فيه إن الوضع خطير.",
+        (("وزارة الخارجية", "organization"),),
+        ("وزارة الخارجية", "وزارة الخارجية"),
+        id="fihi-is-the-statement-of-its-author",
+    ),
+    pytest.param(
+        "وقالت منظمة العفو الدولية إن السجناء يعذبون.",
+        (("العفو الدولية", "organization"),),
+        ("منظمة العفو الدولية", "العفو الدولية"),
+        id="organization-after-its-class-noun",
+    ),
+    pytest.param(
+        'وحسب قناة "سي إن إن" الأميركية، شاركت سفينة حربية في الهجوم.',
+        (("سي إن إن", "organization"),),
+        ('قناة "سي إن إن" الأميركية', "سي إن إن"),
+        id="in-inside-a-name-ends-nothing",
+    ),
+    pytest.param(
+        "وقال ترامب وماكرون إن الاتفاق سيء.",
+        (("ترامب", "person"), ("ماكرون", "person")),
+        ("ترامب وماكرون", None),
+        id="coordinated-speakers-have-no-single-actor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), SPEAKER_SPANS)
+def test_the_speaker_is_the_name_in_its_phrase(
+    article: str, names: tuple[tuple[str, str], ...], expected: tuple[str, str | None]
+) -> None:
+    claim = _claims(article, names)[0]
+    assert (claim.speaker, claim.speaker_actor) == expected
+
+
+def test_qailan_continues_the_speaker_and_is_never_one() -> None:
+    article = "وقال الرئيس ترامب إن الصين تتلاعب.\n\nوتابع قائلا: «لن نسمح بذلك»."
+    claims = _claims(article, (("ترامب", "person"),))
+    assert [(c.speaker, c.content) for c in claims] == [
+        ("ترامب", "الصين تتلاعب"),
+        ("ترامب", "لن نسمح بذلك"),
+    ]

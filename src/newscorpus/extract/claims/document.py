@@ -12,6 +12,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newscorpus.arabic import COMMAS, match_form
 from newscorpus.extract.claims.cues import SPEECH_PREFIXES, Cue, claim_words, cue_forms
 from newscorpus.models import Mention, Token
 
@@ -65,7 +66,12 @@ class DocumentState:
         return found
 
     def speaker(self, first: int, last: int, cue: Cue | None) -> Speaker | None:
-        """The speaker written in tokens ``[first, last)``, with its actor if named."""
+        """The speaker written in tokens ``[first, last)``, with its actor if named.
+
+        When the phrase holds the speaker's name, the speaker is that name alone: a title
+        before it and an appositive after it are left out (``speaker_name``); a phrase with
+        no name (المتحدث باسم الخارجية، مستشار ترامب) is kept whole, with no actor.
+        """
         while first < last and self.tokens[first].match in self.words["skip"]:
             first += 1
         if first >= last:
@@ -73,23 +79,102 @@ class DocumentState:
         start, end = self.tokens[first].start, self.tokens[last - 1].end
         text = self.text[start:end].strip(" ،,")
         head = self.tokens[first].match
-        named = [m for m in self.mentions_in(start, end) if m.type != "place" or m.start == start]
+        if last - first == 1 and self.tokens[first].stem in self.words["pronoun"]:
+            return None  # فيه، قائلا، له: never a speaker by itself
         actor = None
         if head in self.words["outlet-ref"]:
             actor = self.outlets.get(head)
-        elif named and head not in self.words["unnamed"] and head not in self.words["plural"]:
-            if named[0].type == "person" and named[-1].end >= end - 1:
-                # a title before the name (الرئيس الأوكراني فولوديمير زيلينسكي): keep the name
-                start, text = named[0].start, self.text[named[0].start : end].strip(" ،,")
-            actor = named[0].actor or named[0].text
+        elif head not in self.words["unnamed"] and head not in self.words["plural"]:
+            name = self.speaker_name(first, last)
+            if name is not None:
+                if name.type == "person":  # an organization keeps its class noun and
+                    start, end = name.start, name.end  # qualifiers (صحيفة X البريطانية)
+                    text = self.text[start:end].strip(" ،,")
+                actor = name.actor or name.text
+            elif last - first <= 4:
+                described = self.described(first, last)
+                if described is not None:
+                    actor = described.actor or described.text
         if head in self.words["outlet"] and last - first > 1:
             self.outlets["ال" + head.removesuffix("ا").removesuffix("ي")] = unquote(text)
         plural = any(t.match in self.words["plural"] for t in self.tokens[first:last])
-        number = "p" if plural or " و" in text else "s"
+        coordinated = any(
+            t.prefix.startswith("و") and t.is_word for t in self.tokens[first + 1 : last]
+        )
+        number = "p" if plural or coordinated else "s"
         if head.startswith("ال") and head.endswith("ان") and len(head) > 5:
             number = "d"
         gender = cue.gender if cue and cue.pos != "noun" else "?"
         return Speaker(text, start, end, actor, gender, number)
+
+    def speaker_name(self, first: int, last: int) -> Mention | None:
+        """The name that is the speaker in the phrase ``[first, last)``, if there is one.
+
+        A name that opens the phrase is the speaker (مونشي مدير الكرة السابق -> مونشي; a
+        person's name is cut from what follows it, an organization's is not);
+        else the last person named in apposition (a definite word, another name, a comma
+        or a title before it: المتحدث باسم الرئيس الروسي فلاديمير بوتين ديمتري بيسكوف ->
+        بيسكوف), not one in a construct (مستشار ترامب، أحد مساعدي ترامب: Trump is not the
+        speaker); else an organization after its class noun (منظمة العفو الدولية). Two
+        names joined by و are a coordinated speaker: no single name.
+        """
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        named = self.mentions_in(start, end)
+        if not named:
+            return None
+        tokens = self.tokens
+        opening = [m for m in named if self.token_of(m.start) == first]
+        if opening:
+            after = self.token_of(opening[0].end - 1) + 1
+            if after < last and tokens[after].prefix.startswith("و"):
+                return None  # ترامب وماكرون: coordinated
+            return opening[0]
+        if any(t.prefix.startswith("و") and t.is_word for t in tokens[first + 1 : last]):
+            return None
+        ends = {self.token_of(m.end - 1) for m in named}
+        people = []
+        for mention in named:
+            k = self.token_of(mention.start)
+            previous = tokens[k - 1]
+            in_apposition = (
+                not previous.is_word
+                or previous.stem.startswith("ال")
+                or k - 1 in ends
+                or previous.match in COMMAS
+            )
+            if mention.type == "person" and in_apposition:
+                people.append(mention)
+            elif mention.type == "organization":
+                while k - 1 > first and tokens[k - 1].match == '"':
+                    k -= 1  # قناة "سي إن إن": the class noun before the quote
+                head = tokens[k - 1].stem
+                if head in self.words["org-head"] or head in self.words["outlet"]:
+                    people.append(mention)
+        return people[-1] if people else None
+
+    def described(self, first: int, last: int) -> Mention | None:
+        """The actor a description names, from what the article said before: the last
+        person whose title holds its words (الوزير الأمريكي -> وزير الخارجية الأميركي مايك
+        بومبيو), or the last organization of its kind (المنظمة -> منظمة العفو الدولية)."""
+        words = [t.stem for t in self.tokens[first:last] if t.is_word]
+        if not words or any(w in self.words["stop"] for w in words):
+            return None
+        keys = {_skeleton(w) for w in words}
+        organization = words[0].removeprefix("ال") in self.words["org-head"] | {"وزاره"}
+        before = bisect.bisect_left(self.mention_starts, self.tokens[first].start)
+        for mention in reversed(self.mentions[:before]):
+            if organization and mention.type == "organization":
+                head = mention.role or mention.text.split()[0]
+                if keys <= {_skeleton(w) for w in match_form(head).split()}:
+                    return mention
+            elif not organization and mention.type == "person" and mention.role:
+                if keys <= {_skeleton(w) for w in match_form(mention.role).split()}:
+                    return mention
+        return None
+
+    def token_of(self, offset: int) -> int:
+        """The token that holds the character at ``offset``."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
     def previous_speaker(self, cue: Cue) -> Speaker | None:
         """The latest speaker whose gender and number agree with a subjectless cue."""
@@ -99,6 +184,19 @@ class DocumentState:
             if cue.pos == "participle" and speaker.gender in (cue.gender, "?"):
                 return speaker
         return None
+
+
+_VOWELS = str.maketrans("", "", "اويىءأإآؤئه")
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants without its article or proclitic ل: الأميركي and الأمريكي, وزير
+    and للوزير compare equal."""
+    for prefix in ("لل", "ال", "ل"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            word = "ال" + word[len(prefix) :] if prefix == "لل" else word[len(prefix) :]
+            break
+    return word.removeprefix("ال").translate(_VOWELS)
 
 
 def unquote(text: str) -> str:

@@ -23,7 +23,11 @@ def speaker_and_content(
     agrees only with a subject before it), then a dropped subject (وأوضح أن).
     """
     readings: list[tuple[Speaker | None, int]] = []
-    if cue.pos == "participle":
+    if i + 1 < hi and doc.tokens[i + 1].stem in doc.words["pronoun"] and cue.pos != "noun":
+        # قالت فيه إن / وتابع قائلا: / قال له: the statement's author named before the cue
+        # in the sentence, else the speaker before
+        readings = [(_named_before(doc, lo, i, cue), i + 2), (doc.previous_speaker(cue), i + 2)]
+    elif cue.pos == "participle":
         readings.append((_participle_subject(doc, i, lo, cue, earlier), i + 1))
     else:
         end = noun_phrase(doc, i + 1, hi)
@@ -50,8 +54,25 @@ def speaker_and_content(
     return None
 
 
+def _named_before(doc: DocumentState, lo: int, i: int, cue: Cue) -> Speaker | None:
+    """The first person or organization named in the sentence before the cue (أصدرت
+    الوزارة بيانا قالت فيه ...: the statement's author)."""
+    for mention in doc.mentions_in(doc.tokens[lo].start, doc.tokens[i].start):
+        if mention.type != "place":
+            first = doc.token_of(mention.start)
+            return doc.speaker(first, doc.token_of(mention.end - 1) + 1, cue)
+    return None
+
+
 def _appositive_name(doc: DocumentState, end: int, hi: int) -> tuple[int, int] | None:
-    """A name set off by commas after a title (رئيس كوريا الشمالية، كيم جونغ أون، ...)."""
+    """A name set off by commas after a title (رئيس كوريا الشمالية، كيم جونغ أون، ...),
+    the title's complement included (المدير الفني للفريق، جوزيه سانتوس، ...)."""
+    comma = end
+    while comma < min(hi, end + 4) and doc.tokens[comma].is_word:
+        if doc.tokens[comma].stem in doc.words["stop"] or doc.cue_at(comma) is not None:
+            return None
+        comma += 1
+    end = comma
     if end + 1 >= hi or doc.tokens[end].match not in COMMAS:
         return None
     people = doc.mentions_in(doc.tokens[end + 1].start, doc.tokens[end + 1].end)
@@ -68,6 +89,9 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
     end = j
     while end < hi and end - j < MAX_SPEAKER:
         token = doc.tokens[end]
+        if end > j and _inside_a_name(doc, j, token.start):
+            end += 1  # قناة "سي إن إن": إن inside a name ends nothing
+            continue
         if not token.is_word:
             if token.match == '"' and end > j and doc.text[token.start] in '"»”':
                 end += 1  # the closing quote of a quoted outlet name (صحيفة "عكاظ")
@@ -80,6 +104,8 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
         if token.match in doc.words["stop"] or token.match in doc.words["complementizer"]:
             if not (token.match == "من" and end == j + 1):
                 break
+        if end > j and token.stem in doc.words["pronoun"]:
+            break  # وأضاف الرئيس قائلا
         if ("ل" in token.prefix or "ب" in token.prefix) and token.match != token.stem:
             break
         if token.match in ("ل", "ب") or token.stem in doc.words["attribution"]:
@@ -90,6 +116,11 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
             break
         end += 1
     return end
+
+
+def _inside_a_name(doc: DocumentState, j: int, offset: int) -> bool:
+    """Whether ``offset`` lies inside a name that starts at token ``j`` or after it."""
+    return any(m.end > offset for m in doc.mentions_in(doc.tokens[j].start, offset))
 
 
 def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | None:
