@@ -53,11 +53,25 @@ def test_token_fields() -> None:
     ]
 
 
-def test_urls_handles_and_hashtags_are_not_words() -> None:
-    text = "قال @CNN عبر https://t.co/WYktXv4xZy وفق #رؤية_2030."
+def test_urls_and_handles_are_not_words_and_a_hashtag_is_its_words() -> None:
+    text = clean("قال @CNN عبر https://t.co/WYktXv4xZy وفق #رؤية_2030 و#نتنياهو.")
     tokens = tokenize(text)
-    assert [text[t.start : t.end] for t in tokens][-2:] == ["#رؤية_2030", "."]
-    assert [t.is_word for t in tokens] == [True, False, True, False, True, False, False]
+    surfaces = [text[t.start : t.end] for t in tokens]
+    assert surfaces[5:] == ["#", "رؤية", "2030", "و", "#", "نتنياهو", "."]
+    assert [t.is_word for t in tokens][:5] == [True, False, True, False, True]
+    assert [t.is_word for t in tokens][5:] == [False, True, True, True, False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("زار #البيت_الأبيض أمس", "زار #البيت الأبيض أمس"),
+        ("#تركي_المالكي_يقول", "#تركي المالكي يقول"),
+        ("file_name و a_b", "file_name و a_b"),  # no hashtag: underscores stay
+    ],
+)
+def test_clean_reads_a_hashtags_underscores_as_spaces(text: str, cleaned: str) -> None:
+    assert clean(text) == cleaned and len(clean(text)) == len(text)
 
 
 def test_offsets_are_absolute_within_a_range() -> None:

@@ -339,7 +339,7 @@ def test_statistical_spans_fill_only_what_rules_left(monkeypatch: pytest.MonkeyP
             {("البيت الأبيض", "organization", "gazetteer")},
         ),
         (
-            "وتستعد اليونان لمباراة ودية",
+            "وتستعد اليونان لانتخابات مبكرة",
             [("اليونان", "person")],
             {("اليونان", "place", "gazetteer")},
         ),
@@ -380,3 +380,80 @@ def test_the_tagger_settles_boundaries_not_identity(
     assert {(m.text, m.type, m.source) for m in mentions} == expected
     if sentence.startswith("ذكرت"):
         assert mentions[0].actor == "وكالة الصحافة الفرنسية"
+
+
+def crf_found(text: str) -> set[tuple[str, str]]:
+    """(text, type) of the mentions with the full recognizer (rules and the CRF)."""
+    text = clean(text)
+    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
+    return {(m.text, m.type) for m in extract_mentions(text, tokenize(text), sentences)}
+
+
+# Defects seen on real news (#15), one row each: what the recognizer must find.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "وقال الخبير وليد فارس إن الإدارة مستعدة.",
+            {("وليد فارس", "person")},
+            id="a-name-the-name-list-knows-whole-keeps-its-first-letter",
+        ),
+        pytest.param(
+            "وقال الأمين العام بان كي مون إن السلام ممكن.",
+            {("بان كي مون", "person")},
+            id="a-name-starts-with-no-function-word",
+        ),
+        pytest.param(
+            "وقالت سيرينا ويليامز إنها سعيدة.",
+            {("سيرينا ويليامز", "person")},
+            id="no-future-particle-before-a-name",
+        ),
+        pytest.param(
+            "وقال تركي المالكي المتحدث باسم التحالف إن الصاروخ سقط.",
+            {("تركي المالكي", "person")},
+            id="a-nisba-that-is-a-first-name-before-a-family-name",
+        ),
+        pytest.param(
+            "وأعلن تركي آل الشيخ رئيس هيئة الرياضة عن البطولة.",
+            {("تركي آل الشيخ", "person")},
+            id="a-nisba-that-is-a-first-name-before-al",
+        ),
+        pytest.param(
+            "وقال #نتنياهو إن العقيد #تركي_المالكي زار #البيت_الأبيض.",
+            {("نتنياهو", "person"), ("تركي المالكي", "person"), ("البيت الأبيض", "organization")},
+            id="hashtags-are-read-as-their-words",
+        ),
+        pytest.param(
+            "وأنهت كرواتيا مغامرة روسيا بالفوز عليها بركلات الترجيح في المباراة.",
+            {("كرواتيا", "organization"), ("روسيا", "organization")},
+            id="countries-in-a-match-are-teams",
+        ),
+        pytest.param(
+            "وتقام المباراة في روسيا ضمن مونديال روسيا.",
+            {("روسيا", "place")},
+            id="the-venue-stays-a-place",
+        ),
+        pytest.param(
+            "وتقام المباراة في إندونيسيا وماليزيا وفيتنام.",
+            {("إندونيسيا", "place"), ("ماليزيا", "place"), ("فيتنام", "place")},
+            id="coordinated-venues-stay-places",
+        ),
+        pytest.param(
+            "وقال مسؤول تركي إن أنقرة سترد.",
+            {("أنقرة", "place")},
+            id="a-nisba-after-a-noun-stays-an-adjective",
+        ),
+    ],
+)
+def test_defects_seen_on_real_news(sentence: str, expected: set[tuple[str, str]]) -> None:
+    assert crf_found(sentence) >= expected
+    if "تركي" in sentence and "مسؤول" in sentence:
+        assert all("تركي" not in text for text, _ in crf_found(sentence))
+
+
+def test_a_name_given_once_is_found_again_in_the_article() -> None:
+    # the full name teaches the surname; a name found once is a name everywhere in it
+    text = (
+        "وقال وزير الخارجية الإيراني محمد جواد ظريف إن بلاده مستعدة.\nوأضاف ظريف أن العقوبات ظالمة."
+    )
+    assert ("ظريف", "person") in crf_found(text)

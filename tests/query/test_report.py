@@ -149,7 +149,8 @@ def test_an_actor_report_is_about_that_actor(seeded_db: Path) -> None:
     assert putin.said_about
     trump = _report(seeded_db, actor="ترمب")
     assert trump.speakers[0].id == trump.focus  # its own claims first
-    assert trump.speakers[0].claims == 7
+    # 6: "ولاية ترامب الأولى" (Trump's first term) said nothing; it no longer counts (#14)
+    assert trump.speakers[0].claims == 6
     # its ego network: every edge touches it or one of its neighbours
     neighbours = {e.source_id for e in result.network.edges if e.target_id == result.focus}
     neighbours |= {e.target_id for e in result.network.edges if e.source_id == result.focus}

@@ -33,6 +33,7 @@ from importlib import resources
 _SHORT_STEMS = frozenset(
     "ان ما لا لم لن قد في من عن مع هو هي هم ها نا كم كل لي لك له ذا اي او اذ بل ثم به بي".split()
 )
+FUNCTION_STEMS = _SHORT_STEMS  # what a clitic leaves of بأن, لما: never a name's first word
 # Attached pronouns: وقتها is وقت + ها (a known word), not و + قتها.
 _SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ي", "ك")
 _CONJUNCTIONS = "وف"

@@ -1,6 +1,7 @@
 """Tokenization with character offsets, match forms and clitic analysis.
 
-One compiled regex finds every token: URLs, @handles and #hashtags whole (not words);
+One compiled regex finds every token: URLs and @handles whole (not words); a hashtag's #
+is a mark of its own and its words are words (``clean`` made its underscores spaces);
 words (Arabic letters with diacritics and tatweel, Latin letters, digits of any script;
 internal hyphens as in دايز-بيرغون, and number separators as in ١.٣, 21.11.2024 or
 2024/11/21 kept inside); and every other non-space character as a token of its own.
@@ -24,7 +25,7 @@ _MARKS = r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06
 _WORD_CHAR = rf"[\w{_MARKS}]"
 _WORD = rf"{_WORD_CHAR}+(?:(?:-|(?<=\d)[.,/\u066b\u066c](?=\d)){_WORD_CHAR}+)*"
 _URL = r"(?:https?://|www\.|pic\.twitter\.com/)[^\s«»\"“”<>()]*[^\s«»\"“”<>().,;:!?،؛؟'’]"
-_HANDLE = r"@[A-Za-z0-9_]+|#\w+"
+_HANDLE = r"@[A-Za-z0-9_]+"
 TOKEN_RE = re.compile(rf"{_URL}|{_HANDLE}|{_WORD}|\S")
 _SPECIAL_RE = re.compile(rf"{_URL}|{_HANDLE}")
 

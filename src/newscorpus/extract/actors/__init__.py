@@ -49,6 +49,10 @@ def extract_mentions(
     rules.org_pass(reader)
     if ner != "none":
         statistical_pass(reader, text, sentences, ner)
+    rules.prefix_pass(reader)
+    rules.first_name_pass(reader)
+    rules.team_pass(reader, sentences)
+    rules.document_pass(reader)
     rules.surname_pass(reader)
     paragraph = paragraph_of or _paragraph_lookup(sentences)
     mentions = [

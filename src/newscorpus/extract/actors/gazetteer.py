@@ -71,6 +71,9 @@ class Gazetteer:
     # (see ``spelled_as_listed``): وام is the agency, وأم "and a mother"; جدة is the city,
     # جده "his grandfather".
     exact: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Keys of countries (CLDR territories with a two-letter code, lexicon places whose role
+    # is دولة or بلد): the names a national team goes by (``rules.team_pass``).
+    countries: frozenset[str] = frozenset()
     _automaton: ahocorasick.Automaton | None = None
 
     @property
@@ -98,6 +101,7 @@ class Cues:
     common: frozenset[str]  # stems almost never inside a name (ner_common_words.txt)
     generic: frozenset[str]  # titles with no country: وزارة الداخلية (keys)
     org_forms: frozenset[str]  # heads that keep a known name's identity: شركة, حركة
+    team_context: frozenset[str]  # words of sport: a country named beside them is a team
 
 
 _PLAIN_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
@@ -149,6 +153,7 @@ def gazetteer() -> Gazetteer:
     table = Gazetteer()
     by_canonical: dict[tuple[str, ActorType], list[str]] = {}
     sources: dict[tuple[str, ActorType], str] = {}
+    countries: set[tuple[str, ActorType]] = set()
     for source, name in (("cldr", PLACES_NAME), ("lexicon", LEXICON_NAME)):
         for row in _rows(name):
             canonical, kind = row[0].strip(), actor_type(row[1].strip())
@@ -156,6 +161,14 @@ def gazetteer() -> Gazetteer:
             spellings = by_canonical.setdefault(ident, [canonical])
             sources.setdefault(ident, source)
             spellings += _variants(row[2]) if len(row) > 2 else []
+            if len(row) > 3 and (
+                source == "cldr"
+                and _COUNTRY_CODE.fullmatch(row[3])
+                or source == "lexicon"
+                and kind == "place"
+                and {"بلد", "دولة"} & set(_variants(row[3]))
+            ):
+                countries.add(ident)  # a CLDR territory, or a place the lexicon calls a country
             if source == "cldr" and len(row) > 3 and row[3].startswith("territory:"):
                 # أوروغواي / الأوروغواي, بيرو / البيرو: news puts the article on a
                 # one-word country name that has none
@@ -185,7 +198,13 @@ def gazetteer() -> Gazetteer:
         same_type = [e for e in entries if e.type == table.entries[key].type]
         if len({e.canonical for e in same_type}) > 1:
             table.homographs[key] = tuple(dict.fromkeys(same_type))
+    table.countries = frozenset(
+        key for key, entry in table.entries.items() if (entry.canonical, entry.type) in countries
+    )
     return table
+
+
+_COUNTRY_CODE = re.compile(r"territory:[A-Z]{2}")
 
 
 def _with_clitics(key: str) -> Iterable[Hit | tuple[str, Hit]]:
@@ -258,6 +277,7 @@ def cues() -> Cues:
         common=frozenset(row[0].strip() for row in _rows(COMMON_NAME)),
         generic=words("generic"),
         org_forms=words("org_form"),
+        team_context=words("team_context"),
     )
 
 

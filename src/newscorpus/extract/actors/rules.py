@@ -16,12 +16,15 @@ never actors.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import replace
 
 from newscorpus.arabic import COMMAS, proclitic_width
 from newscorpus.extract.actors.gazetteer import gazetteer, is_quote, spelled_as_listed
 from newscorpus.extract.actors.reader import MAX_NAME, Reader
 from newscorpus.extract.identity import NAME_CONNECTORS
+from newscorpus.models import ActorType, Sentence
 
 _CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
 
@@ -109,15 +112,159 @@ def title_pass(reader: Reader) -> None:
         index = max(end, index + 1)
 
 
+def prefix_pass(reader: Reader) -> None:
+    """Give a name back the first letter a proclitic analysis took from it.
+
+    A name does not follow the future particle (سيرينا ويليامز is not س + يرينا), a
+    name's first word is no function word (بان كي مون is not ب + ان كي مون), and a word
+    the name list knows whole (وليد فارس) keeps its first letter.
+    """
+    from newscorpus.arabic.clitics import FUNCTION_STEMS
+    from newscorpus.extract.ner.features import names
+
+    known = names()
+    for index, found in enumerate(reader.found):
+        token = reader.tokens[found.first]
+        if index in reader.dropped or not token.prefix or found.start <= token.start:
+            continue
+        whole = token.match
+        if "س" in token.prefix or token.stem in FUNCTION_STEMS or whole in known:
+            key = " ".join([whole, *found.key.split()[1:]])
+            reader.replace(
+                index, found.first, found.last, found.type, key, found.source, found.role,
+                start=token.start,
+            )  # fmt: skip
+
+
+# A country's name after these is a venue or part of an event's name, not a team.
+_VENUE = frozenset(
+    {"في", "فى", "من", "الي", "مونديال", "المونديال", "كاس", "بطوله", "نهائيات", "رالي"}
+    | {"سباق", "جائزه", "دوره", "العاب"}
+)
+
+
+def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
+    """A country named in a sentence about sport is its national team (وأنهت كرواتيا
+    مغامرة روسيا), unless it is where the game is (في روسيا، مونديال روسيا) or a club's
+    country (ليفسكي صوفيا (بلغاريا)); names joined by و share the first one's reading
+    (في اندونيسيا وماليزيا وفيتنام: all venues)."""
+    countries = gazetteer().countries
+    starts = [t.start for t in reader.tokens]
+    sentence_starts = [s.start for s in sentences]
+    previous_end, previous_team = -1, False
+    for index in sorted(range(len(reader.found)), key=lambda i: reader.found[i].first):
+        found = reader.found[index]
+        if index in reader.dropped or found.type != "place":
+            continue
+        token = reader.tokens[found.first]
+        if found.first == previous_end and "و" in token.prefix:
+            team = previous_team
+        else:
+            team = found.key in countries and _sport_sentence(
+                reader, sentences, sentence_starts, starts, found.start
+            )
+            team = team and not (
+                "ب" in token.prefix
+                or reader.word(found.first - 1) in _VENUE
+                or reader.form(found.first - 1) == "("
+                and reader.form(found.last) == ")"
+            )
+        previous_end, previous_team = found.last, team
+        if team and found.key in countries:
+            reader.replace(
+                index, found.first, found.last, "organization", found.key, found.source,
+                found.role, start=found.start,
+            )  # fmt: skip
+
+
+def _sport_sentence(
+    reader: Reader,
+    sentences: Sequence[Sentence],
+    sentence_starts: list[int],
+    starts: list[int],
+    offset: int,
+) -> bool:
+    at = bisect.bisect_right(sentence_starts, offset) - 1
+    if at < 0:
+        return False
+    lo = bisect.bisect_left(starts, sentences[at].start)
+    hi = bisect.bisect_left(starts, sentences[at].end)
+    return any(reader.word(k) in reader.cue.team_context for k in range(lo, hi))
+
+
+def first_name_pass(reader: Reader) -> None:
+    """A first name that is also a nisba, before a family name: تركي المالكي, تركي آل
+    الشيخ (تركي is "Turkish" too, and the tagger leaves it out)."""
+    from newscorpus.extract.ner.features import names
+
+    known = names()
+    for index, found in enumerate(reader.found):
+        before = found.first - 1
+        if index in reader.dropped or found.type != "person" or before < 0:
+            continue
+        token, head = reader.tokens[before], reader.tokens[found.first]
+        if reader.taken[before] >= 0 or not token.is_word or token.prefix:
+            continue
+        family = head.stem.startswith("ال") or head.match == "ال"
+        if (
+            family
+            and known.get(token.match) == "PERS"
+            and reader.phrase_at(before, reader.cue.nisba)
+        ):
+            key = " ".join([token.match, *found.key.split()])
+            reader.replace(index, before, found.last, "person", key, found.source, found.role)
+
+
+def document_pass(reader: Reader) -> None:
+    """Names the document gives elsewhere, found again where they stand untagged.
+
+    A name of two words or more, or one word the common-word list does not hold, that a
+    source found in one place is a name in all of its places in the same article (the
+    tagger saw one sentence's context, the article gives them all).
+    """
+    from newscorpus.arabic.clitics import lexicon
+
+    cue, common = reader.cue, lexicon()
+    names: dict[tuple[str, ...], ActorType] = {}
+    for found in reader.candidates():
+        words = tuple(found.key.split())
+        if not words or len(found.key) < 3 or found.key in cue.common:
+            continue
+        if len(words) == 1 and (words[0] in common or words[0] in cue.stop):
+            continue  # a single common word (مشهد، آمنة) is not spread from one reading
+        names.setdefault(words, found.type)
+    if not names:
+        return
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(names, key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
+    index = 0
+    while index < len(reader.tokens):
+        token = reader.tokens[index]
+        size = 0
+        if reader.taken[index] < 0 and token.is_word:
+            for words in by_first.get(token.stem, ()):
+                last = index + len(words)
+                if last <= len(reader.tokens) and all(
+                    reader.taken[k] < 0 and reader.form(k) == w
+                    for k, w in enumerate(words[1:], index + 1)
+                ):
+                    key = " ".join(words)
+                    reader.add(index, last, names[words], key, "rule")
+                    size = len(words)
+                    break
+        index += max(size, 1)
+
+
 def surname_pass(reader: Reader) -> None:
-    """Later mentions of a name found in full by the rules: دومولين, لدايز-بيرغون."""
+    """Later mentions of a person's name given in full: دومولين, لدايز-بيرغون, ظريف."""
     surnames = {
         c.key.split()[-1]: c.key
         for c in reader.candidates()
         if c.type == "person"
-        and c.source == "rule"
         and " " in c.key
         and len(c.key.split()[-1]) > 2
+        and c.key.split()[-1] not in reader.cue.common
         and not NAME_CONNECTORS.intersection(c.key.split())
     }
     if not surnames:
