@@ -457,3 +457,18 @@ def test_a_name_given_once_is_found_again_in_the_article() -> None:
         "وقال وزير الخارجية الإيراني محمد جواد ظريف إن بلاده مستعدة.\nوأضاف ظريف أن العقوبات ظالمة."
     )
     assert ("ظريف", "person") in crf_found(text)
+
+
+def test_a_country_that_names_a_team_is_the_teams_actor() -> None:
+    text = clean(
+        "وأنهت كرواتيا مغامرة روسيا بالفوز عليها في المباراة. وقال مدرب منتخب انكلترا إن"
+        " فرنسا قوية."
+    )
+    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
+    actors = {(m.text, m.type, m.actor) for m in extract_mentions(text, tokenize(text), sentences)}
+    assert actors >= {
+        ("كرواتيا", "organization", "منتخب كرواتيا"),
+        ("روسيا", "organization", "منتخب روسيا"),
+        ("منتخب انكلترا", "organization", "منتخب إنجلترا"),  # the lexicon's spelling
+        ("فرنسا", "place", "فرنسا"),  # no match in its sentence: the country
+    }

@@ -27,7 +27,7 @@ from newscorpus.errors import InputError
 from newscorpus.evaluate.scores import Score, gold_records, ratio
 from newscorpus.models import Claim, Document
 
-_PUNCTUATION = str.maketrans(dict.fromkeys("«»“”\"'،,:.()-", " "))
+_PUNCTUATION = str.maketrans(dict.fromkeys("«»“”\"'،,:.()-#_", " "))
 _SPEECH_CLITICS = ("و", "ف")
 
 

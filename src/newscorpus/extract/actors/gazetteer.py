@@ -205,6 +205,9 @@ def gazetteer() -> Gazetteer:
 
 
 _COUNTRY_CODE = re.compile(r"territory:[A-Z]{2}")
+# A national team is "منتخب" + its country's name: the key the team rule gives a country
+# that names a team, and the canonical name its actor gets (extract.actors.resolve).
+TEAM_HEAD = "منتخب"
 
 
 def _with_clitics(key: str) -> Iterable[Hit | tuple[str, Hit]]:

@@ -26,6 +26,7 @@ from functools import cache
 from importlib import resources
 
 from newscorpus.extract.actors.gazetteer import (
+    TEAM_HEAD,
     Entry,
     Gazetteer,
     gazetteer,
@@ -52,6 +53,7 @@ FULL_NAME = "full name in the document"
 SPELLING = "spelling of a name in the document"
 AS_WRITTEN = "as written"
 AMBIGUOUS = "ambiguous"
+NATIONAL_TEAM = "a country's national team"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,10 @@ def resolve_mentions(mentions: Sequence[Mention], words: Iterable[str] = ()) -> 
 
 
 def _known(mention: Mention, table: Gazetteer, words: frozenset[str]) -> _Choice:
+    head, _, country = mention.key.partition(" ")
+    if mention.type == "organization" and head == TEAM_HEAD and country in table.countries:
+        # كرواتيا in a match, منتخب انكلترا: the team is named after its country's name
+        return _Choice(f"{TEAM_HEAD} {table.entries[country].canonical}", NATIONAL_TEAM)
     candidates = [r for r in homographs().get(mention.key, ()) if r.type == mention.type]
     if candidates:
         return _homograph(mention, candidates, words)

@@ -21,7 +21,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newscorpus.arabic import COMMAS, proclitic_width
-from newscorpus.extract.actors.gazetteer import gazetteer, is_quote, spelled_as_listed
+from newscorpus.extract.actors.gazetteer import (
+    TEAM_HEAD,
+    gazetteer,
+    is_quote,
+    spelled_as_listed,
+)
 from newscorpus.extract.actors.reader import MAX_NAME, Reader
 from newscorpus.extract.identity import NAME_CONNECTORS
 from newscorpus.models import ActorType, Sentence
@@ -157,6 +162,15 @@ def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
         if index in reader.dropped or found.type != "place":
             continue
         token = reader.tokens[found.first]
+        head = found.first - 1
+        if found.key in countries and reader.word(head) == TEAM_HEAD and reader.taken[head] < 0:
+            # منتخب انكلترا: the team's name, whatever the sentence
+            reader.replace(
+                index, head, found.last, "organization", f"{TEAM_HEAD} {found.key}",
+                found.source, found.role,
+            )  # fmt: skip
+            previous_end, previous_team = found.last, True
+            continue
         if found.first == previous_end and "و" in token.prefix:
             team = previous_team
         else:
@@ -172,8 +186,8 @@ def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
         previous_end, previous_team = found.last, team
         if team and found.key in countries:
             reader.replace(
-                index, found.first, found.last, "organization", found.key, found.source,
-                found.role, start=found.start,
+                index, found.first, found.last, "organization", f"{TEAM_HEAD} {found.key}",
+                found.source, found.role, start=found.start,
             )  # fmt: skip
 
 

@@ -87,8 +87,12 @@ class DocumentState:
         elif head not in self.words["unnamed"] and head not in self.words["plural"]:
             name = self.speaker_name(first, last)
             if name is not None:
-                if name.type == "person":  # an organization keeps its class noun and
-                    start, end = name.start, name.end  # qualifiers (صحيفة X البريطانية)
+                if name.type == "person" or self._object_after(name, first, last):
+                    # a person's name alone; an organization or a place that opens the
+                    # phrase without the object after it (حذر صندوق النقد الدولي قادة
+                    # الاقتصادات); otherwise an organization keeps its class noun and
+                    # qualifiers (صحيفة X البريطانية)
+                    start, end = name.start, name.end
                     text = self.text[start:end].strip(" ،,")
                 actor = name.actor or name.text
             elif last - first <= 4:
@@ -171,6 +175,21 @@ class DocumentState:
                 if keys <= {_skeleton(w) for w in match_form(mention.role).split()}:
                     return mention
         return None
+
+    def _object_after(self, name: Mention, first: int, last: int) -> bool:
+        """Whether the phrase goes on after a name that opens it with an indefinite word
+        (a verb's object, not the name's qualifier)."""
+        after = self.token_of(name.end - 1) + 1
+        if self.token_of(name.start) != first or after >= last:
+            return False
+        token = self.tokens[after]
+        return (
+            token.is_word
+            and not token.prefix
+            and not token.stem.startswith("ال")
+            and not token.match.isascii()
+            and not self.mentions_in(token.start, token.end)  # شركة كهرباء | فرنسا
+        )
 
     def token_of(self, offset: int) -> int:
         """The token that holds the character at ``offset``."""
