@@ -472,3 +472,31 @@ def test_a_country_that_names_a_team_is_the_teams_actor() -> None:
         ("منتخب انكلترا", "organization", "منتخب إنجلترا"),  # the lexicon's spelling
         ("فرنسا", "place", "فرنسا"),  # no match in its sentence: the country
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وقال الجيش التركي إن العملية انتهت.", {("الجيش التركي", "organization", "الجيش التركي")}),
+        (
+            "وفاز المنتخب الدنماركي على بيرو.",
+            {("المنتخب الدنماركي", "organization", "منتخب الدانمرك")},
+        ),
+        (
+            "وأجاز مجلس الوزراء السوداني القرار.",
+            {("مجلس الوزراء السوداني", "organization", "مجلس الوزراء السوداني")},
+        ),
+        ("وقالت الحكومة السورية إن الشرطة التركية اعتقلته.", set()),  # generic bodies
+    ],
+)
+def test_a_state_body_with_its_nisba_is_an_organization(
+    sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    text = clean(sentence)
+    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
+    found_here = {
+        (m.text, m.type, m.actor)
+        for m in extract_mentions(text, tokenize(text), sentences)
+        if m.type == "organization"
+    }
+    assert found_here == expected

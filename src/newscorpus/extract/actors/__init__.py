@@ -52,6 +52,7 @@ def extract_mentions(
     rules.prefix_pass(reader)
     rules.first_name_pass(reader)
     rules.team_pass(reader, sentences)
+    rules.institution_pass(reader)
     rules.document_pass(reader)
     rules.surname_pass(reader)
     paragraph = paragraph_of or _paragraph_lookup(sentences)

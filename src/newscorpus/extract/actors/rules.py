@@ -25,6 +25,7 @@ from newscorpus.extract.actors.gazetteer import (
     TEAM_HEAD,
     gazetteer,
     is_quote,
+    key_of,
     spelled_as_listed,
 )
 from newscorpus.extract.actors.reader import MAX_NAME, Reader
@@ -204,6 +205,41 @@ def _sport_sentence(
     lo = bisect.bisect_left(starts, sentences[at].start)
     hi = bisect.bisect_left(starts, sentences[at].end)
     return any(reader.word(k) in reader.cue.team_context for k in range(lo, hi))
+
+
+# Heads of a state body that, with a nisba, name one institution (الجيش التركي، مجلس
+# الوزراء السعودي، وزارة الخارجية الروسية); الحكومة، الشرطة، القوات with a nisba stay
+# generic.
+_INSTITUTIONS = frozenset(
+    {"الجيش", "المنتخب", "البرلمان", "مجلس", "وزاره", "البنك", "الاستخبارات", "المخابرات"}
+    | {"البحريه", "الخارجيه", "الداخليه", "الدفاع", "الرئاسه", "الكونغرس", "الكونجرس"}
+)
+
+
+def institution_pass(reader: Reader) -> None:
+    """A state body named by its head, up to two words of its name and a nisba: الجيش
+    التركي، مجلس الوزراء السوداني، المنتخب الدنماركي (the team: منتخب الدنمارك)."""
+    cue = reader.cue
+    for index, token in enumerate(reader.tokens):
+        if reader.taken[index] >= 0 or token.stem not in _INSTITUTIONS:
+            continue
+        end = index + 1  # the name's definite words: مجلس الوزراء، وزارة الخارجية
+        while (
+            end < min(index + 3, len(reader.tokens))
+            and reader.taken[end] < 0
+            and reader.word(end).startswith("ال")
+            and not reader.phrase_at(end, cue.nisba)
+        ):
+            end += 1
+        size = reader.phrase_at(end, cue.nisba) if end < len(reader.tokens) else 0
+        last = end + size
+        if not size or any(reader.taken[k] >= 0 for k in range(index, last)):
+            continue
+        key = reader.span_key(index, last)
+        place = cue.nisba_place.get(tuple(reader.form(k) for k in range(end, last)))
+        if token.stem == "المنتخب" and end == index + 1 and place:
+            key = f"{TEAM_HEAD} {key_of(place)}"
+        reader.add(index, last, "organization", key, "rule")
 
 
 def first_name_pass(reader: Reader) -> None:
