@@ -155,8 +155,15 @@ def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
     country (ليفسكي صوفيا (بلغاريا)); names joined by و share the first one's reading
     (في اندونيسيا وماليزيا وفيتنام: all venues)."""
     countries = gazetteer().countries
-    starts = [t.start for t in reader.tokens]
+    if not any(c.key in countries for c in reader.found):
+        return
     sentence_starts = [s.start for s in sentences]
+    context = reader.cue.team_context
+    sport = {  # the sentences that speak of a match
+        bisect.bisect_right(sentence_starts, t.start) - 1
+        for t in reader.tokens
+        if t.stem in context
+    }
     previous_end, previous_team = -1, False
     for index in sorted(range(len(reader.found)), key=lambda i: reader.found[i].first):
         found = reader.found[index]
@@ -175,9 +182,8 @@ def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
         if found.first == previous_end and "و" in token.prefix:
             team = previous_team
         else:
-            team = found.key in countries and _sport_sentence(
-                reader, sentences, sentence_starts, starts, found.start
-            )
+            at = bisect.bisect_right(sentence_starts, found.start) - 1
+            team = found.key in countries and at in sport
             team = team and not (
                 "ب" in token.prefix
                 or reader.word(found.first - 1) in _VENUE
@@ -190,21 +196,6 @@ def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
                 index, found.first, found.last, "organization", f"{TEAM_HEAD} {found.key}",
                 found.source, found.role, start=found.start,
             )  # fmt: skip
-
-
-def _sport_sentence(
-    reader: Reader,
-    sentences: Sequence[Sentence],
-    sentence_starts: list[int],
-    starts: list[int],
-    offset: int,
-) -> bool:
-    at = bisect.bisect_right(sentence_starts, offset) - 1
-    if at < 0:
-        return False
-    lo = bisect.bisect_left(starts, sentences[at].start)
-    hi = bisect.bisect_left(starts, sentences[at].end)
-    return any(reader.word(k) in reader.cue.team_context for k in range(lo, hi))
 
 
 # Heads of a state body that, with a nisba, name one institution (الجيش التركي، مجلس
@@ -288,22 +279,17 @@ def document_pass(reader: Reader) -> None:
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted(names, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
-    index = 0
-    while index < len(reader.tokens):
-        token = reader.tokens[index]
-        size = 0
-        if reader.taken[index] < 0 and token.is_word:
-            for words in by_first.get(token.stem, ()):
-                last = index + len(words)
-                if last <= len(reader.tokens) and all(
-                    reader.taken[k] < 0 and reader.form(k) == w
-                    for k, w in enumerate(words[1:], index + 1)
-                ):
-                    key = " ".join(words)
-                    reader.add(index, last, names[words], key, "rule")
-                    size = len(words)
-                    break
-        index += max(size, 1)
+    taken, tokens = reader.taken, reader.tokens
+    for index in [i for i, t in enumerate(tokens) if t.stem in by_first and t.is_word]:
+        if taken[index] >= 0:
+            continue  # taken, or inside a name this pass just found
+        for words in by_first[tokens[index].stem]:
+            last = index + len(words)
+            if last <= len(tokens) and all(
+                taken[k] < 0 and reader.form(k) == w for k, w in enumerate(words[1:], index + 1)
+            ):
+                reader.add(index, last, names[words], " ".join(words), "rule")
+                break
 
 
 def surname_pass(reader: Reader) -> None:
