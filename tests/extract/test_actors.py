@@ -500,3 +500,20 @@ def test_a_state_body_with_its_nisba_is_an_organization(
         if m.type == "organization"
     }
     assert found_here == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وقال جوزيب بوريل الأربعاء إن أوروبا متحدة.", ("جوزيب بوريل", "person")),
+        ("وتأهل أتلتيكو مدريد الخميس إلى النهائي.", ("أتلتيكو مدريد", "organization")),
+        ("وقالت وكالة رويترز إن الوضع هادئ.", ("رويترز", "organization")),
+        ("وتعاقد ريال مدريد الإسباني مع اللاعب.", ("ريال مدريد", "organization")),
+        ("وأعلن تنظيم القاعدة مسؤوليته.", ("القاعدة", "organization")),
+        ("وقالت وكالة الأنباء السعودية إن الوفد وصل.", ("وكالة الأنباء السعودية", "organization")),
+    ],
+)
+def test_a_names_span_leaves_out_what_is_not_the_name(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    assert expected in crf_found(sentence)

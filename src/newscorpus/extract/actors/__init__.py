@@ -53,6 +53,7 @@ def extract_mentions(
     rules.first_name_pass(reader)
     rules.team_pass(reader, sentences)
     rules.institution_pass(reader)
+    rules.boundary_pass(reader)
     rules.document_pass(reader)
     rules.surname_pass(reader)
     paragraph = paragraph_of or _paragraph_lookup(sentences)

@@ -256,6 +256,48 @@ def first_name_pass(reader: Reader) -> None:
             reader.replace(index, before, found.last, "person", key, found.source, found.role)
 
 
+def boundary_pass(reader: Reader) -> None:
+    """Words a name's span took that are not the name.
+
+    A weekday after any name (جوزيب بوريل الأربعاء, أتلتيكو مدريد الخميس); an
+    organization's class noun when the rest is a name by itself (وكالة رويترز -> رويترز,
+    حزب الاتحاد الديمقراطي المسيحي -> the known party, but وكالة الأنباء السعودية stays
+    whole); a nisba after a known organization or person (ريال مدريد الإسباني, بان كي مون
+    الكوري), where the name without it is the lexicon's.
+    """
+    from newscorpus.extract.dates.lexicon import lexicon as date_lexicon
+
+    weekdays = date_lexicon().weekdays
+    table = gazetteer()
+    entries = table.entries
+    cue = reader.cue
+    for index, found in enumerate(reader.found):
+        if index in reader.dropped:
+            continue
+        first, last = found.first, found.last
+        while last - first > 1 and reader.word(last - 1) in weekdays:
+            last -= 1
+        rest = reader.span_key(first + 1, last) if last - first > 1 else ""
+        if (
+            found.type == "organization"
+            and reader.word(first) in cue.org_forms
+            and rest
+            and (getattr(entries.get(rest), "type", None) == "organization" or rest[:2] != "ال")
+        ):
+            first += 1
+        for size in range(1, min(3, last - first)):
+            nisba = reader.phrase_at(last - size, cue.nisba)
+            body = entries.get(reader.span_key(first, last - size))
+            if nisba == size and body is not None and body.type == found.type:
+                last -= size
+                break
+        if (first, last) != (found.first, found.last):
+            key = reader.span_key(first, last)
+            if first != found.first and (key in table.context_only or key not in entries):
+                key = reader.span_key(found.first, last)  # known by the full name: تنظيم القاعدة
+            reader.replace(index, first, last, found.type, key, found.source, found.role)
+
+
 def document_pass(reader: Reader) -> None:
     """Names the document gives elsewhere, found again where they stand untagged.
 
