@@ -517,3 +517,25 @@ def test_a_names_span_leaves_out_what_is_not_the_name(
     sentence: str, expected: tuple[str, str]
 ) -> None:
     assert expected in crf_found(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        (
+            "وكتب على تويتر أن فيسبوك أعلنت عن ميزة جديدة عبر إنستغرام.",
+            {"فيسبوك"},
+            {"تويتر", "إنستغرام"},
+        ),
+        (
+            "وقال وزير الداخلية اللبناني نهاد المشنوق إن العملية نجحت.",
+            {"نهاد المشنوق"},
+            {"الداخلية اللبناني"},
+        ),
+    ],
+)
+def test_a_platform_as_a_medium_and_a_title_are_no_actors(
+    sentence: str, expected: set[str], absent: set[str]
+) -> None:
+    texts = {text for text, _ in crf_found(sentence)}
+    assert expected <= texts and not absent & texts

@@ -44,7 +44,7 @@ def _rows(db_path: Path) -> list[tuple[str, str, int, bool]]:
         (("ترمب", "person"), ("دونالد ترامب", "person"), True),  # the lexicon says so
         (("سورية", "place"), ("سوريا", "place"), True),
         (("عبدالفتاح السيسي", "person"), ("عبد الفتاح السيسي", "person"), True),  # spacing
-        (("مارك زوكربرغ", "person"), ("مارك زوكربيرغ", "person"), True),  # a vowel more
+        (("شيريل ساندبرغ", "person"), ("شيريل ساندبيرغ", "person"), True),  # a vowel more
         (("جولين لوبيتيجي", "person"), ("جولين لوبتيغي", "person"), True),  # ج/غ and a vowel
         (("شركة أبل", "organization"), ("آبل", "organization"), True),  # the head word
         (("ريال مدريد الإسباني", "organization"), ("ريال مدريد", "organization"), True),
@@ -91,13 +91,13 @@ def test_lookup_prefers_the_most_mentioned_and_never_a_fold_alike(db_path: Path)
 def test_why_names_the_evidence_of_each_alias(db_path: Path) -> None:
     trump = "دونالد ترامب"
     _one_file(db_path, "one.txt", [("ترمب", "person", trump)])
-    _one_file(db_path, "two.txt", [("ترامب", "person", trump), ("مارك زوكربرغ", "person")])
-    _one_file(db_path, "three.txt", [("مارك زوكربيرغ", "person")])
+    _one_file(db_path, "two.txt", [("ترامب", "person", trump), ("شيريل ساندبرغ", "person")])
+    _one_file(db_path, "three.txt", [("شيريل ساندبيرغ", "person")])
     with open_store(db_path) as store:
         found = why(store, "ترامب")
         assert found.name == trump
         assert {e.alias for e in found.why} == {"ترمب", "ترامب"}
         assert all("lexicon: دونالد ترامب" in " ".join(e.across_corpus) for e in found.why)
-        mark = why(store, "زوكربيرغ")
-        variant = next(e for e in mark.why if e.alias == "مارك زوكربيرغ")
-        assert "spelling variant of مارك زوكربرغ" in " ".join(variant.across_corpus)
+        mark = why(store, "ساندبيرغ")
+        variant = next(e for e in mark.why if e.alias == "شيريل ساندبيرغ")
+        assert "spelling variant of شيريل ساندبرغ" in " ".join(variant.across_corpus)

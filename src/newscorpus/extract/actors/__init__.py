@@ -54,6 +54,7 @@ def extract_mentions(
     rules.team_pass(reader, sentences)
     rules.institution_pass(reader)
     rules.boundary_pass(reader)
+    rules.platform_pass(reader)
     rules.document_pass(reader)
     rules.surname_pass(reader)
     paragraph = paragraph_of or _paragraph_lookup(sentences)

@@ -74,6 +74,9 @@ class Gazetteer:
     # Keys of countries (CLDR territories with a two-letter code, lexicon places whose role
     # is دولة or بلد): the names a national team goes by (``rules.team_pass``).
     countries: frozenset[str] = frozenset()
+    # Keys of platforms (lexicon role منصة): على تويتر is where something was posted, not
+    # an actor (``rules.platform_pass``).
+    platforms: frozenset[str] = frozenset()
     _automaton: ahocorasick.Automaton | None = None
 
     @property
@@ -154,6 +157,7 @@ def gazetteer() -> Gazetteer:
     by_canonical: dict[tuple[str, ActorType], list[str]] = {}
     sources: dict[tuple[str, ActorType], str] = {}
     countries: set[tuple[str, ActorType]] = set()
+    platforms: set[tuple[str, ActorType]] = set()
     for source, name in (("cldr", PLACES_NAME), ("lexicon", LEXICON_NAME)):
         for row in _rows(name):
             canonical, kind = row[0].strip(), actor_type(row[1].strip())
@@ -169,6 +173,8 @@ def gazetteer() -> Gazetteer:
                 and {"بلد", "دولة"} & set(_variants(row[3]))
             ):
                 countries.add(ident)  # a CLDR territory, or a place the lexicon calls a country
+            if source == "lexicon" and len(row) > 3 and "منصة" in _variants(row[3]):
+                platforms.add(ident)
             if source == "cldr" and len(row) > 3 and row[3].startswith("territory:"):
                 # أوروغواي / الأوروغواي, بيرو / البيرو: news puts the article on a
                 # one-word country name that has none
@@ -200,6 +206,9 @@ def gazetteer() -> Gazetteer:
             table.homographs[key] = tuple(dict.fromkeys(same_type))
     table.countries = frozenset(
         key for key, entry in table.entries.items() if (entry.canonical, entry.type) in countries
+    )
+    table.platforms = frozenset(
+        key for key, entry in table.entries.items() if (entry.canonical, entry.type) in platforms
     )
     return table
 

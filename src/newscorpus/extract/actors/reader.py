@@ -164,6 +164,23 @@ class Reader:
             return False
         return not (len(word) > 4 and word.endswith(("يون", "يين")))  # plural nisbas
 
+    def family_name(self, index: int) -> bool:
+        """Could token ``index`` be a family name with the article after a first name
+        (نهاد المشنوق, عادل الجبير): not a common word, a title, a nisba or a time word."""
+        if not (0 <= index < len(self.tokens)) or self.taken[index] >= 0:
+            return False
+        token, cue = self.tokens[index], self.cue
+        word = token.stem
+        if not token.is_word or token.prefix or not word.startswith("ال") or len(word) < 5:
+            return False
+        if word in cue.stop or word in cue.not_actor or word in cue.common:
+            return False
+        if word in cue.titles or word in cue.role_nouns or word in cue.modifiers:
+            return False
+        if word in cue.org_heads or word in cue.speech or self.phrase_at(index, cue.nisba):
+            return False
+        return not self.has_tanween(index) and not word.endswith(("يون", "يين", "ات"))
+
     def has_tanween(self, index: int) -> bool:
         token = self.tokens[index]
         return any(mark in self.text[token.start : token.end] for mark in TANWEEN)

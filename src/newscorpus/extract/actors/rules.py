@@ -111,6 +111,8 @@ def title_pass(reader: Reader) -> None:
             found[taken] = replace(found[taken], role=found[taken].role or role)
         elif not attached:
             run_end = reader.name_run(name_at)
+            if 1 <= run_end - name_at <= 2 and reader.family_name(run_end):
+                run_end += 1  # وزير الداخلية اللبناني نهاد المشنوق
             if run_end - name_at >= 2:
                 reader.add(
                     name_at, run_end, "person", reader.span_key(name_at, run_end), "rule", role
@@ -214,6 +216,10 @@ def institution_pass(reader: Reader) -> None:
     for index, token in enumerate(reader.tokens):
         if reader.taken[index] >= 0 or token.stem not in _INSTITUTIONS:
             continue
+        if reader.phrase_at(index - 1, reader.cue.titles) or reader.word(index - 1) in (
+            reader.cue.role_nouns
+        ):
+            continue  # وزير الداخلية اللبناني: a title, the person's name follows
         end = index + 1  # the name's definite words: مجلس الوزراء، وزارة الخارجية
         while (
             end < min(index + 3, len(reader.tokens))
@@ -254,6 +260,22 @@ def first_name_pass(reader: Reader) -> None:
         ):
             key = " ".join([token.match, *found.key.split()])
             reader.replace(index, before, found.last, "person", key, found.source, found.role)
+
+
+# Before a platform's name, these make it where something was posted or seen.
+_ON = frozenset({"علي", "عبر", "في", "فى", "خلال", "موقع", "منصه", "حساب", "حسابه", "حسابها"})
+
+
+def platform_pass(reader: Reader) -> None:
+    """A platform named as a medium is no actor: نشر على تويتر، عبر فيسبوك، بحسابه في
+    إنستغرام (the company that acts stays: قالت فيسبوك)."""
+    platforms = gazetteer().platforms
+    for index, found in enumerate(reader.found):
+        if index in reader.dropped or found.key not in platforms:
+            continue
+        token = reader.tokens[found.first]
+        if "ب" in token.prefix or reader.word(found.first - 1) in _ON:
+            reader.drop(index)
 
 
 def boundary_pass(reader: Reader) -> None:
