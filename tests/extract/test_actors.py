@@ -462,7 +462,7 @@ def test_a_name_given_once_is_found_again_in_the_article() -> None:
 def test_a_country_that_names_a_team_is_the_teams_actor() -> None:
     text = clean(
         "وأنهت كرواتيا مغامرة روسيا بالفوز عليها في المباراة. وقال مدرب منتخب انكلترا إن"
-        " فرنسا قوية."
+        " فرنسا قوية. وتعادل المنتخب المصري."
     )
     sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
     actors = {(m.text, m.type, m.actor) for m in extract_mentions(text, tokenize(text), sentences)}
@@ -470,6 +470,7 @@ def test_a_country_that_names_a_team_is_the_teams_actor() -> None:
         ("كرواتيا", "organization", "منتخب كرواتيا"),
         ("روسيا", "organization", "منتخب روسيا"),
         ("منتخب انكلترا", "organization", "منتخب إنجلترا"),  # the lexicon's spelling
+        ("المنتخب المصري", "organization", "منتخب مصر"),  # by its nisba
         ("فرنسا", "place", "فرنسا"),  # no match in its sentence: the country
     }
 

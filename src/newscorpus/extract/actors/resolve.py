@@ -29,6 +29,7 @@ from newscorpus.extract.actors.gazetteer import (
     TEAM_HEAD,
     Entry,
     Gazetteer,
+    cues,
     gazetteer,
     key_of,
     spelled_as_listed,
@@ -125,10 +126,9 @@ def resolve_mentions(mentions: Sequence[Mention], words: Iterable[str] = ()) -> 
 
 
 def _known(mention: Mention, table: Gazetteer, words: frozenset[str]) -> _Choice:
-    head, _, country = mention.key.partition(" ")
-    if mention.type == "organization" and head == TEAM_HEAD and country in table.countries:
-        # كرواتيا in a match, منتخب انكلترا: the team is named after its country's name
-        return _Choice(f"{TEAM_HEAD} {table.entries[country].canonical}", NATIONAL_TEAM)
+    team = _national_team(mention, table)
+    if team is not None:
+        return _Choice(team, NATIONAL_TEAM)
     candidates = [r for r in homographs().get(mention.key, ()) if r.type == mention.type]
     if candidates:
         return _homograph(mention, candidates, words)
@@ -140,6 +140,22 @@ def _known(mention: Mention, table: Gazetteer, words: frozenset[str]) -> _Choice
     if not spelled_as_listed(table, mention.key, mention.text):
         return _Choice(None, AS_WRITTEN)  # a tagger's جده is not جدة
     return _Choice(entry.canonical, LEXICON)
+
+
+def _national_team(mention: Mention, table: Gazetteer) -> str | None:
+    """The team's name when a mention names a national team: كرواتيا in a match and منتخب
+    انكلترا (key منتخب + a country), المنتخب السعودي (منتخب + a country's nisba)."""
+    if mention.type != "organization":
+        return None
+    head, _, rest = mention.key.partition(" ")
+    if head.removeprefix("ال") != TEAM_HEAD:
+        return None
+    if head == TEAM_HEAD and rest in table.countries:
+        return f"{TEAM_HEAD} {table.entries[rest].canonical}"
+    place = cues().nisba_place.get(tuple(rest.split()))
+    if head != TEAM_HEAD and place and key_of(place) in table.countries:
+        return f"{TEAM_HEAD} {table.entries[key_of(place)].canonical}"
+    return None
 
 
 def _homograph(mention: Mention, candidates: Sequence[Reading], words: frozenset[str]) -> _Choice:
