@@ -341,3 +341,60 @@ def test_qailan_continues_the_speaker_and_is_never_one() -> None:
         ("ترامب", "الصين تتلاعب"),
         ("ترامب", "لن نسمح بذلك"),
     ]
+
+
+# Constructions real news uses that were missed (#14): (article, names, speaker, cue, content)
+CONSTRUCTIONS = [
+    pytest.param(
+        "وقتل 20 شخصا في الغارة، حسبما ذكرت منظمة العفو الدولية.",
+        (("العفو الدولية", "organization"),),
+        ("منظمة العفو الدولية", "حسبما ذكرت", "وقتل 20 شخصا في الغارة"),
+        id="hasbama-at-the-end",
+    ),
+    pytest.param(
+        "أعلن التحالف، الثلاثاء، عن تدمير منصة صواريخ.",
+        (),
+        ("التحالف", "أعلن", "تدمير منصة صواريخ"),
+        id="alana-date-an-noun",
+    ),
+    pytest.param(
+        "أعلنت الشرطة، الجمعة، إطلاق سراح المعتقلين.",
+        (),
+        ("الشرطة", "أعلنت", "إطلاق سراح المعتقلين"),
+        id="alana-date-noun",
+    ),
+    pytest.param(
+        "ولكن شهودا قالوا إن الشرطة أطلقت النار.",
+        (),
+        ("شهودا", "قالوا", "الشرطة أطلقت النار"),
+        id="lakin-witnesses-said",
+    ),
+    pytest.param(
+        "ووردت تقارير عن أن الجيش انسحب.",
+        (),
+        ("تقارير", "وردت", "الجيش انسحب"),
+        id="reports-came",
+    ),
+    pytest.param(
+        "أعلن المرصد السوري لحقوق الإنسان توثيقه لـ18 حالة اختناق مساء الاثنين، وذلك بعد قصف.",
+        (("المرصد السوري لحقوق الإنسان", "organization"),),
+        ("المرصد السوري لحقوق الإنسان", "أعلن", "توثيقه لـ18 حالة اختناق مساء الاثنين"),
+        id="what-follows-the-name-is-said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), CONSTRUCTIONS)
+def test_constructions_real_news_uses(
+    article: str, names: tuple[tuple[str, str], ...], expected: tuple[str, str, str]
+) -> None:
+    claim = _claims(article, names)[0]
+    assert (claim.speaker, claim.cue, claim.content) == expected
+
+
+def test_a_negated_cue_before_a_comma_says_nothing() -> None:
+    article = (
+        "وأكدت كوريا الشمالية أن النشر قانوني، من دون أن تؤكد أو تنفي وجود جنودها، وهو ما"
+        " نددت به الولايات المتحدة."
+    )
+    assert [c.cue for c in _claims(article, (("كوريا الشمالية", "place"),))] == ["أكدت"]

@@ -47,11 +47,15 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
 
 
 def _only_adverbs(doc: DocumentState, j: int, k: int) -> bool:
-    """Whether tokens ``[j, k)`` are all adverbs or time words (مراراً، بشدة، الأحد)."""
-    return all(
+    """Whether tokens ``[j, k)`` are all adverbs, time words or commas (مراراً، بشدة،
+    أعلن التحالف، الثلاثاء، عن ...)."""
+    adverbs = [
         doc.tokens[t].match in doc.words["stop"] and doc.tokens[t].match not in PREPOSITIONS
         for t in range(j, k)
-    )
+        if doc.tokens[t].match not in COMMAS
+    ]
+    # commas only around an adverb (، الثلاثاء،): a comma alone ends the phrase
+    return all(adverbs) and (bool(adverbs) or j == k)
 
 
 def _has_prep(token: Token, prep: str) -> bool:

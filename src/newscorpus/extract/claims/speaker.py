@@ -39,7 +39,12 @@ def speaker_and_content(
             if named is not None:
                 readings.append((doc.speaker(*named, cue), named[1]))
             else:
-                readings.append((doc.speaker(i + 1, end, cue), end))
+                subject = doc.speaker(i + 1, end, cue)
+                after = end
+                if subject is not None and subject.end < doc.tokens[end - 1].end:
+                    # أعلن المرصد السوري توثيقه ...: what follows the name is said
+                    after = doc.token_of(subject.end - 1) + 1
+                readings.append((subject, after))
         readings.insert(0 if cue.number == "p" else len(readings), before)
         if cue.continues and cue.pos == "verb" and end == i + 1:
             if doc.tokens[i].prefix == "ف":  # تحدث X لـ…، فقال: the subject of the verb before
@@ -132,6 +137,8 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
             break
         if previous.match in doc.words["complementizer"] or previous.match in doc.words["stop"]:
             break
+        if previous.stem in doc.words["stop"] and previous.stem != previous.match:
+            break  # ولكن شهودا قالوا: the subject starts after ولكن
         first -= 1
     last = i
     while last > first and doc.tokens[last - 1].match in COMMAS:
@@ -154,6 +161,8 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
         if doc.tokens[first - 2].stem in doc.words["negation"]:
             return None
     head = doc.tokens[first].match
+    if head.endswith("ا") and head[:-1] in doc.words["plural"]:
+        head = head[:-1]  # شهودا: the accusative of شهود after لكن/إن
     named = doc.mentions_in(doc.tokens[first].start, doc.tokens[last - 1].end)
     if not named and head not in doc.words["plural"] and head not in doc.words["outlet"]:
         return None
