@@ -540,3 +540,19 @@ def test_a_platform_as_a_medium_and_a_title_are_no_actors(
 ) -> None:
     texts = {text for text, _ in crf_found(sentence)}
     assert expected <= texts and not absent & texts
+
+
+def test_what_a_name_teaches_stays_a_name() -> None:
+    # آبي أحمد علي does not make every على a person; an official form in a sentence about
+    # a match is the state, not the team; المنتخب المغربية is a newspaper, not the team
+    text = clean(
+        "وقال رئيس الوزراء الإثيوبي آبي أحمد علي إن بلاده منفتحة على بيع الشركات.\n"
+        "وتعادل منتخب السعودية في المباراة التي حضرها ممثلو المملكة المغربية.\n"
+        "ونقلت المنتخب المغربية عن اللاعب أن المباراة صعبة."
+    )
+    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
+    mentions = extract_mentions(text, tokenize(text), sentences)
+    assert not any(m.text == "على" for m in mentions)
+    assert ("المملكة المغربية", "place") in {(m.text, m.type) for m in mentions}
+    teams = {m.text for m in mentions if (m.actor or "").startswith("منتخب ")}
+    assert teams == {"منتخب السعودية"}

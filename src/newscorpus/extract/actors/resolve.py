@@ -153,6 +153,8 @@ def _national_team(mention: Mention, table: Gazetteer) -> str | None:
     if head == TEAM_HEAD and rest in table.countries:
         return f"{TEAM_HEAD} {table.entries[rest].canonical}"
     place = cues().nisba_place.get(tuple(rest.split()))
+    if rest.endswith("ه"):
+        return None  # المنتخب المغربية is a newspaper; the team is المنتخب المغربي
     if head != TEAM_HEAD and place and key_of(place) in table.countries:
         return f"{TEAM_HEAD} {table.entries[key_of(place)].canonical}"
     return None

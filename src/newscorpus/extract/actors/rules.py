@@ -185,7 +185,7 @@ def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
             team = previous_team
         else:
             at = bisect.bisect_right(sentence_starts, found.start) - 1
-            team = found.key in countries and at in sport
+            team = _team_name(found.key) and at in sport
             team = team and not (
                 "ب" in token.prefix
                 or reader.word(found.first - 1) in _VENUE
@@ -207,6 +207,15 @@ _INSTITUTIONS = frozenset(
     {"الجيش", "المنتخب", "البرلمان", "مجلس", "وزاره", "البنك", "الاستخبارات", "المخابرات"}
     | {"البحريه", "الخارجيه", "الداخليه", "الدفاع", "الرئاسه", "الكونغرس", "الكونجرس"}
 )
+
+
+def _team_name(key: str) -> bool:
+    """A country's name a team goes by: its short name (روسيا, كوريا الجنوبية), not an
+    official form (روسيا الاتحادية، المملكة المغربية) that names the state."""
+    table = gazetteer()
+    if key not in table.countries:
+        return False
+    return " " not in key or key_of(table.entries[key].canonical) == key
 
 
 def institution_pass(reader: Reader) -> None:
@@ -235,6 +244,8 @@ def institution_pass(reader: Reader) -> None:
         key = reader.span_key(index, last)
         place = cue.nisba_place.get(tuple(reader.form(k) for k in range(end, last)))
         if token.stem == "المنتخب" and end == index + 1 and place:
+            if reader.form(last - 1).endswith("ه"):
+                continue  # المنتخب المغربية: the newspaper (صحيفة المنتخب), not the team
             key = f"{TEAM_HEAD} {key_of(place)}"
         reader.add(index, last, "organization", key, "rule")
 
@@ -335,8 +346,14 @@ def document_pass(reader: Reader) -> None:
         words = tuple(found.key.split())
         if not words or len(found.key) < 3 or found.key in cue.common:
             continue
-        if len(words) == 1 and (words[0] in common or words[0] in cue.stop):
-            continue  # a single common word (مشهد، آمنة) is not spread from one reading
+        if len(words) == 1 and (
+            words[0] in common
+            or words[0] in cue.stop
+            or words[0] in cue.titles
+            or words[0] in cue.role_nouns
+            or len(words[0]) < 4
+        ):
+            continue  # a single common word (مشهد، آمنة), a title, a short word: not spread
         names.setdefault(words, found.type)
     if not names:
         return
@@ -357,14 +374,19 @@ def document_pass(reader: Reader) -> None:
 
 
 def surname_pass(reader: Reader) -> None:
-    """Later mentions of a person's name given in full: دومولين, لدايز-بيرغون, ظريف."""
+    """Later mentions of a person's name given in full: دومولين, لدايز-بيرغون, ظريف (a
+    surname with the article only from a name the rules or the lexicon found: the
+    tagger's خادم الحرمين الشريفين does not make every الشريفين a person)."""
+    cue = reader.cue
     surnames = {
         c.key.split()[-1]: c.key
         for c in reader.candidates()
         if c.type == "person"
+        and (c.source in ("rule", "gazetteer") or not c.key.split()[-1].startswith("ال"))
         and " " in c.key
-        and len(c.key.split()[-1]) > 2
-        and c.key.split()[-1] not in reader.cue.common
+        and len(c.key.split()[-1]) > 3  # علي in آبي أحمد علي is every على of the text
+        and c.key.split()[-1] not in cue.common
+        and c.key.split()[-1] not in cue.stop
         and not NAME_CONNECTORS.intersection(c.key.split())
     }
     if not surnames:
