@@ -334,6 +334,26 @@ def test_the_speaker_is_the_name_in_its_phrase(
     assert (claim.speaker, claim.speaker_actor) == expected
 
 
+def test_a_description_resolves_to_the_title_that_holds_its_words() -> None:
+    from newscorpus.load import read_source
+    from newscorpus.load.sources import Source
+    from newscorpus.pipeline import analyze
+
+    text = (
+        "وأكد رئيس الوزراء الإثيوبي آبي أحمد أن الإصلاح مستمر. وأضاف الوزير أن الأسعار"
+        " سترتفع.\n\nوقال وزير الخارجية الأمريكي مايك بومبيو إن المحادثات جيدة. وأكد"
+        " الوزير الأميركي أن العقوبات باقية."
+    )
+    (document,) = read_source(Source.from_bytes("a.txt", text.encode()))
+    claims = analyze(document).claims
+    assert [(c.speaker, c.speaker_actor) for c in claims] == [
+        ("آبي أحمد", "آبي أحمد"),
+        ("الوزير", None),  # a minister is not the prime minister (رئيس الوزراء)
+        ("مايك بومبيو", "مايك بومبيو"),
+        ("الوزير الأميركي", "مايك بومبيو"),  # أميركي and أمريكي are one word
+    ]
+
+
 def test_qailan_continues_the_speaker_and_is_never_one() -> None:
     article = "وقال الرئيس ترامب إن الصين تتلاعب.\n\nوتابع قائلا: «لن نسمح بذلك»."
     claims = _claims(article, (("ترامب", "person"),))
@@ -380,6 +400,28 @@ CONSTRUCTIONS = [
         (("المرصد السوري لحقوق الإنسان", "organization"),),
         ("المرصد السوري لحقوق الإنسان", "أعلن", "توثيقه لـ18 حالة اختناق مساء الاثنين"),
         id="what-follows-the-name-is-said",
+    ),
+]
+
+
+CONSTRUCTIONS += [
+    pytest.param(
+        "وكان ترامب أعلن إلغاء القمة المقررة مع زعيم كوريا الشمالية.",
+        (("ترامب", "person"),),
+        ("ترامب", "أعلن", "إلغاء القمة المقررة مع زعيم كوريا الشمالية"),
+        id="kana-name-verb-object",
+    ),
+    pytest.param(
+        "وأشار المركز القومي الأمريكي للأعاصير إلى تحديد موقع العاصفة.",
+        (),
+        ("المركز القومي الأمريكي للأعاصير", "أشار", "تحديد موقع العاصفة"),
+        id="an-organizations-name-with-its-li-complement",
+    ),
+    pytest.param(
+        "وقال الرئيس للصحفيين إن الوضع جيد.",
+        (),
+        ("الرئيس", "قال", "الوضع جيد"),
+        id="li-after-a-title-is-the-addressee",
     ),
 ]
 

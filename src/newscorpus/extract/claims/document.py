@@ -72,7 +72,7 @@ class DocumentState:
         before it and an appositive after it are left out (``speaker_name``); a phrase with
         no name (المتحدث باسم الخارجية، مستشار ترامب) is kept whole, with no actor.
         """
-        while first < last and self.tokens[first].match in self.words["skip"]:
+        while first < last and self.tokens[first].stem in self.words["skip"]:
             first += 1
         if first >= last:
             return None
@@ -205,12 +205,12 @@ class DocumentState:
         return None
 
 
-_VOWELS = str.maketrans("", "", "اويىءأإآؤئه")
+_VOWELS = str.maketrans("", "", "يى")
 
 
 def _skeleton(word: str) -> str:
-    """A word's consonants without its article or proclitic ل: الأميركي and الأمريكي, وزير
-    and للوزير compare equal."""
+    """A word without its article, proclitic ل or ي: الأميركي and الأمريكي, وزير and
+    للوزير compare equal; وزير and الوزراء do not (a minister is not a prime minister)."""
     for prefix in ("لل", "ال", "ل"):
         if word.startswith(prefix) and len(word) > len(prefix) + 2:
             word = "ال" + word[len(prefix) :] if prefix == "لل" else word[len(prefix) :]

@@ -11,7 +11,7 @@ from newscorpus.arabic import COMMAS
 from newscorpus.extract.claims.content import content_start
 from newscorpus.extract.claims.cues import MAX_SPEAKER, Cue
 from newscorpus.extract.claims.document import QUOTE_CLOSERS, DocumentState, Speaker, unquote
-from newscorpus.models import Claim
+from newscorpus.models import Claim, Token
 
 
 def speaker_and_content(
@@ -45,7 +45,8 @@ def speaker_and_content(
                     # أعلن المرصد السوري توثيقه ...: what follows the name is said
                     after = doc.token_of(subject.end - 1) + 1
                 readings.append((subject, after))
-        readings.insert(0 if cue.number == "p" else len(readings), before)
+        first_here = cue.number == "p" or _named_just_before(doc, i, end, before[0])
+        readings.insert(0 if first_here else len(readings), before)
         if cue.continues and cue.pos == "verb" and end == i + 1:
             if doc.tokens[i].prefix == "ف":  # تحدث X لـ…، فقال: the subject of the verb before
                 readings.append((person_before(doc, i, max(lo, i - 12), cue), i + 1))
@@ -57,6 +58,14 @@ def speaker_and_content(
         if content is not None:
             return speaker, j, content[0], content[1]
     return None
+
+
+def _named_just_before(doc: DocumentState, i: int, end: int, before: Speaker | None) -> bool:
+    """وكان ترامب أعلن إلغاء القمة: a name right before the verb is its subject when what
+    follows the verb names no one (it is the object)."""
+    if before is None or before.actor is None or i == 0 or before.end != doc.tokens[i - 1].end:
+        return False
+    return end == i + 1 or not doc.mentions_in(doc.tokens[i + 1].start, doc.tokens[end - 1].end)
 
 
 def _named_before(doc: DocumentState, lo: int, i: int, cue: Cue) -> Speaker | None:
@@ -112,7 +121,8 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
         if end > j and token.stem in doc.words["pronoun"]:
             break  # وأضاف الرئيس قائلا
         if ("ل" in token.prefix or "ب" in token.prefix) and token.match != token.stem:
-            break
+            if not _name_goes_on(doc, j, end, token):
+                break
         if token.match in ("ل", "ب") or token.stem in doc.words["attribution"]:
             break
         if end > j and doc.cue_at(end) is not None:
@@ -121,6 +131,17 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
             break
         end += 1
     return end
+
+
+def _name_goes_on(doc: DocumentState, j: int, end: int, token: Token) -> bool:
+    """An organization's name with its ل-complement: المركز القومي الأمريكي للأعاصير,
+    المنظمة الدولية للهجرة (a head and an adjective at least, then لل + a definite noun)."""
+    return (
+        end - j >= 2
+        and token.prefix == "ل"
+        and token.stem.startswith("ال")
+        and doc.tokens[j].stem.removeprefix("ال") in doc.words["org-head"]
+    )
 
 
 def _inside_a_name(doc: DocumentState, j: int, offset: int) -> bool:
@@ -153,7 +174,7 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
             return None
         last = doc.token_at(named[0].end)
         first = doc.token_at(named[0].start)
-    while first < last and doc.tokens[first].match in doc.words["skip"]:
+    while first < last and doc.tokens[first].stem in doc.words["skip"]:
         first += 1
     if first >= last or last - first > 6:
         return None
