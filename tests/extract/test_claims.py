@@ -440,3 +440,17 @@ def test_a_negated_cue_before_a_comma_says_nothing() -> None:
         " نددت به الولايات المتحدة."
     )
     assert [c.cue for c in _claims(article, (("كوريا الشمالية", "place"),))] == ["أكدت"]
+
+
+def test_a_dropped_subject_takes_the_person_the_article_went_on_about() -> None:
+    article = (
+        "وقال ترامب إن الاتفاق سيء.\n\n"
+        "وأصر نتانياهو على أن المتظاهرين تدفع لهم حماس. وقال إن الاحتجاج ليس سلميا.\n\n"
+        "الصحيفة أضافت أن التصويت مؤجل."
+    )
+    names = (("ترامب", "person"), ("نتانياهو", "person"), ("حماس", "organization"))
+    claims = _claims(article, names)
+    assert [(c.speaker, c.cue) for c in claims][:2] == [
+        ("ترامب", "قال"),
+        ("نتانياهو", "قال"),  # not ترامب: the article went on about نتانياهو
+    ]

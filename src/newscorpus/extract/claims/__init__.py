@@ -48,6 +48,7 @@ def extract_claims(
             if heading is not None:
                 in_sentence.append(heading)
                 covered = heading.content_end
+                document.last_claim_end = max(document.last_claim_end, heading.content_end)
         i = lo
         while i < hi:
             if tokens[i].start < covered:
@@ -60,8 +61,10 @@ def extract_claims(
             claim, next_i = found
             in_sentence.append(claim)
             covered = max(covered, claim.content_end)
+            document.last_claim_end = max(document.last_claim_end, claim.content_end)
             i = max(next_i, i + 1)
         claims.extend(in_sentence)
+        document.sentence_spans.append((sentence.start, sentence.end))
     # A claim says something, inside its own span: the forms that found none (a speaker and
     # a colon at the end of a text) are not claims.
     return [c for c in claims if c.start <= c.content_start < c.content_end <= c.end]

@@ -42,6 +42,8 @@ class DocumentState:
         self.mention_starts = [m.start for m in self.mentions]
         self.speakers: list[Speaker] = []
         self.outlets: dict[str, str] = {}  # الصحيفة -> the newspaper named last
+        self.last_claim_end = 0  # where the latest claim's words end
+        self.sentence_spans: list[tuple[int, int]] = []  # the sentences read so far
         self.words = claim_words()
         self.cues = cue_forms()
 
@@ -191,12 +193,30 @@ class DocumentState:
             and not self.mentions_in(token.start, token.end)  # شركة كهرباء | فرنسا
         )
 
+    def _person_since_last_claim(self, at: int) -> Speaker | None:
+        """The first person named in the last sentence, between the last claim's end and
+        the cue at ``at``, that names one (outside every claim: its words are done)."""
+        start = self.last_claim_end
+        sentences = [s for s in self.sentence_spans if start <= s[0] and s[1] <= at]
+        for first, last in reversed(sentences):
+            person = _first_person(self, first, last)
+            if person is not None:
+                k = self.token_of(person.start)
+                return self.speaker(k, self.token_of(person.end - 1) + 1, None)
+        return None
+
     def token_of(self, offset: int) -> int:
         """The token that holds the character at ``offset``."""
         return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
-    def previous_speaker(self, cue: Cue) -> Speaker | None:
-        """The latest speaker whose gender and number agree with a subjectless cue."""
+    def previous_speaker(self, cue: Cue, at: int | None = None) -> Speaker | None:
+        """The latest speaker whose gender and number agree with a subjectless cue; or a
+        person named since the last claim, where the article went on about someone else
+        (والتقى بينيت بالرئيس. وأضاف أن ...: Bennett)."""
+        if at is not None and cue.number == "s":
+            newer = self._person_since_last_claim(at)
+            if newer is not None:
+                return newer
         for speaker in reversed(self.speakers[-4:]):
             if speaker.gender in (cue.gender, "?") and speaker.number == cue.number:
                 return speaker
@@ -206,6 +226,10 @@ class DocumentState:
 
 
 _VOWELS = str.maketrans("", "", "يى")
+
+
+def _first_person(doc: "DocumentState", start: int, end: int) -> Mention | None:
+    return next((m for m in doc.mentions_in(start, end) if m.type == "person"), None)
 
 
 def _skeleton(word: str) -> str:

@@ -50,7 +50,7 @@ def speaker_and_content(
         if cue.continues and cue.pos == "verb" and end == i + 1:
             if doc.tokens[i].prefix == "ف":  # تحدث X لـ…، فقال: the subject of the verb before
                 readings.append((person_before(doc, i, max(lo, i - 12), cue), i + 1))
-            readings.append((doc.previous_speaker(cue), i + 1))
+            readings.append((doc.previous_speaker(cue, at=doc.tokens[i].start), i + 1))
     for speaker, j in readings:
         if speaker is None:
             continue
@@ -185,8 +185,9 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
     if head.endswith("ا") and head[:-1] in doc.words["plural"]:
         head = head[:-1]  # شهودا: the accusative of شهود after لكن/إن
     named = doc.mentions_in(doc.tokens[first].start, doc.tokens[last - 1].end)
-    if not named and head not in doc.words["plural"] and head not in doc.words["outlet"]:
-        return None
+    known_heads = doc.words["plural"] | doc.words["outlet"] | doc.words["outlet-ref"]
+    if not named and head not in known_heads:
+        return None  # الصحيفة أضافت: the newspaper named before
     return doc.speaker(first, last, cue)
 
 
