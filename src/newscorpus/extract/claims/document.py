@@ -228,7 +228,7 @@ class DocumentState:
 _VOWELS = str.maketrans("", "", "يى")
 
 
-def _first_person(doc: "DocumentState", start: int, end: int) -> Mention | None:
+def _first_person(doc: DocumentState, start: int, end: int) -> Mention | None:
     return next((m for m in doc.mentions_in(start, end) if m.type == "person"), None)
 
 
