@@ -454,3 +454,28 @@ def test_a_dropped_subject_takes_the_person_the_article_went_on_about() -> None:
         ("ترامب", "قال"),
         ("نتانياهو", "قال"),  # not ترامب: the article went on about نتانياهو
     ]
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        ("وأكد المجلس أهمية التعاون بين السلطات.", (), ("المجلس", "أهمية التعاون بين السلطات")),
+        (
+            "وقال الناطق باسم البنتاجون الميجور جنرال بات رايدر إن الجنود وصلوا.",
+            (("بات رايدر", "person"),),
+            ("بات رايدر", "الجنود وصلوا"),
+        ),
+        ("وقال المتحدث باسم الخارجية إن الوضع جيد.", (), ("المتحدث باسم الخارجية", "الوضع جيد")),
+    ],
+)
+def test_a_definite_subject_ends_before_an_indefinite_object(
+    article: str, names: tuple[tuple[str, str], ...], expected: tuple[str, str]
+) -> None:
+    claim = _claims(article, names)[0]
+    assert (claim.speaker, claim.content) == expected
+
+
+def test_a_cue_keeps_its_preposition_and_loses_its_conjunction() -> None:
+    claim = _claims("وبحسب مصادر مطلعة، فإن الشركة نمت.")[0]
+    assert claim.cue == "بحسب"
+    assert _claims("وَقال الرئيس إن الوضع جيد.")[0].cue == "قال"

@@ -12,7 +12,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newscorpus.arabic import COMMAS, match_form
+from newscorpus.arabic import COMMAS, match_form, proclitic_width
+from newscorpus.extract.actors.gazetteer import cues as actor_cues
 from newscorpus.extract.claims.cues import SPEECH_PREFIXES, Cue, claim_words, cue_forms
 from newscorpus.models import Mention, Token
 
@@ -86,8 +87,10 @@ class DocumentState:
         actor = None
         if head in self.words["outlet-ref"]:
             actor = self.outlets.get(head)
-        elif head not in self.words["unnamed"] and head not in self.words["plural"]:
+        elif head not in self.words["plural"]:
             name = self.speaker_name(first, last)
+            if head in self.words["unnamed"] and (name is None or name.type != "person"):
+                name = None  # مصدر في الوزارة: unnamed; الناطق باسم X بات رايدر: the name
             if name is not None:
                 if name.type == "person" or self._object_after(name, first, last):
                     # a person's name alone; an organization or a place that opens the
@@ -138,6 +141,7 @@ class DocumentState:
         if any(t.prefix.startswith("و") and t.is_word for t in tokens[first + 1 : last]):
             return None
         ends = {self.token_of(m.end - 1) for m in named}
+        titles = actor_cues().titles
         people = []
         for mention in named:
             k = self.token_of(mention.start)
@@ -147,6 +151,7 @@ class DocumentState:
                 or previous.stem.startswith("ال")
                 or k - 1 in ends
                 or previous.match in COMMAS
+                or self._title_ends_at(k - 1, titles)  # الميجور جنرال بات رايدر
             )
             if mention.type == "person" and in_apposition:
                 people.append(mention)
@@ -178,6 +183,16 @@ class DocumentState:
                     return mention
         return None
 
+    def _title_ends_at(self, index: int, titles: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+        """Whether a title (one word or a phrase: الميجور جنرال) ends at token ``index``."""
+        for start in range(max(index - 2, 0), index + 1):
+            for phrase in titles.get(self.tokens[start].stem, ()):
+                if start + len(phrase) - 1 == index and all(
+                    self.tokens[start + n].match == w for n, w in enumerate(phrase[1:], 1)
+                ):
+                    return True
+        return False
+
     def _object_after(self, name: Mention, first: int, last: int) -> bool:
         """Whether the phrase goes on after a name that opens it with an indefinite word
         (a verb's object, not the name's qualifier)."""
@@ -204,6 +219,18 @@ class DocumentState:
                 k = self.token_of(person.start)
                 return self.speaker(k, self.token_of(person.end - 1) + 1, None)
         return None
+
+    def after_clitics(self, index: int, conjunction_only: bool = False) -> int:
+        """Where token ``index``'s word starts after its proclitics (``prefix`` is written
+        و+ب for two letters, which may carry marks); with ``conjunction_only`` after و/ف
+        alone (وبحسب -> بحسب: the preposition is part of the cue)."""
+        token = self.tokens[index]
+        letters = len(token.match) - len(token.stem) if token.prefix else 0
+        if conjunction_only:
+            letters = 1 if token.prefix[:1] in ("و", "ف") else 0
+        elif token.stem.startswith("ال") and token.match.startswith("لل"):
+            letters = 1  # للصين = ل + الصين: one letter is the clitic's
+        return token.start + proclitic_width(self.text, token.start, token.end, letters)
 
     def token_of(self, offset: int) -> int:
         """The token that holds the character at ``offset``."""

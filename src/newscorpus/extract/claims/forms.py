@@ -106,7 +106,7 @@ def build(
         and _SENTENCE_END.search(text, speaker.end, cue_token.start) is not None
     )
     start = cue_token.start if carried else min(cue_token.start, speaker.start)
-    cue_text = text[cue_token.start + len(cue_token.prefix) : cue_token.end]
+    cue_text = text[doc.after_clitics(i) : cue_token.end]
     if words_end <= words_start:
         return None  # an opening quote and nothing after it
     closed = kind == "direct" and text[words_end : words_end + 1] in _CLOSING_QUOTES
@@ -186,7 +186,7 @@ def attribution(
 
 def _with_cue(doc: DocumentState, claim: Claim, i: int, j: int) -> Claim:
     token = doc.tokens[i]
-    cue = doc.text[token.start + len(token.prefix) : doc.tokens[max(i, j - 1)].end]
+    cue = doc.text[doc.after_clitics(i, conjunction_only=True) : doc.tokens[max(i, j - 1)].end]
     return dataclasses.replace(claim, cue=cue.strip(" ل"), start=token.start)
 
 

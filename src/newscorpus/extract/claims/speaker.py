@@ -120,6 +120,8 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                 break
         if end > j and token.stem in doc.words["pronoun"]:
             break  # وأضاف الرئيس قائلا
+        if end > j and _object_starts(doc, j, end, token):
+            break  # أكد المجلس أهمية التعاون: the subject ends before the object
         if ("ل" in token.prefix or "ب" in token.prefix) and token.match != token.stem:
             if not _name_goes_on(doc, j, end, token):
                 break
@@ -131,6 +133,26 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
             break
         end += 1
     return end
+
+
+def _object_starts(doc: DocumentState, j: int, end: int, token: Token) -> bool:
+    """After a definite word, an indefinite one that starts no name begins the verb's
+    object (أكد المجلس أهمية التعاون، أكد الملك عبدالله الثاني وقوفه), not more subject
+    (رئيس الوزراء، المتحدث باسم الخارجية، الرئيس الأمريكي دونالد ترامب)."""
+    previous = doc.tokens[end - 1]
+    return (
+        previous.is_word
+        and previous.stem.startswith("ال")
+        and token.is_word
+        and not token.prefix
+        and not token.stem.startswith("ال")
+        and not token.match.isascii()
+        and not any(c.isdigit() for c in token.match)
+        and token.match not in doc.words["object-safe"]
+        and not _inside_a_name(doc, j, token.start)
+        # a title's words before a name go on (الميجور جنرال بات رايدر)
+        and not doc.mentions_in(token.start, doc.tokens[min(end + 2, len(doc.tokens) - 1)].end)
+    )
 
 
 def _name_goes_on(doc: DocumentState, j: int, end: int, token: Token) -> bool:
@@ -222,7 +244,7 @@ def via_outlet(doc: DocumentState, first: int, last: int) -> str | None:
                 if doc.tokens[end].match in doc.words["stop"]:
                     break
                 end += 1
-            name = unquote(doc.text[token.start + len(token.prefix) : doc.tokens[end - 1].end])
+            name = unquote(doc.text[doc.after_clitics(k) : doc.tokens[end - 1].end])
             if head in doc.words["outlet-ref"]:
                 return doc.outlets.get(head, name)
             doc.outlets["ال" + head] = name
