@@ -556,3 +556,15 @@ def test_what_a_name_teaches_stays_a_name() -> None:
     assert ("المملكة المغربية", "place") in {(m.text, m.type) for m in mentions}
     teams = {m.text for m in mentions if (m.actor or "").startswith("منتخب ")}
     assert teams == {"منتخب السعودية"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("وناقش مجلس الأمن الدولي القرار.", "مجلس الأمن الدولي"),  # an official nisba stays
+        ("وهاجرت عائلته إلى الولايات المتحدة الأمريكية.", "الولايات المتحدة الأمريكية"),
+        ("وتظاهر أعضاء منظمة حقوق الإنسان التركية.", "منظمة حقوق الإنسان التركية"),
+    ],
+)
+def test_a_names_own_words_stay_in_it(sentence: str, name: str) -> None:
+    assert name in {text for text, _ in crf_found(sentence)}

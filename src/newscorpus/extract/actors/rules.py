@@ -23,6 +23,7 @@ from dataclasses import replace
 from newscorpus.arabic import COMMAS, proclitic_width
 from newscorpus.extract.actors.gazetteer import (
     TEAM_HEAD,
+    cues,
     gazetteer,
     is_quote,
     key_of,
@@ -315,20 +316,29 @@ def boundary_pass(reader: Reader) -> None:
             found.type == "organization"
             and reader.word(first) in cue.org_forms
             and rest
-            and (getattr(entries.get(rest), "type", None) == "organization" or rest[:2] != "ال")
+            and (getattr(entries.get(rest), "type", None) == "organization" or _bare_name(rest))
         ):
             first += 1
-        for size in range(1, min(3, last - first)):
-            nisba = reader.phrase_at(last - size, cue.nisba)
+        for size in range(1, min(3, last - first)) if found.type != "place" else ():
+            nisba = tuple(reader.form(k) for k in range(last - size, last))
             body = entries.get(reader.span_key(first, last - size))
-            if nisba == size and body is not None and body.type == found.type:
-                last -= size
+            country = key_of(cue.nisba_place.get(nisba, ""))
+            if country in table.countries and body is not None and body.type == found.type:
+                last -= size  # a country's nisba after a known name; مجلس الأمن الدولي stays
                 break
         if (first, last) != (found.first, found.last):
             key = reader.span_key(first, last)
             if first != found.first and (key in table.context_only or key not in entries):
                 key = reader.span_key(found.first, last)  # known by the full name: تنظيم القاعدة
             reader.replace(index, first, last, found.type, key, found.source, found.role)
+
+
+def _bare_name(key: str) -> bool:
+    """A name by itself after a class noun (تاس, فولكس فاغن), not the rest of a
+    descriptive name (حقوق الإنسان, الأنباء السعودية): one or two words, the first neither
+    definite nor a common word."""
+    words = key.split()
+    return len(words) <= 2 and not words[0].startswith("ال") and words[0] not in cues().common
 
 
 def document_pass(reader: Reader) -> None:
