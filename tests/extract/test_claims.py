@@ -479,3 +479,27 @@ def test_a_cue_keeps_its_preposition_and_loses_its_conjunction() -> None:
     claim = _claims("وبحسب مصادر مطلعة، فإن الشركة نمت.")[0]
     assert claim.cue == "بحسب"
     assert _claims("وَقال الرئيس إن الوضع جيد.")[0].cue == "قال"
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        (
+            "وقال مصدر بالرئاسة الفرنسية إن المقاتلات شاركت.",
+            (),
+            ("مصدر بالرئاسة الفرنسية", "المقاتلات شاركت"),
+        ),
+        ("وقال مصدر بأن الوضع خطير.", (), ("مصدر", "الوضع خطير")),
+        ("وأعرب الوزير عن قلقه من التصعيد.", (), ("الوزير", "قلقه من التصعيد")),
+        (
+            "وقال رجب طيب #أردوغان إن تركيا ستشن عمليات.",
+            (("رجب طيب #أردوغان", "person"),),
+            ("رجب طيب #أردوغان", "تركيا ستشن عمليات"),
+        ),
+    ],
+)
+def test_unnamed_sources_hashtags_and_arraba(
+    article: str, names: tuple[tuple[str, str], ...], expected: tuple[str, str]
+) -> None:
+    claim = _claims(article, names)[0]
+    assert (claim.speaker, claim.content) == expected

@@ -107,6 +107,9 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
             end += 1  # قناة "سي إن إن": إن inside a name ends nothing
             continue
         if not token.is_word:
+            if token.match == "#" and end + 1 < hi and doc.tokens[end + 1].is_word:
+                end += 1  # رجب طيب #أردوغان: a hashtag inside a name
+                continue
             if token.match == '"' and end > j and doc.text[token.start] in '"»”':
                 end += 1  # the closing quote of a quoted outlet name (صحيفة "عكاظ")
                 continue
@@ -123,7 +126,13 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
         if end > j and _object_starts(doc, j, end, token):
             break  # أكد المجلس أهمية التعاون: the subject ends before the object
         if ("ل" in token.prefix or "ب" in token.prefix) and token.match != token.stem:
-            if not _name_goes_on(doc, j, end, token):
+            unnamed_where = (
+                end == j + 1
+                and doc.tokens[j].match in doc.words["unnamed"]
+                and token.prefix == "ب"
+                and token.stem.startswith("ال")
+            )  # مصدر بالرئاسة الفرنسية، مسؤول بالخارجية
+            if not unnamed_where and not _name_goes_on(doc, j, end, token):
                 break
         if token.match in ("ل", "ب") or token.stem in doc.words["attribution"]:
             break
