@@ -568,3 +568,27 @@ def test_what_a_name_teaches_stays_a_name() -> None:
 )
 def test_a_names_own_words_stay_in_it(sentence: str, name: str) -> None:
     assert name in {text for text, _ in crf_found(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        (
+            'لاحقها عبر موقع التواصل الاجتماعي "فيسبوك". وقالت شركة فيسبوك إنها ستحذف الحسابات.',
+            1,  # the company, not the medium
+            set(),
+        ),
+        ("وهددت الهجمات الملاحة البحرية الدولية.", 0, {"البحرية الدولية"}),
+        ("وقال جهاز المخابرات الإيراني إنه اعتقل الجاسوس.", 1, set()),
+    ],
+)
+def test_media_and_non_country_nisbas(sentence: str, expected: int, absent: set[str]) -> None:
+    text = clean(sentence)
+    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
+    found_here = [
+        m for m in extract_mentions(text, tokenize(text), sentences) if m.type == "organization"
+    ]
+    assert len(found_here) == expected
+    assert not absent & {m.text for m in found_here}
+    if "جهاز" in sentence:
+        assert found_here[0].text == "جهاز المخابرات الإيراني"

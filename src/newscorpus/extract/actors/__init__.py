@@ -54,9 +54,9 @@ def extract_mentions(
     rules.team_pass(reader, sentences)
     rules.institution_pass(reader)
     rules.boundary_pass(reader)
-    rules.platform_pass(reader)
     rules.document_pass(reader)
     rules.surname_pass(reader)
+    rules.platform_pass(reader)  # last: a name spread through the article is no medium
     paragraph = paragraph_of or _paragraph_lookup(sentences)
     mentions = [
         Mention(c.start, c.end, text[c.start : c.end], c.type, paragraph(c.start), c.key,

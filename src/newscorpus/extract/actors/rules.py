@@ -206,6 +206,7 @@ def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
 # generic.
 _INSTITUTIONS = frozenset(
     {"الجيش", "المنتخب", "البرلمان", "مجلس", "وزاره", "البنك", "الاستخبارات", "المخابرات"}
+    | {"جهاز"}
     | {"البحريه", "الخارجيه", "الداخليه", "الدفاع", "الرئاسه", "الكونغرس", "الكونجرس"}
 )
 
@@ -244,6 +245,8 @@ def institution_pass(reader: Reader) -> None:
             continue
         key = reader.span_key(index, last)
         place = cue.nisba_place.get(tuple(reader.form(k) for k in range(end, last)))
+        if not place or key_of(place) not in gazetteer().countries:
+            continue  # الملاحة البحرية الدولية: no country, no state body
         if token.stem == "المنتخب" and end == index + 1 and place:
             if reader.form(last - 1).endswith("ه"):
                 continue  # المنتخب المغربية: the newspaper (صحيفة المنتخب), not the team
@@ -286,7 +289,15 @@ def platform_pass(reader: Reader) -> None:
         if index in reader.dropped or found.key not in platforms:
             continue
         token = reader.tokens[found.first]
-        if "ب" in token.prefix or reader.word(found.first - 1) in _ON:
+        before = [reader.word(k) for k in range(max(found.first - 4, 0), found.first)]
+        if (
+            "ب" in token.prefix
+            or reader.word(found.first - 1) in _ON
+            or (
+                # عبر موقع التواصل الاجتماعي "فيسبوك"
+                reader.form(found.first - 1) == '"' and _ON.intersection(before)
+            )
+        ):
             reader.drop(index)
 
 
