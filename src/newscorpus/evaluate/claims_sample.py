@@ -43,7 +43,7 @@ def wilson(part: int, whole: int, z: float = 1.96) -> tuple[float, float]:
     centre = p + z * z / (2 * whole)
     spread = z * math.sqrt(p * (1 - p) / whole + z * z / (4 * whole * whole))
     denominator = 1 + z * z / whole
-    return ((centre - spread) / denominator, (centre + spread) / denominator)
+    return (max(0.0, (centre - spread) / denominator), min(1.0, (centre + spread) / denominator))
 
 
 @dataclass(frozen=True, slots=True)
