@@ -592,3 +592,27 @@ def test_media_and_non_country_nisbas(sentence: str, expected: int, absent: set[
     assert not absent & {m.text for m in found_here}
     if "جهاز" in sentence:
         assert found_here[0].text == "جهاز المخابرات الإيراني"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "وتعادل الهلال مع النصر في المباراة.",
+            {("الهلال", "الهلال السعودي"), ("النصر", "النصر السعودي")},
+        ),
+        ("واحتفل الفريق بتتويج الهلال باللقب.", {("الهلال", "الهلال السعودي")}),
+        ("ويحتفل المسلمون برؤية الهلال. وحقق الجيش النصر.", set()),  # no football here
+    ],
+)
+def test_a_clubs_short_name_is_the_club_where_football_is_spoken_of(
+    sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    text = clean(sentence)
+    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
+    found_here = {
+        (m.text, m.actor)
+        for m in extract_mentions(text, tokenize(text), sentences)
+        if m.type == "organization"
+    }
+    assert found_here == expected

@@ -105,6 +105,7 @@ class Cues:
     generic: frozenset[str]  # titles with no country: وزارة الداخلية (keys)
     org_forms: frozenset[str]  # heads that keep a known name's identity: شركة, حركة
     team_context: frozenset[str]  # words of sport: a country named beside them is a team
+    club_context: frozenset[str]  # these too: a club's short name beside them is the club
 
 
 _PLAIN_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
@@ -290,6 +291,7 @@ def cues() -> Cues:
         generic=words("generic"),
         org_forms=words("org_form"),
         team_context=words("team_context"),
+        club_context=words("team_context") | words("club_context"),
     )
 
 

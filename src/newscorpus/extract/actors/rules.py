@@ -156,9 +156,12 @@ def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
     """A country named in a sentence about sport is its national team (وأنهت كرواتيا
     مغامرة روسيا), unless it is where the game is (في روسيا، مونديال روسيا) or a club's
     country (ليفسكي صوفيا (بلغاريا)); names joined by و share the first one's reading
-    (في اندونيسيا وماليزيا وفيتنام: all venues)."""
-    countries = gazetteer().countries
-    if not any(c.key in countries for c in reader.found):
+    (في اندونيسيا وماليزيا وفيتنام: all venues). A club's short name the lexicon only
+    trusts in context (~الهلال) is the club in such a sentence."""
+    table = gazetteer()
+    countries = table.countries
+    clubs = [c.key in table.context_only for c in reader.found]
+    if not any(c.key in countries for c in reader.found) and not any(clubs):
         return
     sentence_starts = [s.start for s in sentences]
     context = reader.cue.team_context
@@ -167,9 +170,23 @@ def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
         for t in reader.tokens
         if t.stem in context
     }
+    club_sport = {  # and those that speak of club football
+        bisect.bisect_right(sentence_starts, t.start) - 1
+        for t in reader.tokens
+        if t.stem in reader.cue.club_context
+    }
     previous_end, previous_team = -1, False
     for index in sorted(range(len(reader.found)), key=lambda i: reader.found[i].first):
         found = reader.found[index]
+        if clubs[index] and index not in reader.dropped and found.type == "organization":
+            at = bisect.bisect_right(sentence_starts, found.start) - 1
+            if at in club_sport:  # الهلال in a sentence about a match: the club
+                entry = table.context_only[found.key]
+                reader.replace(
+                    index, found.first, found.last, found.type, key_of(entry.canonical),
+                    found.source, found.role, start=found.start,
+                )  # fmt: skip
+            continue
         if index in reader.dropped or found.type != "place":
             continue
         token = reader.tokens[found.first]
