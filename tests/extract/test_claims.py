@@ -503,3 +503,35 @@ def test_unnamed_sources_hashtags_and_arraba(
 ) -> None:
     claim = _claims(article, names)[0]
     assert (claim.speaker, claim.content) == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        (
+            'وقال المدعون "ذكر اسم المتهم لكنه لم يذكر شيئا عن المسابقة".',
+            (),
+            ("المدعون", "ذكر اسم المتهم لكنه لم يذكر شيئا عن المسابقة"),
+        ),
+        (
+            'وقال ماتاريلا في بيان "الإيطاليون لهم الحق في بنية تحتية حديثة".',
+            (("ماتاريلا", "person"),),
+            ("ماتاريلا", "الإيطاليون لهم الحق في بنية تحتية حديثة"),
+        ),
+        (
+            'وقال الوزير في مقابلة مع صحيفة "الأهرام" إن الوضع خطير.',
+            (),
+            ("الوزير", "الوضع خطير"),
+        ),
+        (
+            'وكانت "رويترز" قالت إن نحو 300 رجل قتلوا.',
+            (("رويترز", "organization"),),
+            ("رويترز", "نحو 300 رجل قتلوا"),
+        ),
+    ],
+)
+def test_quotations_and_quoted_subjects(
+    article: str, names: tuple[tuple[str, str], ...], expected: tuple[str, str]
+) -> None:
+    claim = _claims(article, names)[0]
+    assert (claim.speaker, claim.content) == expected

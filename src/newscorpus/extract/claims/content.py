@@ -27,6 +27,8 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
         if token.match == '"' and doc.text[token.start] in QUOTE_CLOSERS:
             if k == j or doc.tokens[k - 1].match in COMMAS:
                 return k, True
+            if _said_where(doc, j, k):  # وقال ماتاريلا في بيان "..."
+                return k, True
         for complement in cue.complements:
             if complement.startswith("prep:") and _has_prep(token, complement[5:]):
                 after = k + 1 if token.match == complement[5:] else k
@@ -44,6 +46,21 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
             return None
         k += 1
     return None
+
+
+def _said_where(doc: DocumentState, j: int, k: int) -> bool:
+    """A quotation after a few words of where or to whom it was said (في بيان، للصحفيين،
+    خلال مؤتمر صحفي في طهران), not a quoted name (في مقابلة مع صحيفة "الأهرام")."""
+    if k - j > 8 or doc.tokens[k - 1].stem in doc.words["outlet"]:
+        return False
+    if doc.tokens[k - 1].stem in doc.words["org-head"]:
+        return False
+    close = quote_end(doc, k)
+    if close is None or close - doc.tokens[k].end < 15:
+        return False  # a short quoted span is a name or a title, not what was said
+    return all(doc.tokens[t].is_word for t in range(j, k)) and not any(
+        doc.cue_at(t) or doc.is_(t, "complementizer") for t in range(j, k)
+    )
 
 
 def _only_adverbs(doc: DocumentState, j: int, k: int) -> bool:

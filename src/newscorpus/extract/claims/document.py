@@ -75,12 +75,14 @@ class DocumentState:
         before it and an appositive after it are left out (``speaker_name``); a phrase with
         no name (المتحدث باسم الخارجية، مستشار ترامب) is kept whole, with no actor.
         """
-        while first < last and self.tokens[first].stem in self.words["skip"]:
+        while first < last and (
+            self.tokens[first].stem in self.words["skip"] or self.tokens[first].match == '"'
+        ):
             first += 1
         if first >= last:
             return None
         start, end = self.tokens[first].start, self.tokens[last - 1].end
-        text = self.text[start:end].strip(" ،,")
+        text = _balanced(self.text[start:end].strip(" ،,"))
         head = self.tokens[first].match
         if last - first == 1 and self.tokens[first].stem in self.words["pronoun"]:
             return None  # فيه، قائلا، له: never a speaker by itself
@@ -253,6 +255,14 @@ class DocumentState:
 
 
 _VOWELS = str.maketrans("", "", "يى")
+
+
+def _balanced(text: str) -> str:
+    """A speaker without the one closing quote of a quoted name whose opening quote was
+    skipped (وكانت "رويترز" قالت -> رويترز; صحيفة "عكاظ" keeps both)."""
+    if text.count('"') % 2 == 1 and text.endswith('"'):
+        return text[:-1].rstrip()
+    return text
 
 
 def _first_person(doc: DocumentState, start: int, end: int) -> Mention | None:

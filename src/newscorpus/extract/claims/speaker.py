@@ -110,7 +110,8 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
             if token.match == "#" and end + 1 < hi and doc.tokens[end + 1].is_word:
                 end += 1  # رجب طيب #أردوغان: a hashtag inside a name
                 continue
-            if token.match == '"' and end > j and doc.text[token.start] in '"»”':
+            opened = sum(doc.tokens[t].match == '"' for t in range(j, end)) % 2 == 1
+            if token.match == '"' and opened and doc.text[token.start] in '"»”':
                 end += 1  # the closing quote of a quoted outlet name (صحيفة "عكاظ")
                 continue
             if token.match == '"' and end + 1 < hi and doc.tokens[end + 1].is_word:
@@ -185,8 +186,8 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
     first = i
     while first > lo and i - first < 12:
         previous = doc.tokens[first - 1]
-        if not previous.is_word and previous.match not in COMMAS:
-            break
+        if not previous.is_word and previous.match not in COMMAS and previous.match != '"':
+            break  # وكانت "رويترز" قالت: a quoted name is a subject too
         if previous.match in doc.words["complementizer"] or previous.match in doc.words["stop"]:
             break
         if previous.stem in doc.words["stop"] and previous.stem != previous.match:
