@@ -535,3 +535,22 @@ def test_quotations_and_quoted_subjects(
 ) -> None:
     claim = _claims(article, names)[0]
     assert (claim.speaker, claim.content) == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "وقال بوتن، الذي تحدث للصحفيين خلال القمة، إنه يتفق مع قلق ترامب.",
+            ("بوتن", "يتفق مع قلق ترامب"),
+        ),
+        ("كشفت مصادر يمنية، عن تدمير أنبوب نقل النفط.", ("مصادر يمنية", "تدمير أنبوب نقل النفط")),
+        ("وصرحت الوزارة في بيانها بسقوط 43 قتيلا.", ("الوزارة", "بسقوط 43 قتيلا")),
+        ("وكشف نادي فياريال النقاب عن لاعبه الجديد.", ("نادي فياريال", "لاعبه الجديد")),
+    ],
+)
+def test_kashafa_an_sarraha_bi_and_a_relative_clause(
+    article: str, expected: tuple[str, str]
+) -> None:
+    claim = _claims(article, (("بوتن", "person"),))[0]
+    assert (claim.speaker, claim.content) == expected

@@ -40,7 +40,8 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
                 return k, False
         inner = doc.cue_at(k) if k > j else None
         if inner is not None and inner.pos in ("verb", "imperfect"):
-            if doc.tokens[k - 1].match not in ("ما", "لما"):
+            # وقال بوتين، الذي تحدث للصحفيين ...، إنه: a relative clause's verb says nothing
+            if doc.tokens[k - 1].match not in ("ما", "لما", "الذي", "التي", "الذين"):
                 return None
         if token.match in CLAUSE_END:
             return None
