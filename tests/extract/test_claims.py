@@ -554,3 +554,8 @@ def test_kashafa_an_sarraha_bi_and_a_relative_clause(
 ) -> None:
     claim = _claims(article, (("بوتن", "person"),))[0]
     assert (claim.speaker, claim.content) == expected
+
+
+def test_a_closing_ascii_quote_opens_nothing() -> None:
+    article = 'الا ان "اشياء كثيرة قد تحدث حتى 2019" في مسلسل نيمار.'
+    assert _claims(article) == []

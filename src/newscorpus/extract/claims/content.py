@@ -24,7 +24,7 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
             if k + 1 < hi and doc.is_(k + 1, "complementizer"):
                 return k + 2, False
             return k + 1, True
-        if token.match == '"' and doc.text[token.start] in QUOTE_CLOSERS:
+        if token.match == '"' and doc.text[token.start] in QUOTE_CLOSERS and _opens(doc, k):
             if k == j or doc.tokens[k - 1].match in COMMAS:
                 return k, True
             if _said_where(doc, j, k):  # وقال ماتاريلا في بيان "..."
@@ -47,6 +47,16 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
             return None
         k += 1
     return None
+
+
+def _opens(doc: DocumentState, k: int) -> bool:
+    """Whether the quotation mark at token ``k`` opens a quotation: an ASCII " after an odd
+    number of them on its line closes one (قد تحدث حتى 2019" في ...)."""
+    start = doc.tokens[k].start
+    if doc.text[start] != '"':
+        return True
+    line = doc.text.rfind("\n", 0, start) + 1
+    return doc.text.count('"', line, start) % 2 == 0
 
 
 def _said_where(doc: DocumentState, j: int, k: int) -> bool:
