@@ -559,3 +559,12 @@ def test_kashafa_an_sarraha_bi_and_a_relative_clause(
 def test_a_closing_ascii_quote_opens_nothing() -> None:
     article = 'الا ان "اشياء كثيرة قد تحدث حتى 2019" في مسلسل نيمار.'
     assert _claims(article) == []
+
+
+def test_a_dropped_subject_can_be_the_person_earlier_in_its_own_sentence() -> None:
+    article = (
+        'وقال فوكييه لإذاعة (أوروبا 1) "هذا التسجيل المصور صادم ويثير أسئلة كثيرة".\n\n'
+        'ورفض ماكرون الإجابة على أسئلة الصحفيين، وقال في فيديو "لست هنا لأراكم اليوم أبدا".'
+    )
+    claims = _claims(article, (("فوكييه", "person"), ("ماكرون", "person")))
+    assert [c.speaker for c in claims] == ["فوكييه", "ماكرون"]

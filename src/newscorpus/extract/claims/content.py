@@ -69,9 +69,9 @@ def _said_where(doc: DocumentState, j: int, k: int) -> bool:
     close = quote_end(doc, k)
     if close is None or close - doc.tokens[k].end < 15:
         return False  # a short quoted span is a name or a title, not what was said
-    return all(doc.tokens[t].is_word for t in range(j, k)) and not any(
-        doc.cue_at(t) or doc.is_(t, "complementizer") for t in range(j, k)
-    )
+    return all(
+        doc.tokens[t].is_word or doc.tokens[t].match in "()" for t in range(j, k)
+    ) and not any(doc.cue_at(t) or doc.is_(t, "complementizer") for t in range(j, k))
 
 
 def _only_adverbs(doc: DocumentState, j: int, k: int) -> bool:

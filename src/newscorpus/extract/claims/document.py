@@ -215,6 +215,8 @@ class DocumentState:
         the cue at ``at``, that names one (outside every claim: its words are done)."""
         start = self.last_claim_end
         sentences = [s for s in self.sentence_spans if start <= s[0] and s[1] <= at]
+        current = max([start, *(s[1] for s in self.sentence_spans if s[1] <= at)])
+        sentences.append((current, at))  # ورفض ماكرون الإجابة، وقال: the sentence so far
         for first, last in reversed(sentences):
             person = _first_person(self, first, last)
             if person is not None:
