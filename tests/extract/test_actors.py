@@ -382,11 +382,16 @@ def test_the_tagger_settles_boundaries_not_identity(
         assert mentions[0].actor == "وكالة الصحافة الفرنسية"
 
 
-def crf_found(text: str) -> set[tuple[str, str]]:
-    """(text, type) of the mentions with the full recognizer (rules and the CRF)."""
+def crf_mentions(text: str) -> list[Mention]:
+    """The mentions of ``text`` with the full recognizer (rules and the CRF)."""
     text = clean(text)
     sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
-    return {(m.text, m.type) for m in extract_mentions(text, tokenize(text), sentences)}
+    return extract_mentions(text, tokenize(text), sentences)
+
+
+def crf_found(text: str) -> set[tuple[str, str]]:
+    """(text, type) of the mentions with the full recognizer (rules and the CRF)."""
+    return {(m.text, m.type) for m in crf_mentions(text)}
 
 
 # Defects seen on real news (#15), one row each: what the recognizer must find.
@@ -460,12 +465,11 @@ def test_a_name_given_once_is_found_again_in_the_article() -> None:
 
 
 def test_a_country_that_names_a_team_is_the_teams_actor() -> None:
-    text = clean(
+    text = (
         "وأنهت كرواتيا مغامرة روسيا بالفوز عليها في المباراة. وقال مدرب منتخب انكلترا إن"
         " فرنسا قوية. وتعادل المنتخب المصري."
     )
-    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
-    actors = {(m.text, m.type, m.actor) for m in extract_mentions(text, tokenize(text), sentences)}
+    actors = {(m.text, m.type, m.actor) for m in crf_mentions(text)}
     assert actors >= {
         ("كرواتيا", "organization", "منتخب كرواتيا"),
         ("روسيا", "organization", "منتخب روسيا"),
@@ -493,12 +497,8 @@ def test_a_country_that_names_a_team_is_the_teams_actor() -> None:
 def test_a_state_body_with_its_nisba_is_an_organization(
     sentence: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    text = clean(sentence)
-    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
     found_here = {
-        (m.text, m.type, m.actor)
-        for m in extract_mentions(text, tokenize(text), sentences)
-        if m.type == "organization"
+        (m.text, m.type, m.actor) for m in crf_mentions(sentence) if m.type == "organization"
     }
     assert found_here == expected
 
@@ -545,13 +545,11 @@ def test_a_platform_as_a_medium_and_a_title_are_no_actors(
 def test_what_a_name_teaches_stays_a_name() -> None:
     # آبي أحمد علي does not make every على a person; an official form in a sentence about
     # a match is the state, not the team; المنتخب المغربية is a newspaper, not the team
-    text = clean(
+    mentions = crf_mentions(
         "وقال رئيس الوزراء الإثيوبي آبي أحمد علي إن بلاده منفتحة على بيع الشركات.\n"
         "وتعادل منتخب السعودية في المباراة التي حضرها ممثلو المملكة المغربية.\n"
         "ونقلت المنتخب المغربية عن اللاعب أن المباراة صعبة."
     )
-    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
-    mentions = extract_mentions(text, tokenize(text), sentences)
     assert not any(m.text == "على" for m in mentions)
     assert ("المملكة المغربية", "place") in {(m.text, m.type) for m in mentions}
     teams = {m.text for m in mentions if (m.actor or "").startswith("منتخب ")}
@@ -583,11 +581,7 @@ def test_a_names_own_words_stay_in_it(sentence: str, name: str) -> None:
     ],
 )
 def test_media_and_non_country_nisbas(sentence: str, expected: int, absent: set[str]) -> None:
-    text = clean(sentence)
-    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
-    found_here = [
-        m for m in extract_mentions(text, tokenize(text), sentences) if m.type == "organization"
-    ]
+    found_here = [m for m in crf_mentions(sentence) if m.type == "organization"]
     assert len(found_here) == expected
     assert not absent & {m.text for m in found_here}
     if "جهاز" in sentence:
@@ -608,11 +602,5 @@ def test_media_and_non_country_nisbas(sentence: str, expected: int, absent: set[
 def test_a_clubs_short_name_is_the_club_where_football_is_spoken_of(
     sentence: str, expected: set[tuple[str, str]]
 ) -> None:
-    text = clean(sentence)
-    sentences = [Sentence(s, e, 0) for s, e in split_sentences(text)]
-    found_here = {
-        (m.text, m.actor)
-        for m in extract_mentions(text, tokenize(text), sentences)
-        if m.type == "organization"
-    }
+    found_here = {(m.text, m.actor) for m in crf_mentions(sentence) if m.type == "organization"}
     assert found_here == expected
