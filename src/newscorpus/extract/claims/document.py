@@ -144,7 +144,7 @@ class DocumentState:
             return None
         ends = {self.token_of(m.end - 1) for m in named}
         titles = actor_cues().titles
-        people = []
+        candidates = []
         for mention in named:
             k = self.token_of(mention.start)
             previous = tokens[k - 1]
@@ -156,14 +156,14 @@ class DocumentState:
                 or self._title_ends_at(k - 1, titles)  # الميجور جنرال بات رايدر
             )
             if mention.type == "person" and in_apposition:
-                people.append(mention)
+                candidates.append(mention)
             elif mention.type == "organization":
                 while k - 1 > first and tokens[k - 1].match == '"':
                     k -= 1  # قناة "سي إن إن": the class noun before the quote
                 head = tokens[k - 1].stem
                 if head in self.words["org-head"] or head in self.words["outlet"]:
-                    people.append(mention)
-        return people[-1] if people else None
+                    candidates.append(mention)
+        return candidates[-1] if candidates else None
 
     def described(self, first: int, last: int) -> Mention | None:
         """The actor a description names, from what the article said before: the last
