@@ -534,3 +534,15 @@ def test_speaker_and_content(
 ) -> None:
     claim = _claims(article, names)[0]
     assert (claim.speaker, claim.content) == expected
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "وقال الوزير إن الوضع خطير، دون مزيد من الإيضاحات.",
+        "وقال الوزير إن الوضع خطير، في إشارة إلى الاحتجاجات.",
+        "وقال الوزير إن الوضع خطير، لينفي بذلك ما تردد عن سقوط المدينة.",
+    ],
+)
+def test_the_journalists_gloss_after_a_comma_is_not_said(article: str) -> None:
+    assert _claims(article)[0].content == "الوضع خطير"

@@ -128,6 +128,8 @@ def clause_end(doc: DocumentState, k: int, hi: int) -> int:
                 break
             if following.match == "من" and end + 2 < hi and doc.tokens[end + 2].match == "دون":
                 break
+            if following.match == "في" and end + 2 < hi and doc.tokens[end + 2].match == "اشاره":
+                break  # ، في إشارة إلى ...: the journalist's gloss
             if cue is not None and (cue.pos == "participle" or following.prefix == "و"):
                 break
         if end > k and token.match in ("ولكنه", "لكنه", "ولكنها", "لكنها"):
