@@ -116,18 +116,20 @@ def _strip_clitic(word: str) -> str:
     return word[1:] if len(word) > 3 and word.startswith(_SPEECH_CLITICS) else word
 
 
-def _speaker_key(text: str | None) -> str:
-    words = _norm(text).split()
+def speaker_key(text: object) -> str:
+    """A speaker's (or any phrase's) words for comparison: match forms, punctuation
+    ignored, a leading و/ف off the first word."""
+    words = _norm(str(text)).split() if text else []
     return " ".join([_strip_clitic(words[0]), *words[1:]]) if words else ""
 
 
 def speaker_agrees(gold: dict[str, object], predicted: Claim) -> bool:
     """The right speaker: the same words (a leading و/ف aside), or the gold actor."""
-    g, p = _speaker_key(str(gold["speaker"])), _speaker_key(predicted.speaker)
+    g, p = speaker_key(str(gold["speaker"])), speaker_key(predicted.speaker)
     if g and g == p:
         return True
-    g_actor = _speaker_key(str(gold.get("speaker_actor") or ""))
-    return bool(g_actor) and g_actor == _speaker_key(predicted.speaker_actor)
+    g_actor = speaker_key(str(gold.get("speaker_actor") or ""))
+    return bool(g_actor) and g_actor == speaker_key(predicted.speaker_actor)
 
 
 def cue_agrees(gold: str, predicted: str) -> bool:

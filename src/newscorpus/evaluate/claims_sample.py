@@ -27,8 +27,9 @@ from pathlib import Path
 
 from newscorpus.arabic import match_form
 from newscorpus.errors import InputError
-from newscorpus.evaluate.claims import _norm, _strip_clitic
+from newscorpus.evaluate.claims import speaker_key
 from newscorpus.evaluate.scores import gold_records, ratio
+from newscorpus.evaluate.timeline import relative_path
 from newscorpus.store import Store
 
 JUDGED = ("is_claim", "speaker_right", "actor_right", "content_right", "cue_right")
@@ -77,11 +78,6 @@ class ClaimsSampleReport:
         return next(s for s in (*self.shares, *self.corpus) if s.measure == measure)
 
 
-def _relative(path: str) -> str:
-    parts = Path(path).parts
-    return "/".join(parts[-4:]) if len(parts) >= 4 else path
-
-
 def _paragraph_text(store: Store, document: int, index: int) -> str | None:
     row = store.db.execute(
         'SELECT substr(d.text, p.start + 1, p."end" - p.start) FROM paragraphs p'
@@ -122,7 +118,7 @@ def _entry(store: Store, claim_id: int) -> dict[str, object]:
         if index >= 0 and (text := _paragraph_text(store, document, index)) is not None
     ]
     return {
-        "file": _relative(str(path)),
+        "file": relative_path(str(path)),
         "article": article,
         "docno": docno,
         "claim": [start, end],
@@ -140,7 +136,7 @@ def _entry(store: Store, claim_id: int) -> dict[str, object]:
 def draw_sample(store: Store, count: int, seed: int) -> list[dict[str, object]]:
     """``count`` stored claims at random (``seed``), each as a judge reads it."""
     keyed = sorted(
-        (_relative(str(path)), article, content_start, claim)
+        (relative_path(str(path)), article, content_start, claim)
         for claim, path, article, content_start in store.db.execute(
             "SELECT c.id, f.path, d.article_index, c.content_start FROM claims c"
             " JOIN documents d ON d.id = c.document_id JOIN files f ON f.id = d.file_id"
@@ -156,15 +152,10 @@ def write_sample(entries: Iterable[dict[str, object]], path: Path) -> None:
             handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
-def _speaker_key(text: object) -> str:
-    words = _norm(str(text)).split() if text else []
-    return " ".join(_strip_clitic(w) if i == 0 else w for i, w in enumerate(words))
-
-
 def _accepted(record: dict[str, object], judged: str, right: str, true: str) -> set[str]:
     """The answers the judge accepts: the sampled one when judged right, and the true one."""
     values = {record.get(true)} | ({record.get(judged)} if record.get(right) else set())
-    return {_speaker_key(v) if v is not None else "" for v in values}
+    return {speaker_key(v) if v is not None else "" for v in values}
 
 
 def _document_id(store: Store, file: str, article: int) -> int | None:
@@ -180,7 +171,7 @@ def _actor_names(store: Store, actor_id: int | None) -> set[str]:
     if actor_id is None:
         return {""}
     row = store.db.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()
-    return {_speaker_key(row[0])} if row else {""}
+    return {speaker_key(row[0])} if row else {""}
 
 
 def _check(record: dict[str, object], number: int, path: Path) -> None:
@@ -215,16 +206,16 @@ def evaluate_claims_sample(store: Store, gold: Path) -> ClaimsSampleReport:
             continue
         speaker, actor_id, content, cue, _overlap = current
         counts["found"] += 1
-        speaker_ok = _speaker_key(speaker) in _accepted(
+        speaker_ok = speaker_key(speaker) in _accepted(
             record, "speaker", "speaker_right", "true_speaker"
         )
         actor_ok = bool(
             _actor_names(store, actor_id) & _accepted(record, "actor", "actor_right", "true_actor")
         )
-        content_ok = _speaker_key(content) in _accepted(
+        content_ok = speaker_key(content) in _accepted(
             record, "content", "content_right", "true_content"
         )
-        cue_ok = bool(record["cue_right"]) and _speaker_key(cue) == _speaker_key(record["cue"])
+        cue_ok = bool(record["cue_right"]) and speaker_key(cue) == speaker_key(record["cue"])
         counts["speaker"] += speaker_ok
         counts["actor"] += actor_ok
         counts["content"] += content_ok
@@ -252,7 +243,7 @@ def corpus_shares(store: Store) -> tuple[Share, ...]:
     for speaker, actor in store.db.execute("SELECT speaker, speaker_actor_id FROM claims"):
         total += 1
         words = str(speaker).split()
-        pronouns += match_form(_speaker_key(speaker)) in PRONOUN_SPEAKERS()
+        pronouns += match_form(speaker_key(speaker)) in PRONOUN_SPEAKERS()
         long += len(words) > LONG_SPEAKER
         no_actor += actor is None
     return (

@@ -75,10 +75,10 @@ def _where(store: Store, event_id: int) -> tuple[str, int, int]:
         " ON d.id = e.document_id JOIN files f ON f.id = d.file_id WHERE e.id = ?",
         (event_id,),
     ).fetchone()
-    return _relative(str(path)), int(article), int(start)
+    return relative_path(str(path)), int(article), int(start)
 
 
-def _relative(path: str) -> str:
+def relative_path(path: str) -> str:
     """The path from the corpus folder on (``ant-v2.1/...``), so gold files travel."""
     parts = Path(path).parts
     return "/".join(parts[-4:]) if len(parts) >= 4 else path
@@ -116,7 +116,7 @@ def draw_sample(store: Store, count: int, seed: int) -> list[dict[str, object]]:
     if not stories.is_fresh(store.db):
         raise InputError(str(store.path), "its stories are not current: run an ingest first")
     keyed = sorted(
-        (date, _relative(str(path)), article, start, story)
+        (date, relative_path(str(path)), article, start, story)
         for story, date, path, article, start in store.db.execute(
             "SELECT s.id, s.date, f.path, d.article_index, e.start FROM stories s"
             " JOIN events e ON e.id = s.shown JOIN documents d ON d.id = e.document_id"
