@@ -103,11 +103,13 @@ def test_numpy_tagging_gives_python_crfsuites_labels(
     expected = [reference.tag(features.sequence_features(s)) for s in sentences]
     monkeypatch.setattr(crf._Scorer, "TYPES_LIMIT", types)
     scorer = crf._Scorer(crf._scorer().model)
-    got = scorer.model.viterbi([scorer.emissions(s) for s in sentences])
+    got = scorer.model.viterbi(scorer.emissions(sentences))
+    one_by_one = [scorer.model.viterbi(scorer.emissions([s]))[0] for s in sentences]
     assert len(scorer.rows) <= types
     if types == 40:  # both ways of scoring were used
         assert any(len(s) > types for s in sentences) and any(len(s) <= types for s in sentences)
     assert got == expected
+    assert one_by_one == expected
     assert any(tag != "O" for tags in got for tag in tags)
 
 

@@ -122,15 +122,56 @@ class ActorIdentity:
         self.document_id: int | None = None  # the document being resolved, for evidence
         self._touched: set[int] = set()
         self._merged: dict[int, int] = {}
+        # Name counts and document counts of much-mentioned actors, kept up to date as
+        # mentions are added, so a refresh does not count their thousands of mentions again
+        # at every commit. Dropped for an actor whenever its mentions change another way.
+        self._counts: dict[int, tuple[Counter[str], list[int]]] = {}
+        # What this writer read or wrote of the alias keys and names, so the same key is
+        # not looked up, nor the same name inserted, once per document. Emptied whenever
+        # actors merge, split or go, and when the transaction is rolled back.
+        self._owners: dict[tuple[str, str], tuple[int, str] | None] = {}
+        self._entries: dict[int, tuple[str, ...]] = {}
+        self._named: set[tuple[int, str]] = set()
+
+    CACHE_LIMIT = 200_000
+
+    def _forget_keys(self) -> None:
+        self._owners.clear()
+        self._entries.clear()
+        self._named.clear()
+
+    def _owner(self, key: str, actor_type: str) -> tuple[int, str] | None:
+        pair = (key, actor_type)
+        if pair in self._owners:
+            return self._owners[pair]
+        if len(self._owners) > self.CACHE_LIMIT:
+            self._owners.clear()
+        found = self._owners[pair] = _key_owner(self.db, key, actor_type)
+        return found
 
     def touch(self, actor_ids: Iterable[int]) -> None:
         """These actors lost or gained mentions: recount them at the next refresh."""
-        self._touched.update(actor_ids)
+        for actor_id in actor_ids:
+            self._touched.add(actor_id)
+            self._counts.pop(actor_id, None)
+
+    def added(self, mentions: Iterable[tuple[int, str]]) -> None:
+        """``(actor_id, name)`` of the mentions just stored for a new document."""
+        seen: set[int] = set()
+        for actor_id, name in mentions:
+            kept = self._counts.get(actor_id)
+            if kept is not None:
+                kept[0][name] += 1
+                if actor_id not in seen:
+                    kept[1][0] += 1
+            seen.add(actor_id)
 
     def forget(self) -> None:
         """Drop pending work (the transaction it belonged to was rolled back)."""
         self._touched.clear()
         self._merged.clear()
+        self._counts.clear()
+        self._forget_keys()
 
     def resolve(self, named: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """Corpus actor ids of a document's ``(name, type)`` actors, creating new ones."""
@@ -151,14 +192,13 @@ class ActorIdentity:
 
     def _resolve(self, name: str, actor_type: str) -> int:
         keys = _keys(name, actor_type)
-        db = self.db
         if keys.ambiguous:
-            owner = _key_owner(db, keys.light, actor_type)
+            owner = self._owner(keys.light, actor_type)
             if owner is not None:
                 return self._joined(owner[0], name, f"same ambiguous name as {owner[1]}")
             return self._new(name, actor_type, keys, ambiguous=True)
-        strong = _key_owner(db, keys.strong, actor_type) if keys.strong else None
-        light = _key_owner(db, keys.light, actor_type)
+        strong = self._owner(keys.strong, actor_type) if keys.strong else None
+        light = self._owner(keys.light, actor_type)
         actor_id, evidence = None, ""
         if strong is not None:
             actor_id, evidence = strong[0], f"lexicon: {keys.strong[4:]}"  # type: ignore[index]
@@ -172,7 +212,7 @@ class ActorIdentity:
             else:
                 self._merge(actor_id, light[0])
         if actor_id is None and keys.fold is not None:
-            folded = _key_owner(db, keys.fold, actor_type)
+            folded = self._owner(keys.fold, actor_type)
             if folded is not None and self._close_unknown(folded[0], name, actor_type):
                 actor_id, evidence = folded[0], f"spelling variant of {folded[1]}"
         if actor_id is None:
@@ -182,10 +222,18 @@ class ActorIdentity:
 
     def _other_entry(self, actor_id: int, strong: str | None) -> bool:
         """Whether the actor is a lexicon entry other than ``strong`` (any, for None)."""
-        rows = self.db.execute(
-            "SELECT key FROM actor_keys WHERE actor_id = ? AND key LIKE 'lex:%'", (actor_id,)
-        ).fetchall()
-        return any(key != strong for (key,) in rows)
+        entries = self._entries.get(actor_id)
+        if entries is None:
+            if len(self._entries) > self.CACHE_LIMIT:
+                self._entries.clear()
+            entries = self._entries[actor_id] = tuple(
+                key
+                for (key,) in self.db.execute(
+                    "SELECT key FROM actor_keys WHERE actor_id = ? AND key LIKE 'lex:%'",
+                    (actor_id,),
+                )
+            )
+        return any(key != strong for key in entries)
 
     def _close_unknown(self, actor_id: int, name: str, actor_type: str) -> bool:
         """A folded key joins a name spelled close to one of the actor's, and a place only
@@ -212,12 +260,27 @@ class ActorIdentity:
         return self._joined(actor_id, name, evidence)
 
     def _add_keys(self, actor_id: int, name: str, actor_type: str, keys: NameKeys) -> None:
+        owners = self._owners
+        # a key known to have an owner would be ignored: only the others are inserted
+        new = [key for key in keys.all() if owners.get((key, actor_type)) is None]
+        if not new:
+            return
         self.db.executemany(
             "INSERT OR IGNORE INTO actor_keys (key, type, actor_id, name) VALUES (?, ?, ?, ?)",
-            [(key, actor_type, actor_id, name) for key in keys.all()],
+            [(key, actor_type, actor_id, name) for key in new],
         )
+        for key in new:
+            if (key, actor_type) in owners:  # known to be free: now this actor's
+                owners[(key, actor_type)] = (actor_id, name)
+            # else unknown whether it was free; it is looked up again when needed
+        self._entries.pop(actor_id, None)
 
     def _joined(self, actor_id: int, name: str, evidence: str) -> int:
+        if (actor_id, name) in self._named:
+            return actor_id  # the first evidence stays (INSERT OR IGNORE)
+        if len(self._named) > self.CACHE_LIMIT:
+            self._named.clear()
+        self._named.add((actor_id, name))
         self.db.execute(
             "INSERT OR IGNORE INTO actor_names (actor_id, name, evidence, document_id)"
             " VALUES (?, ?, ?, ?)",
@@ -275,7 +338,8 @@ class ActorIdentity:
                 " AND document_id = ? AND instr(speaker, ?) > 0",
                 (target, actor_id, document, alias),
             )
-        self._touched.update((actor_id, target))
+        self._forget_keys()
+        self.touch((actor_id, target))
         return target
 
     def _merge(self, keep: int, drop: int) -> None:
@@ -294,35 +358,28 @@ class ActorIdentity:
         db.execute("DELETE FROM actor_names WHERE actor_id = ?", (drop,))
         db.execute("DELETE FROM actor_keys WHERE actor_id = ?", (drop,))
         db.execute("DELETE FROM actors WHERE id = ?", (drop,))
+        self._forget_keys()
         self._merged[drop] = keep  # for ids handed out earlier in this document
         self._touched.discard(drop)
-        self._touched.add(keep)
+        self._counts.pop(drop, None)
+        self.touch((keep,))
 
     def refresh(self) -> None:
         """Recount mentions and documents and re-pick canonical names of touched actors;
         an actor left without mentions is deleted."""
         touched = sorted(self._touched)
-        self.forget()
+        self._touched.clear()
+        self._merged.clear()
         if not touched:
             return
         from newscorpus.extract.identity import canonical_name, name_form
 
         db = self.db
         for actor_id in touched:
-            counts = Counter(
-                dict(
-                    db.execute(
-                        "SELECT name, count(*) FROM mentions WHERE actor_id = ? GROUP BY name",
-                        (actor_id,),
-                    ).fetchall()
-                )
-            )
+            counts, documents = self._counted(actor_id)
             if not counts:
                 self._delete(actor_id)
                 continue
-            documents = db.execute(
-                "SELECT count(DISTINCT document_id) FROM mentions WHERE actor_id = ?", (actor_id,)
-            ).fetchone()[0]
             pinned = db.execute(
                 "SELECT pinned_name FROM actors WHERE id = ?", (actor_id,)
             ).fetchone()[0]
@@ -343,7 +400,34 @@ class ActorIdentity:
                 (name, name_form(name), sum(counts.values()), documents, actor_id),
             )
 
+    KEEP_COUNTS = 50  # mentions from which an actor's counts are kept between refreshes
+
+    def _counted(self, actor_id: int) -> tuple[Counter[str], int]:
+        """The actor's mentions by name, and its documents: kept, or counted in the store."""
+        kept = self._counts.get(actor_id)
+        if kept is not None:
+            return kept[0], kept[1][0]
+        db = self.db
+        counts = Counter(
+            dict(
+                db.execute(
+                    "SELECT name, count(*) FROM mentions WHERE actor_id = ? GROUP BY name",
+                    (actor_id,),
+                ).fetchall()
+            )
+        )
+        documents = 0
+        if counts:
+            documents = db.execute(
+                "SELECT count(DISTINCT document_id) FROM mentions WHERE actor_id = ?", (actor_id,)
+            ).fetchone()[0]
+            if sum(counts.values()) >= self.KEEP_COUNTS:
+                self._counts[actor_id] = (counts, [documents])
+        return counts, documents
+
     def _delete(self, actor_id: int) -> None:
+        self._counts.pop(actor_id, None)
+        self._forget_keys()
         db = self.db
         db.execute(
             "UPDATE claims SET speaker_actor_id = NULL WHERE speaker_actor_id = ?", (actor_id,)

@@ -108,6 +108,8 @@ class Writer:
         self.identity.document_id = doc_id
         actor_ids = self.identity.resolve((m.actor or m.text, m.type) for m in analysis.mentions)
         self._insert_mentions(doc_id, document.text, analysis, actor_ids)
+        self.identity.added((actor_ids[(m.actor or m.text, m.type)], m.actor or m.text)
+                            for m in analysis.mentions)  # fmt: skip
         by_name = {name: actor_id for (name, _type), actor_id in actor_ids.items()}
         claim_ids = self._insert_claims(doc_id, analysis, by_name)
         self._insert_dates(doc_id, document.text, analysis)

@@ -25,6 +25,7 @@ from newscorpus.extract.dates import calendar as cal
 from newscorpus.extract.dates.lexicon import (
     MatchText,
     ambiguous_months,
+    candidate_pattern,
     key,
     lexicon,
     master_pattern,
@@ -559,9 +560,23 @@ HANDLERS = {
 }
 
 
+def _matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``master_pattern().finditer(text, start, end)``, tried only where a date can start."""
+    master = master_pattern()
+    position = start
+    for candidate in candidate_pattern().finditer(text, start, end):
+        at = candidate.start()
+        if at < position:
+            continue
+        m = master.match(text, at, end)
+        if m is not None:
+            yield m
+            position = m.end()
+
+
 def _scan(mt: MatchText, start: int, end: int, ctx: Context) -> Iterator[_Found]:
     ctx.read(mt.text, start, end)
-    for m in master_pattern().finditer(mt.text, start, end):
+    for m in _matches(mt.text, start, end):
         kind = m.lastgroup
         found = _period(m, ctx, mt) if kind == "period" else HANDLERS[kind](m, ctx)  # type: ignore[index]
         for item in found:

@@ -83,28 +83,110 @@ class _Scorer:
                 before, after = self.bigrams.get(name[4:], (model.unknown, model.unknown))
                 self.bigrams[name[4:]] = (row, after) if name[2] == "-" else (before, row)
 
-    def type_row(self, match: str, stem: str, prefix: str) -> int:
-        row = self.rows.get(match)
-        if row is None:
-            row = self.rows[match] = len(self.rows) + 1
-            parts = type_features(match, stem, prefix)
-            for i, part in enumerate(parts):
-                self.table[row, i] = self.model.score(part)
-        return row
+    def _add_types(self, analyses: Sequence[tuple[str, str, str]]) -> None:
+        """Fill table rows for word types not in it: their feature rows looked up in one
+        list and summed by one ``reduceat`` (the sums crfsuite makes, in its order)."""
+        index, unknown, rows = self.model.index, self.model.unknown, self.rows
+        flat: list[int] = []
+        starts: list[int] = []
+        numbers: list[int] = []
+        for match, stem, prefix in analyses:
+            numbers.append(rows.setdefault(match, len(rows) + 1))
+            for part in type_features(match, stem, prefix):
+                starts.append(len(flat))
+                flat += [index.get(name, unknown) for name in part]
+        sums = np.add.reduceat(self.model.weights[flat], starts, axis=0)
+        self.table[numbers] = sums.reshape(len(numbers), len(EDGE), -1)
 
     def _scores(self, match: str, stem: str, prefix: str) -> np.ndarray:
         return np.stack([self.model.score(part) for part in type_features(match, stem, prefix)])
 
-    def emissions(self, analyses: Sequence[tuple[str, str, str]]) -> np.ndarray:
-        """(tokens, labels) state scores of one sentence of ``(match, stem, prefix)``."""
-        count, model = len(analyses), self.model
-        if len(self.rows) + count > self.TYPES_LIMIT:
-            self.rows.clear()  # before the sentence: its rows stay valid while it is read
-        if count <= self.TYPES_LIMIT:
-            table = self.table[[0, 0, *(self.type_row(*a) for a in analyses), 0, 0]]
-        else:  # a "sentence" of more word types than the table holds (a run of noise)
-            table = np.stack([self.table[0]] * 2 + [self._scores(*a) for a in analyses]
-                             + [self.table[0]] * 2)  # fmt: skip
+    def emissions(self, sentences: Sequence[Sequence[tuple[str, str, str]]]) -> list[np.ndarray]:
+        """(tokens, labels) state scores of each sentence of ``(match, stem, prefix)``.
+
+        A document's sentences are scored together: the types not yet in the table are
+        added in one batch, and the sums over neighbours are a few array operations over
+        the sentences laid end to end, two edge rows between them."""
+        limit, rows = self.TYPES_LIMIT, self.rows
+        scores: list[np.ndarray] = []
+        batch: list[Sequence[tuple[str, str, str]]] = []
+        new: dict[str, tuple[str, str, str]] = {}
+        for analyses in sentences:
+            if len(analyses) > limit:  # a "sentence" of more types than the table holds
+                scores += self._batch_scores(batch, new)
+                batch, new = [], {}
+                scores.append(self._long_sentence(analyses))
+                continue
+            adds: dict[str, tuple[str, str, str]] = {}
+            for analysis in analyses:  # a type's features are those of its first token
+                if analysis[0] not in rows and analysis[0] not in new:
+                    adds.setdefault(analysis[0], analysis)
+            if len(rows) + len(new) + len(adds) > limit:
+                scores += self._batch_scores(batch, new)
+                batch = []
+                rows.clear()  # the batch's rows stay valid until it is scored
+                new = {}
+                for analysis in analyses:
+                    new.setdefault(analysis[0], analysis)
+            else:
+                new.update(adds)
+            batch.append(analyses)
+        scores += self._batch_scores(batch, new)
+        return scores
+
+    def _batch_scores(
+        self,
+        sentences: Sequence[Sequence[tuple[str, str, str]]],
+        new: dict[str, tuple[str, str, str]],
+    ) -> list[np.ndarray]:
+        if not sentences:
+            return []
+        if new:
+            self._add_types(list(new.values()))
+        model, rows, missing = self.model, self.rows, (self.model.unknown, self.model.unknown)
+        numbers = [0, 0]
+        real: list[int] = []
+        before: list[int] = []  # the "bg-=" row of each token, then its "bg+=" row
+        after: list[int] = []
+        marks: list[int] = []
+        unknown, index = model.unknown, model.index
+        for analyses in sentences:
+            real += range(len(numbers), len(numbers) + len(analyses))
+            numbers += [rows[a[0]] for a in analyses]
+            numbers += (0, 0)
+            stems = [a[1] for a in analyses]
+            # pair i is "previous|current" of token i: its "bg-=", and "bg+=" of token i-1
+            pairs = [
+                self.bigrams.get(f"{a}|{b}", missing)
+                for a, b in zip(["BOS", *stems], [*stems, "EOS"], strict=True)
+            ]
+            before += [pair[0] for pair in pairs[:-1]]
+            after += [pair[1] for pair in pairs[1:]]
+            marks += [index.get(m, unknown) if m else unknown for m in gazetteer_features(stems)]
+        table = self.table[numbers]
+        end = len(numbers)
+        summed = (
+            table[2 : end - 2, 0]
+            + table[1 : end - 3, 1]
+            + table[3 : end - 1, 2]
+            + table[0 : end - 4, 3]
+            + table[4:end, 4]
+        )
+        scores = summed[[position - 2 for position in real]]
+        scores += model.weights[before]
+        scores += model.weights[after]
+        scores += model.weights[marks]
+        out: list[np.ndarray] = []
+        first = 0
+        for analyses in sentences:
+            out.append(scores[first : first + len(analyses)])
+            first += len(analyses)
+        return out
+
+    def _long_sentence(self, analyses: Sequence[tuple[str, str, str]]) -> np.ndarray:
+        model, edge = self.model, self.table[0]
+        table = np.stack([edge] * 2 + [self._scores(*a) for a in analyses] + [edge] * 2)
+        count = len(analyses)
         scores = (
             table[2 : count + 2, 0]
             + table[1 : count + 1, 1]
@@ -114,21 +196,20 @@ class _Scorer:
         )
         stems = [analysis[1] for analysis in analyses]
         missing = (model.unknown, model.unknown)
-        # pair i is "previous|current" of token i: its "bg-=" feature, and "bg+=" of token i-1
         rows = [
             self.bigrams.get(f"{a}|{b}", missing)
             for a, b in zip(["BOS", *stems], [*stems, "EOS"], strict=True)
         ]
         scores += model.weights[[row[0] for row in rows[:-1]]]
         scores += model.weights[[row[1] for row in rows[1:]]]
-        for position, mark in enumerate(gazetteer_features(stems)):
-            if mark:
-                scores[position] += model.weights[model.index.get(mark, model.unknown)]
+        marks = gazetteer_features(stems)
+        scores += model.weights[[model.index.get(m, model.unknown) if m else model.unknown
+                                 for m in marks]]  # fmt: skip
         return scores
 
     def tag(self, sentences: Sequence[Sequence[tuple[str, str, str]]]) -> list[list[str]]:
         """BIO tags of each sentence given as ``(match, stem, prefix)`` per token."""
-        paths = self.model.viterbi([self.emissions(analyses) for analyses in sentences])
+        paths = self.model.viterbi(self.emissions(sentences))
         return [drop_leading_nisba(a, tags) for a, tags in zip(sentences, paths, strict=True)]
 
 

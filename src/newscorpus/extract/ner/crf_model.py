@@ -122,14 +122,14 @@ class CrfModel:
             candidates = score[:active, :, None] + transitions  # sentence, previous, next
             back[:active, t] = candidates.argmax(axis=1)
             score[:active] = candidates.max(axis=1) + states[:active, t]
-        last = score.argmax(axis=1).tolist()
-        pointers = back.tolist()
+        # back to front, the sentences still running at t being a leading slice again
+        label = score.argmax(axis=1)
+        best = np.empty((len(order), lengths[0]), dtype=np.intp)
+        for t in range(lengths[0] - 1, 0, -1):
+            active = int(running[t])
+            best[:active, t] = label[:active]
+            label[:active] = back[np.arange(active), t, label[:active]]
+        best[:, 0] = label
         labels = self.labels
-        for row, number in enumerate(order):
-            label = last[row]
-            path = [label]
-            rows = pointers[row]
-            for t in range(lengths[row] - 1, 0, -1):
-                label = rows[t][label]
-                path.append(label)
-            paths[number] = [labels[i] for i in reversed(path)]
+        for row, (number, length) in enumerate(zip(order, lengths, strict=True)):
+            paths[number] = [labels[i] for i in best[row, :length].tolist()]
