@@ -384,3 +384,53 @@ def test_no_publication_date_without_cues() -> None:
 )  # fmt: skip
 def test_date_errors_seen_on_real_news(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text, "2018-03-15") == expected
+
+
+def _table_texts() -> list[str]:
+    """Every text of this module's tables, and the seeds."""
+    from pathlib import Path
+
+    texts = []
+    for test in (test_full_and_partial_dates, test_years_and_decades, test_not_dates):
+        for mark in test.pytestmark:  # type: ignore[attr-defined]
+            for row in mark.args[1]:
+                texts.append(row[0] if isinstance(row, tuple) else row)
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    texts += [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
+    return texts
+
+
+def _spans(matches) -> list[tuple[tuple[int, int], str | None]]:  # type: ignore[no-untyped-def]
+    return [(m.span(), m.lastgroup) for m in matches]
+
+
+def test_the_candidate_scan_finds_what_the_master_pattern_finds() -> None:
+    from newscorpus.extract.dates.lexicon import master_pattern, match_text
+    from newscorpus.extract.dates.scan import _matches
+
+    texts = [match_text(text).text for text in _table_texts()]
+    assert len(texts) > 40
+    for text in texts:
+        assert _spans(_matches(text, 0, len(text))) == _spans(master_pattern().finditer(text))
+    assert sum(len(_spans(master_pattern().finditer(text))) for text in texts) > 60
+
+
+def test_a_first_word_missing_from_the_candidates_loses_its_dates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The list of first words is what the equality above rests on: without عطله the
+    scan no longer tries "عطلة نهاية الأسبوع" (نهاية alone still opens a date there)."""
+    from newscorpus.extract.dates import lexicon
+    from newscorpus.extract.dates.scan import _matches
+
+    text = lexicon.match_text("وسافر في عطلة نهاية الأسبوع المقبل").text
+    assert _spans(_matches(text, 0, len(text))) == _spans(lexicon.master_pattern().finditer(text))
+    words = tuple(w for w in lexicon._FIRST_WORDS if w != "عطله")
+    monkeypatch.setattr(lexicon, "_FIRST_WORDS", words)
+    lexicon.candidate_pattern.cache_clear()
+    try:
+        assert _spans(_matches(text, 0, len(text))) != _spans(
+            lexicon.master_pattern().finditer(text)
+        )
+    finally:
+        lexicon.candidate_pattern.cache_clear()

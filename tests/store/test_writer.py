@@ -164,3 +164,44 @@ def test_stored_span_texts_are_the_document_text_at_their_offsets(db_path: Path)
             rows = store.db.execute(f'SELECT start, "end", text FROM {table}').fetchall()
             assert rows and all(text[s:e] == t for s, e, t in rows), table
         assert "\u00a0" in store.db.execute("SELECT text FROM mentions").fetchone()[0]
+
+
+def _written_counts(db_path: Path, keep_from: int, monkeypatch) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """Seeds written file by file with a commit after each, then the first file written
+    again with its second half of mentions gone; the actors' names and counts."""
+    from dataclasses import replace
+
+    from newscorpus.load import Source, read_source
+    from newscorpus.pipeline import analyze
+    from newscorpus.store.identity import ActorIdentity
+
+    monkeypatch.setattr(ActorIdentity, "KEEP_COUNTS", keep_from)
+    files = []
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        documents = list(read_source(Source.from_bytes(path.name, path.read_bytes())))
+        files.append((path.name, [(d, analyze(d)) for d in documents]))
+    with open_store(db_path) as store, store.writing() as writer:
+        for number, (name, pairs) in enumerate(files):
+            writer.begin_file(FileRecord(name, 1, 1, name))
+            for document, analysis in pairs:
+                writer.add_document(document, analysis)
+            writer.commit()
+            if number == 2:  # the first file again, changed: mentions leave its actors
+                first, pairs0 = files[0]
+                writer.begin_file(FileRecord(first, 2, 2, first + "2"))
+                for document, analysis in pairs0:
+                    half = analysis.mentions[: len(analysis.mentions) // 2]
+                    writer.add_document(document, replace(analysis, mentions=half))
+                writer.commit()
+        rows = store.db.execute(
+            "SELECT name, type, mentions, documents FROM actors ORDER BY name, type"
+        ).fetchall()
+    return rows
+
+
+def test_counts_kept_between_commits_equal_a_recount(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    kept = _written_counts(tmp_path / "kept.db", 1, monkeypatch)  # every actor's kept
+    counted = _written_counts(tmp_path / "counted.db", 10**9, monkeypatch)  # none kept
+    assert kept == counted
+    assert sum(row[2] for row in kept) > 100

@@ -266,7 +266,7 @@ def master_pattern() -> re.Pattern[str]:
 # The words a match of ``master_pattern`` can start with, after a word's proclitics (PRE):
 # the first word of each alternative there, optional words included. Kept beside it: a
 # word an alternative starts with and this list lacks would make ``candidate_pattern``
-# miss that alternative's dates (tests/extract/test_dates_scan.py compares the two scans).
+# miss that alternative's dates (tests/extract/test_dates.py compares the two scans).
 _FIRST_WORDS = (
     "شهر يوم صباح مساء ليله ليل ظهر فجر عصر اول امس اليوم البارحه غدا بعد منذ قبل هذا هذه"
     " نفس ذات الاسبوع الشهر العام السنه عطله نهايه بين اوائل اواخر منتصف مطلع بدايه عقد"
