@@ -46,8 +46,10 @@ def main() -> None:
         times.append(time.perf_counter() - started)
         print(f"run {run}: report written in {times[-1]:.2f} s")
     size = out.stat().st_size
-    print(f"write: median {statistics.median(times):.2f} s over {len(times)} runs;"
-          f" file {size / 1e6:.2f} MB")
+    print(
+        f"write: median {statistics.median(times):.2f} s over {len(times)} runs;"
+        f" file {size / 1e6:.2f} MB"
+    )
     _open(out)
     shutil.rmtree(folder)
 
@@ -81,10 +83,14 @@ def _open(page_path: Path) -> None:
         page.wait_for_selector("#view-profile.shown")
         profile = time.perf_counter() - started
         browser.close()
-    print(f"browser: ready {ready:.2f} s, network drawn {network:.2f} s, timeline chart"
-          f" {chart:.2f} s, actor profile after a click {profile:.2f} s (from navigation)")
-    print(f"requests other than the page: {len([r for r in requests if r != url])};"
-          f" console errors: {len(errors)}")
+    print(
+        f"browser: ready {ready:.2f} s, network drawn {network:.2f} s, timeline chart"
+        f" {chart:.2f} s, actor profile after a click {profile:.2f} s (from navigation)"
+    )
+    print(
+        f"requests other than the page: {len([r for r in requests if r != url])};"
+        f" console errors: {len(errors)}"
+    )
 
 
 if __name__ == "__main__":

@@ -57,3 +57,19 @@ def test_documents_below_the_threshold_are_analyzed_whole() -> None:
     for document in read_source(Source.from_bytes(seed.name, seed.read_bytes())):
         assert isinstance(document, Document) and len(document.text) < LONG_DOCUMENT
         assert analyze(document).mentions
+
+
+def test_many_documents_analyzed_together_give_each_ones_own_analysis() -> None:
+    """The CRF tags a batch's documents in one go; nothing of one leaks into another, and a
+    long document (windows) or an empty one among them changes nothing."""
+    from newscorpus.pipeline import analyze_many
+
+    documents: list[Document] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        documents += read_source(Source.from_bytes(path.name, path.read_bytes()))
+    long_document = _one_paragraph(LONG_DOCUMENT // len(SENTENCE) + 10)
+    empty = Document(text="…", paragraphs=(Paragraph(0, 0, 1, "body"),), path="empty.txt")
+    batch = [documents[0], long_document, *documents[1:], empty]
+    together = analyze_many(batch)
+    assert together == [analyze(document) for document in batch]
+    assert sum(len(a.mentions) for a in together) > 100

@@ -140,9 +140,9 @@ def count_inputs(paths: Sequence[str]) -> int | None:
 
 
 def _analyze_batch(documents: list[Document]) -> list[Analysis]:
-    from newscorpus.pipeline import analyze
+    from newscorpus.pipeline import analyze_many
 
-    return [analyze(document) for document in documents]
+    return analyze_many(documents)
 
 
 def _start_worker() -> None:

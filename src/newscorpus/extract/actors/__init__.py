@@ -22,7 +22,7 @@ from newscorpus.extract.actors.gazetteer import cues
 from newscorpus.extract.actors.reader import Reader
 from newscorpus.extract.actors.reconcile import statistical_pass
 from newscorpus.extract.actors.resolve import resolve_mentions
-from newscorpus.models import Mention, Sentence, Token
+from newscorpus.models import ActorType, Mention, Sentence, Token
 
 __all__ = ["extract_mentions"]
 
@@ -33,13 +33,15 @@ def extract_mentions(
     sentences: Sequence[Sentence],
     paragraph_of: Callable[[int], int] | None = None,
     ner: str = "auto",
+    spans: Sequence[tuple[int, int, ActorType]] | None = None,
 ) -> list[Mention]:
     """Actor mentions of a document, sorted by start, resolved to in-document actors.
 
     ``text`` is the cleaned document text; ``tokens`` and ``sentences`` cover the analyzed
     paragraphs. ``ner`` picks the statistical source: "auto" (the CRF when its model is
     installed), "crf", "camel" (camel-tools' BERT NER; raises ResourceMissing when its data
-    is not installed) or "none".
+    is not installed) or "none". ``spans`` are that source's spans when the caller has
+    them already (``pipeline.analyze_many`` tags several documents at once).
     """
     reader = Reader(text, tokens, cues())
     rules.gazetteer_pass(reader)
@@ -48,7 +50,7 @@ def extract_mentions(
     rules.apposition_pass(reader)
     rules.org_pass(reader)
     if ner != "none":
-        statistical_pass(reader, text, sentences, ner)
+        statistical_pass(reader, text, sentences, ner, spans)
     rules.prefix_pass(reader)
     rules.first_name_pass(reader)
     rules.team_pass(reader, sentences)

@@ -21,12 +21,21 @@ from newscorpus.models import ActorType, Sentence, Token
 _IN_NAMES = frozenset({"-", ".", "'"})  # دايز - بيرغون, هشام ل. (initials)
 
 
-def statistical_pass(reader: Reader, text: str, sentences: Sequence[Sentence], ner: str) -> None:
+def statistical_pass(
+    reader: Reader,
+    text: str,
+    sentences: Sequence[Sentence],
+    ner: str,
+    spans: Sequence[ner_sources.Span] | None = None,
+) -> None:
+    """The tagger's spans (``spans``, when the caller tagged the document already)."""
     cue = reader.cue
     starts = [t.start for t in reader.tokens]
     source = ner_sources.source_name(ner)
     supported: set[int] = set()
-    for start, end, kind in ner_sources.statistical_spans(text, reader.tokens, sentences, ner):
+    if spans is None:
+        spans = ner_sources.statistical_spans(text, reader.tokens, sentences, ner)
+    for start, end, kind in spans:
         first = bisect.bisect_right(starts, start) - 1
         last = bisect.bisect_left(starts, end)
         if first < 0 or last <= first:

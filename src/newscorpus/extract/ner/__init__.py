@@ -60,3 +60,16 @@ def statistical_spans(
             )
         return []
     return list(module.crf_mentions(text, tokens, sentences))
+
+
+def statistical_spans_many(
+    documents: Sequence[tuple[str, Sequence[Token], Sequence[Sentence]]], ner: str = "auto"
+) -> list[list[Span]]:
+    """``statistical_spans`` of several documents ``(text, tokens, sentences)``; the CRF
+    tags them in one batch, with the labels it gives each one alone."""
+    module = _crf() if ner in ("auto", "crf") else None
+    if module is None:
+        return [
+            statistical_spans(text, tokens, sentences, ner) for text, tokens, sentences in documents
+        ]
+    return [list(spans) for spans in module.crf_mentions_many(documents)]
