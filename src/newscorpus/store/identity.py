@@ -130,6 +130,9 @@ class ActorIdentity:
         # not looked up, nor the same name inserted, once per document. Emptied whenever
         # actors merge, split or go, and when the transaction is rolled back.
         self._owners: dict[tuple[str, str], tuple[int, str] | None] = {}
+        # (name, type) -> the actor it resolved to: once a name is resolved all its keys
+        # have owners, so it resolves the same way again until actors merge, split or go
+        self._resolved: dict[tuple[str, str], int] = {}
         self._entries: dict[int, tuple[str, ...]] = {}
         self._named: set[tuple[int, str]] = set()
 
@@ -137,6 +140,7 @@ class ActorIdentity:
 
     def _forget_keys(self) -> None:
         self._owners.clear()
+        self._resolved.clear()
         self._entries.clear()
         self._named.clear()
 
@@ -176,9 +180,16 @@ class ActorIdentity:
     def resolve(self, named: Iterable[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """Corpus actor ids of a document's ``(name, type)`` actors, creating new ones."""
         resolved: dict[tuple[str, str], int] = {}
-        for name, actor_type in named:
-            if (name, actor_type) not in resolved:
-                resolved[(name, actor_type)] = self._resolve(name, actor_type)
+        known = self._resolved
+        for pair in named:
+            if pair not in resolved:
+                actor_id = known.get(pair)
+                if actor_id is None:
+                    actor_id = self._resolve(*pair)
+                    if len(known) > self.CACHE_LIMIT:
+                        known.clear()
+                    known[pair] = actor_id
+                resolved[pair] = actor_id
         # A merge later in the loop may have retired an id handed out earlier.
         for pair, actor_id in resolved.items():
             resolved[pair] = self._live_id(actor_id)
