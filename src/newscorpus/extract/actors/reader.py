@@ -45,6 +45,9 @@ class Reader:
         self.taken: list[int] = [-1] * len(tokens)  # token -> candidate index
         self.found: list[Candidate] = []
         self.dropped: set[int] = set()  # candidates a later source overruled
+        # the rules ask for these millions of times: read once
+        self._words = [t.stem if t.is_word else "" for t in tokens]
+        self._forms = [t.match for t in tokens]
 
     def add(
         self,
@@ -120,16 +123,17 @@ class Reader:
 
     def word(self, index: int) -> str:
         """The clitic-free form of token ``index`` ("" past the end or for punctuation)."""
-        if 0 <= index < len(self.tokens) and self.tokens[index].is_word:
-            return self.tokens[index].stem
-        return ""
+        return self._words[index] if 0 <= index < len(self._words) else ""
 
     def form(self, index: int) -> str:
-        return self.tokens[index].match if 0 <= index < len(self.tokens) else ""
+        return self._forms[index] if 0 <= index < len(self._forms) else ""
 
     def phrase_at(self, index: int, table: dict[str, tuple[tuple[str, ...], ...]]) -> int:
         """Length of the longest phrase of ``table`` starting at ``index`` (0 if none)."""
-        for phrase in table.get(self.word(index), ()):
+        phrases = table.get(self.word(index))
+        if not phrases:
+            return 0
+        for phrase in phrases:
             if all(self.form(index + n) == w for n, w in enumerate(phrase[1:], 1)):
                 return len(phrase)
         return 0
