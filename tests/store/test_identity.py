@@ -101,3 +101,35 @@ def test_why_names_the_evidence_of_each_alias(db_path: Path) -> None:
         mark = why(store, "ساندبيرغ")
         variant = next(e for e in mark.why if e.alias == "شيريل ساندبيرغ")
         assert "spelling variant of شيريل ساندبرغ" in " ".join(variant.across_corpus)
+
+
+def _actors_after(db_path: Path, names: list[str]) -> list[tuple[str, int]]:
+    """One writer session, a file per name (a place): the actors and their mentions."""
+    with open_store(db_path) as store, store.writing() as writer:
+        for number, name in enumerate(names):
+            document = Document(
+                text=name, paragraphs=(Paragraph(0, 0, len(name), "body"),), path=f"{number}"
+            )
+            writer.begin_file(FileRecord(f"{number}", 1, 1, f"{number}"))
+            writer.add_document(
+                document,
+                Analysis(mentions=(Mention(0, len(name), name, "place", 0, name, actor=name),)),
+            )
+    with open_store(db_path) as store:
+        return sorted(store.db.execute("SELECT name, mentions FROM actors").fetchall())
+
+
+def test_a_name_resolves_as_without_the_writers_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """أوروغواي joins the actor of الأوروغواي as a spelling variant; once the lexicon's
+    أورغواي has joined it too (by the spelling أورجواى gave it), that actor is a lexicon
+    entry, which a name with no lexicon key may not join by spelling alone: the writer's
+    memory of what أوروغواي resolved to must not hide that (as it did on ANT dev)."""
+    from newscorpus.store.identity import ActorIdentity
+
+    names = ["الأوروغواي", "أوروغواي", "أوروغواي", "أورجواى", "أورغواي", "أوروغواي"]
+    remembered = _actors_after(tmp_path / "a.db", names)
+    monkeypatch.setattr(ActorIdentity, "_settled", lambda self, *args: False)
+    assert remembered == _actors_after(tmp_path / "b.db", names)
+    assert len(remembered) == 2

@@ -186,15 +186,31 @@ class ActorIdentity:
                 actor_id = known.get(pair)
                 if actor_id is None:
                     actor_id = self._resolve(*pair)
-                    if len(known) > self.CACHE_LIMIT:
-                        known.clear()
-                    known[pair] = actor_id
+                    if self._settled(*pair, actor_id):
+                        if len(known) > self.CACHE_LIMIT:
+                            known.clear()
+                        known[pair] = actor_id
                 resolved[pair] = actor_id
         # A merge later in the loop may have retired an id handed out earlier.
         for pair, actor_id in resolved.items():
             resolved[pair] = self._live_id(actor_id)
         self._touched.update(resolved.values())
         return resolved
+
+    def _settled(self, name: str, actor_type: str, actor_id: int) -> bool:
+        """Whether ``_resolve`` would give ``actor_id`` again, with no side effect, as long
+        as no actor merges, splits or goes: its keys lead there. (Not always: a name whose
+        keys all belong to other actors that it may not join gets a new actor each time.)"""
+        keys = _keys(name, actor_type)
+        light = self._owner(keys.light, actor_type)
+        if light is None or light[0] != actor_id:
+            return False
+        if keys.ambiguous:
+            return True
+        if keys.strong:
+            strong = self._owner(keys.strong, actor_type)
+            return strong is not None and strong[0] == actor_id
+        return not self._other_entry(actor_id, None)
 
     def _live_id(self, actor_id: int) -> int:
         while actor_id in self._merged:
@@ -285,6 +301,10 @@ class ActorIdentity:
                 owners[(key, actor_type)] = (actor_id, name)
             # else unknown whether it was free; it is looked up again when needed
         self._entries.pop(actor_id, None)
+        if any(key.startswith("lex:") for key in new):
+            # an actor that becomes a lexicon entry no longer takes names by spelling
+            # alone (_other_entry): what such names resolved to may change
+            self._resolved.clear()
 
     def _joined(self, actor_id: int, name: str, evidence: str) -> int:
         if (actor_id, name) in self._named:
