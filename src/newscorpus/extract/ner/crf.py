@@ -143,17 +143,33 @@ class _Scorer:
             return []
         if new:
             self._add_types(list(new.values()))
-        model, rows, missing = self.model, self.rows, (self.model.unknown, self.model.unknown)
+        rows = self.rows
         numbers = [0, 0]
+        for analyses in sentences:
+            numbers += [rows[a[0]] for a in analyses]
+            numbers += (0, 0)
+        return self._combined(self.table[numbers], sentences)
+
+    def _long_sentence(self, analyses: Sequence[tuple[str, str, str]]) -> np.ndarray:
+        edge = self.table[0]
+        table = np.stack([edge] * 2 + [self._scores(*a) for a in analyses] + [edge] * 2)
+        return self._combined(table, [analyses])[0]
+
+    def _combined(
+        self, table: np.ndarray, sentences: Sequence[Sequence[tuple[str, str, str]]]
+    ) -> list[np.ndarray]:
+        """Each sentence's (tokens, labels) scores, from ``table``: the type scores of the
+        sentences' tokens laid end to end, two edge rows before, between and after them."""
+        model, missing = self.model, (self.model.unknown, self.model.unknown)
+        unknown, index = model.unknown, model.index
         real: list[int] = []
         before: list[int] = []  # the "bg-=" row of each token, then its "bg+=" row
         after: list[int] = []
         marks: list[int] = []
-        unknown, index = model.unknown, model.index
+        position = 2
         for analyses in sentences:
-            real += range(len(numbers), len(numbers) + len(analyses))
-            numbers += [rows[a[0]] for a in analyses]
-            numbers += (0, 0)
+            real += range(position - 2, position - 2 + len(analyses))
+            position += len(analyses) + 2
             stems = [a[1] for a in analyses]
             # pair i is "previous|current" of token i: its "bg-=", and "bg+=" of token i-1
             pairs = [
@@ -163,8 +179,7 @@ class _Scorer:
             before += [pair[0] for pair in pairs[:-1]]
             after += [pair[1] for pair in pairs[1:]]
             marks += [index.get(m, unknown) if m else unknown for m in gazetteer_features(stems)]
-        table = self.table[numbers]
-        end = len(numbers)
+        end = len(table)
         summed = (
             table[2 : end - 2, 0]
             + table[1 : end - 3, 1]
@@ -172,7 +187,7 @@ class _Scorer:
             + table[0 : end - 4, 3]
             + table[4:end, 4]
         )
-        scores = summed[[position - 2 for position in real]]
+        scores = summed[real]
         scores += model.weights[before]
         scores += model.weights[after]
         scores += model.weights[marks]
@@ -182,30 +197,6 @@ class _Scorer:
             out.append(scores[first : first + len(analyses)])
             first += len(analyses)
         return out
-
-    def _long_sentence(self, analyses: Sequence[tuple[str, str, str]]) -> np.ndarray:
-        model, edge = self.model, self.table[0]
-        table = np.stack([edge] * 2 + [self._scores(*a) for a in analyses] + [edge] * 2)
-        count = len(analyses)
-        scores = (
-            table[2 : count + 2, 0]
-            + table[1 : count + 1, 1]
-            + table[3 : count + 3, 2]
-            + table[0:count, 3]
-            + table[4 : count + 4, 4]
-        )
-        stems = [analysis[1] for analysis in analyses]
-        missing = (model.unknown, model.unknown)
-        rows = [
-            self.bigrams.get(f"{a}|{b}", missing)
-            for a, b in zip(["BOS", *stems], [*stems, "EOS"], strict=True)
-        ]
-        scores += model.weights[[row[0] for row in rows[:-1]]]
-        scores += model.weights[[row[1] for row in rows[1:]]]
-        marks = gazetteer_features(stems)
-        scores += model.weights[[model.index.get(m, model.unknown) if m else model.unknown
-                                 for m in marks]]  # fmt: skip
-        return scores
 
     def tag(self, sentences: Sequence[Sequence[tuple[str, str, str]]]) -> list[list[str]]:
         """BIO tags of each sentence given as ``(match, stem, prefix)`` per token."""
