@@ -129,30 +129,29 @@ def analyze_many(documents: Sequence[Document], *, keep_tokens: bool = False) ->
     from newscorpus.arabic import clean
     from newscorpus.extract import ner
 
-    analyses: list[Analysis | None] = []
-    ready: list[tuple[int, Document, str, str | None, str | None, Prepared]] = []
+    plans: list[tuple[str, str | None, str | None, Prepared | None]] = []
     for document in documents:
         text = clean(document.text)
         published, inferred = _publication(document, text)
-        if len(text) > LONG_DOCUMENT:
-            parts = [
-                _analyze_window(document, text, window, published, inferred, keep_tokens)
-                for window in analysis_windows(text, document.paragraphs)
-            ]
-            analyses.append(_joined(parts, inferred))
+        prepared = prepare(document, text=text) if len(text) <= LONG_DOCUMENT else None
+        plans.append((text, published, inferred, prepared))
+    tagged = [(p.text, p.tokens, p.sentences) for *_, p in plans if p is not None]
+    spans = iter(ner.statistical_spans_many(tagged))
+    analyses: list[Analysis] = []
+    for document, (text, published, inferred, prepared) in zip(documents, plans, strict=True):
+        if prepared is not None:
+            analyses.append(
+                _analyze_window(
+                    document, text, None, published, inferred, keep_tokens, prepared, next(spans)
+                )
+            )
             continue
-        ready.append(
-            (len(analyses), document, text, published, inferred, prepare(document, text=text))
-        )
-        analyses.append(None)
-    spans = ner.statistical_spans_many([(r[2], r[5].tokens, r[5].sentences) for r in ready])
-    for (at, document, text, published, inferred, prepared), found in zip(
-        ready, spans, strict=True
-    ):
-        analyses[at] = _analyze_window(
-            document, text, None, published, inferred, keep_tokens, prepared, found
-        )
-    return [analysis for analysis in analyses if analysis is not None]
+        parts = [
+            _analyze_window(document, text, window, published, inferred, keep_tokens)
+            for window in analysis_windows(text, document.paragraphs)
+        ]
+        analyses.append(_joined(parts, inferred))
+    return analyses
 
 
 def _publication(document: Document, text: str) -> tuple[str | None, str | None]:

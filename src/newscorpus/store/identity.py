@@ -19,6 +19,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -114,6 +115,14 @@ def _most_mentioned(
     return None if row is None else int(row[0])
 
 
+@dataclass(slots=True)
+class _Kept:
+    """An actor's mentions by name and its documents, kept up to date between refreshes."""
+
+    names: Counter[str]
+    documents: int
+
+
 class ActorIdentity:
     """Resolves document-level actors to corpus actors inside the writer's transaction."""
 
@@ -125,13 +134,13 @@ class ActorIdentity:
         # Name counts and document counts of much-mentioned actors, kept up to date as
         # mentions are added, so a refresh does not count their thousands of mentions again
         # at every commit. Dropped for an actor whenever its mentions change another way.
-        self._counts: dict[int, tuple[Counter[str], list[int]]] = {}
+        self._counts: dict[int, _Kept] = {}
         # What this writer read or wrote of the alias keys and names, so the same key is
         # not looked up, nor the same name inserted, once per document. Emptied whenever
         # actors merge, split or go, and when the transaction is rolled back.
         self._owners: dict[tuple[str, str], tuple[int, str] | None] = {}
-        # (name, type) -> the actor it resolved to: once a name is resolved all its keys
-        # have owners, so it resolves the same way again until actors merge, split or go
+        # (name, type) -> the actor it resolved to, kept only while its keys lead there
+        # (_settled); also emptied when an actor becomes a lexicon entry (_add_keys)
         self._resolved: dict[tuple[str, str], int] = {}
         self._entries: dict[int, tuple[str, ...]] = {}
         self._named: set[tuple[int, str]] = set()
@@ -165,9 +174,8 @@ class ActorIdentity:
         for actor_id, name in mentions:
             kept = self._counts.get(actor_id)
             if kept is not None:
-                kept[0][name] += 1
-                if actor_id not in seen:
-                    kept[1][0] += 1
+                kept.names[name] += 1
+                kept.documents += actor_id not in seen
             seen.add(actor_id)
 
     def forget(self) -> None:
@@ -437,7 +445,7 @@ class ActorIdentity:
         """The actor's mentions by name, and its documents: kept, or counted in the store."""
         kept = self._counts.get(actor_id)
         if kept is not None:
-            return kept[0], kept[1][0]
+            return kept.names, kept.documents
         db = self.db
         counts = Counter(
             dict(
@@ -453,7 +461,7 @@ class ActorIdentity:
                 "SELECT count(DISTINCT document_id) FROM mentions WHERE actor_id = ?", (actor_id,)
             ).fetchone()[0]
             if sum(counts.values()) >= self.KEEP_COUNTS:
-                self._counts[actor_id] = (counts, [documents])
+                self._counts[actor_id] = _Kept(counts, documents)
         return counts, documents
 
     def _delete(self, actor_id: int) -> None:

@@ -106,10 +106,10 @@ class Writer:
         self._insert_paragraphs(doc_id, document)
         self._insert_terms(doc_id, analysis)
         self.identity.document_id = doc_id
-        actor_ids = self.identity.resolve((m.actor or m.text, m.type) for m in analysis.mentions)
+        named = [(m.actor or m.text, m.type) for m in analysis.mentions]
+        actor_ids = self.identity.resolve(named)
         self._insert_mentions(doc_id, document.text, analysis, actor_ids)
-        self.identity.added((actor_ids[(m.actor or m.text, m.type)], m.actor or m.text)
-                            for m in analysis.mentions)  # fmt: skip
+        self.identity.added((actor_ids[pair], pair[0]) for pair in named)
         by_name = {name: actor_id for (name, _type), actor_id in actor_ids.items()}
         claim_ids = self._insert_claims(doc_id, analysis, by_name)
         self._insert_dates(doc_id, document.text, analysis)
