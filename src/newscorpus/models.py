@@ -36,7 +36,10 @@ def _pickled_by_fields(cls: type[_T]) -> type[_T]:
     """Pickle as the class and its field values: a worker's results are rebuilt by the
     constructor, not by the generic ``__setstate__`` of slotted dataclasses, which looks
     the fields up again for every object (a third of the writer's time went there)."""
-    get = attrgetter(*(f.name for f in fields(cls)))  # type: ignore[arg-type]
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    if len(names) < 2:  # attrgetter of one name gives the value, not a tuple
+        raise TypeError(f"{cls.__name__}: pickled by fields needs two fields or more")
+    get = attrgetter(*names)
 
     def __reduce__(self: _T) -> tuple[type[_T], tuple[object, ...]]:
         return cls, get(self)
