@@ -130,10 +130,12 @@ def side(src: Path, inputs: list[str], work: Path, seeds: list[Path]) -> dict[st
     # exit 1: some files could not be read (two ANT dev files have no text); the summary
     # on stdout, compared below with the tables, says which
     summary = run(src, ["ingest", *inputs, "--workers", "2", "--format", "json"], work, ok=(0, 1))
+    try:
+        failures = json.loads(summary)["failures"]
+    except (ValueError, KeyError):
+        sys.exit(f"{src}: ingest printed no summary: {summary[-2000:]!r}")
     tables = dump(work / "compare.db")
-    tables["ingest:failures"] = sorted(
-        f"{f['path']}\t{f['reason']}" for f in json.loads(summary)["failures"]
-    )
+    tables["ingest:failures"] = sorted(f"{f['path']}\t{f['reason']}" for f in failures)
     for name, args in LISTINGS.items():
         lines = run(src, args, work).splitlines()
         tables[name] = [without_ids(line) for line in lines] if "ndjson" in args else lines

@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import accumulate, chain, pairwise
 
 from newscorpus.arabic import COMMAS, proclitic_width
 from newscorpus.extract.actors.gazetteer import (
@@ -40,26 +39,27 @@ _CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ف�
 def gazetteer_pass(reader: Reader) -> None:
     table = gazetteer()
     tokens = reader.tokens
-    if not tokens:
-        return
-    # The match forms, one character between two tokens ("\n" where a line ends), so
-    # token i starts at starts[i] and ends one character before token i + 1 starts.
-    text = reader.text
-    forms = [token.match for token in tokens]
-    gaps = ["\n" if "\n" in text[a.end : b.start] else " " for a, b in pairwise(tokens)]
-    joined = "".join(chain.from_iterable(zip(forms, [*gaps, ""], strict=True)))
-    starts = list(accumulate([len(form) + 1 for form in forms[:-1]], initial=0))
+    parts: list[str] = []
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    position = 0
+    previous_end = -1
+    for index, token in enumerate(tokens):
+        if parts:
+            gap = reader.text[previous_end : token.start]
+            parts.append("\n" if "\n" in gap else " ")
+            position += 1
+        starts[position] = index
+        parts.append(token.match)
+        position += len(token.match)
+        ends[position] = index
+        previous_end = token.end
+    joined = "".join(parts)
     hits = []
     for last_char, hit in table.automaton.iter(joined):  # type: ignore[union-attr]
-        begin = last_char - len(hit.key) - hit.clitic + 1 + (1 if hit.absorbed else 0)
-        first = bisect.bisect_left(starts, begin)
-        last = bisect.bisect_right(starts, last_char + 1) - 1
-        if (
-            first < len(starts)
-            and starts[first] == begin
-            and last >= 0
-            and starts[last] + len(forms[last]) == last_char + 1
-        ):
+        first = starts.get(last_char - len(hit.key) - hit.clitic + 1 + (1 if hit.absorbed else 0))
+        last = ends.get(last_char + 1)
+        if first is not None and last is not None:
             hits.append((first, last + 1, hit))
     hits.sort(key=lambda h: (h[0], h[0] - h[1]))
     for first, last, hit in hits:
