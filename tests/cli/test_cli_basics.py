@@ -83,6 +83,24 @@ def test_help_does_not_import_heavy_modules() -> None:
     assert out.stdout.strip() == "[]"
 
 
+# what running --help may not import (rich draws the help itself)
+HEAVY = ("torch", "pandas", "camel_tools", "numpy", "dask", "distributed", "pyarrow", "duckdb",
+         "fsspec")  # fmt: skip
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["ingest", "--help"], ["actors", "--help"]])
+def test_running_help_imports_no_analysis_or_scale_library(argv: list[str]) -> None:
+    code = (
+        "import sys, contextlib, io; from newscorpus.cli import main\n"
+        f"sys.argv = ['newscorpus', *{argv!r}]\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main()\n"
+        f"print([m for m in {HEAVY!r} if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_python_dash_m_runs_the_cli() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "newscorpus", "--help"], capture_output=True, text=True, check=True

@@ -35,6 +35,17 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+# the query commands also read a Parquet dataset (a folder or an fsspec URL: kept a string,
+# as a Path would fold "s3://" into "s3:/")
+ReadDbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="SQLite database, or a dataset folder/URL made by `ingest --engine dask`"
+        " (default: $NEWSCORPUS_DB or ./newscorpus.db)",
+        show_default=False,
+    ),
+]
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
@@ -103,7 +114,7 @@ def listing(render: Renderer) -> Callable[[Callable[..., Any]], Callable[..., No
         hints = get_type_hints(fn, include_extras=True)
         own = list(inspect.signature(fn).parameters.values())[1:]  # all but the store
         shared: dict[str, tuple[object, object]] = {
-            "db": (DbOption, None),
+            "db": (ReadDbOption, None),
             "fmt": (FormatOption, Format.table),
             "as_json": (JsonOption, False),
         }
@@ -114,10 +125,10 @@ def listing(render: Renderer) -> Callable[[Callable[..., Any]], Callable[..., No
 
         @functools.wraps(fn)
         def command(**options: Any) -> None:
-            from newscorpus.store import open_store
+            from newscorpus.store import open_reader
 
             db, fmt, as_json = options.pop("db"), options.pop("fmt"), options.pop("as_json")
-            with open_store(db, create=False) as store:
+            with open_reader(db) as store:
                 render(fn(store, **options), output_format(fmt, as_json))
 
         command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]

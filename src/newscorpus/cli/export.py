@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from newscorpus.cli.common import DbOption
+from newscorpus.cli.common import ReadDbOption
 from newscorpus.errors import NewsCorpusError
 
 
@@ -61,15 +61,15 @@ def export(
             "--force", help="Replace the files of an earlier export (no other file is touched)."
         ),
     ] = False,
-    db: DbOption = None,
+    db: ReadDbOption = None,
 ) -> None:
     """Write every table (articles with their text, paragraphs, actors, mentions, claims,
     dates, events) as files that pandas, DuckDB and spreadsheets open."""
     from newscorpus.export import export as run_export
     from newscorpus.render import emit, human_size
-    from newscorpus.store import open_store
+    from newscorpus.store import open_reader
 
-    with open_store(db, create=False) as store:
+    with open_reader(db) as store:
         summary = run_export(store, directory, fmt=fmt.value, tables=tables, force=force)
     emit(
         (

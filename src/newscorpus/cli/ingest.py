@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, Any
 
 import typer
 
@@ -56,6 +57,11 @@ DateFormatOption = Annotated[
 ]
 
 
+class Engine(StrEnum):
+    sqlite = "sqlite"
+    dask = "dask"
+
+
 def ingest(
     paths: Annotated[
         list[str],
@@ -84,6 +90,30 @@ def ingest(
         int | None,
         typer.Option("--workers", "-w", min=1, help="Analysis processes (default: CPU cores)."),
     ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="sqlite: into the database (--db); dask: on a Dask cluster into a Parquet"
+            " dataset (--out), which the query commands read with --db DATASET.",
+        ),
+    ] = Engine.sqlite,
+    out: Annotated[
+        str | None,
+        typer.Option("--out", help="With --engine dask: the dataset (a folder or fsspec URL)."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="With --engine dask: a running scheduler's address (default: a local"
+            " cluster of --workers processes).",
+        ),
+    ] = None,
+    files_per_part: Annotated[
+        int,
+        typer.Option("--files-per-part", min=1, help="With --engine dask: files per task."),
+    ] = 200,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -92,21 +122,32 @@ def ingest(
     from newscorpus.ingest import ingest as run_ingest
     from newscorpus.render import Progress, emit, emit_record, message, stderr_is_terminal
 
+    if engine is Engine.dask and out is None:
+        raise typer.BadParameter("--engine dask writes a dataset: name it", param_hint="--out")
+    if engine is Engine.sqlite and (out or scheduler):
+        raise typer.BadParameter("--out and --scheduler need --engine dask", param_hint="--engine")
     bar = Progress(count_inputs(paths) if stderr_is_terminal() else None, "ingest")
+    loading: dict[str, Any] = {
+        "input_format": input_format.value,
+        "date": date,
+        "fields": field or (),
+        "date_format": date_format,
+        "config": config,
+        "reanalyze": reanalyze,
+        "progress": lambda s: bar.update(s.files_done, s.articles / max(s.seconds, 1e-9)),
+    }
     try:
-        summary = run_ingest(
-            paths,
-            db=db,
-            input_format=input_format.value,
-            date=date,
-            fields=field or (),
-            date_format=date_format,
-            config=config,
-            workers=workers,
-            reanalyze=reanalyze,
-            progress=lambda s: bar.update(s.files_done, s.articles / max(s.seconds, 1e-9)),
-            on_wait=lambda: message("Waiting for another ingest into this database to finish…"),
-        )
+        if engine is Engine.dask:
+            from newscorpus.scale import DaskOptions, ingest_dataset
+
+            summary = ingest_dataset(
+                paths, str(out), dask=DaskOptions(scheduler, workers, files_per_part), **loading
+            )
+        else:
+            summary = run_ingest(
+                paths, db=db, workers=workers, **loading,
+                on_wait=lambda: message("Waiting for another ingest into this database to finish…"),
+            )  # fmt: skip
     finally:
         bar.close()
     for failure in summary.failures:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from newscorpus.cli.common import DbOption, OutletOption, SinceOption, UntilOption
+from newscorpus.cli.common import OutletOption, ReadDbOption, SinceOption, UntilOption
 
 
 class Window(StrEnum):
@@ -50,7 +50,7 @@ def network(
     since: SinceOption = None,
     until: UntilOption = None,
     outlet: OutletOption = None,
-    db: DbOption = None,
+    db: ReadDbOption = None,
     fmt: Annotated[
         NetworkFormat,
         typer.Option("--format", "-f", help="A listing of pairs, or a graph file (to stdout)."),
@@ -60,9 +60,9 @@ def network(
     """Actor co-occurrence: pairs with their shared windows, Dice and PMI."""
     from newscorpus.query.network import network as query
     from newscorpus.render import emit_network
-    from newscorpus.store import open_store
+    from newscorpus.store import open_reader
 
-    with open_store(db, create=False) as store:
+    with open_reader(db) as store:
         result = query(
             store, actor=actor, types=tuple(t.value for t in actor_type or ()),
             window=window.value, min_weight=min_weight, top=top or None,

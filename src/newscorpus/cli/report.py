@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from newscorpus.cli.common import DbOption, OutletOption, SinceOption, UntilOption
+from newscorpus.cli.common import OutletOption, ReadDbOption, SinceOption, UntilOption
 
 
 def report(
@@ -40,16 +40,16 @@ def report(
         ),
     ] = 20,
     title: Annotated[str | None, typer.Option("--title", help="The page's title.")] = None,
-    db: DbOption = None,
+    db: ReadDbOption = None,
 ) -> None:
     """Write one HTML file (offline, right-to-left) with the corpus's actors and their
     network, timeline and claims, each linked to its place in the article."""
     from newscorpus.query.report import report as query
     from newscorpus.render import emit_record, human_size
     from newscorpus.report import write_report
-    from newscorpus.store import open_store
+    from newscorpus.store import open_reader
 
-    with open_store(db, create=False) as store:
+    with open_reader(db) as store:
         result = query(
             store, title=title, actor=actor, since=since, until=until, outlet=outlet, top=top
         )

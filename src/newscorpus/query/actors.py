@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from newscorpus.query.claims import ClaimRow, claims
 from newscorpus.query.export import one_read
-from newscorpus.query.lookup import document_id, find_actor
+from newscorpus.query.lookup import ALL_ROWS, document_id, find_actor
 from newscorpus.store import Store
 
 ALIASES_SHOWN = 12
@@ -90,19 +90,20 @@ def actors(
 ) -> Iterator[ActorRow]:
     """Actors, most mentioned first (in the whole corpus, or in one document)."""
     db = store.db
-    limit = top if top and top > 0 else -1
+    limit = top if top and top > 0 else ALL_ROWS
     if document is not None:
         rows = db.execute(
             "SELECT a.id, a.name, a.type, count(*) AS n, 1, a.ambiguous FROM mentions m"
             " JOIN actors a ON a.id = m.actor_id WHERE m.document_id = ? AND (? IS NULL OR"
-            " a.type = ?) AND NOT a.dropped GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?",
+            " a.type = ?) AND NOT a.dropped GROUP BY a.id, a.name, a.type, a.ambiguous"
+            " ORDER BY n DESC, a.name, a.id LIMIT ?",
             (document_id(store, document), actor_type, actor_type, limit),
         ).fetchall()
     else:
         rows = db.execute(
             "SELECT id, name, type, mentions, documents, ambiguous FROM actors"
             " WHERE (? IS NULL OR type = ?) AND NOT dropped"
-            " ORDER BY mentions DESC, documents DESC, name LIMIT ?",
+            " ORDER BY mentions DESC, documents DESC, name, id LIMIT ?",
             (actor_type, actor_type, limit),
         ).fetchall()
     for actor_id, name, kind, mentions, docs, ambiguous in rows:
@@ -130,7 +131,7 @@ def actor(store: Store, name: str) -> ActorProfile:
     per_document = db.execute(
         "SELECT d.id, d.title, d.published, count(*) AS n FROM mentions m"
         " JOIN documents d ON d.id = m.document_id WHERE m.actor_id = ?"
-        " GROUP BY d.id ORDER BY n DESC, d.id LIMIT 50",
+        " GROUP BY d.id, d.title, d.published ORDER BY n DESC, d.id LIMIT 50",
         (actor_id,),
     )
     with_actors = db.execute(
@@ -139,7 +140,7 @@ def actor(store: Store, name: str) -> ActorProfile:
         " FROM docs JOIN mentions m ON m.document_id = docs.document_id"
         " WHERE m.actor_id != ? GROUP BY m.actor_id)"
         " SELECT a.name, a.type, p.n FROM pairs p JOIN actors a ON a.id = p.other"
-        " WHERE NOT a.dropped ORDER BY p.n DESC, a.mentions DESC LIMIT 10",
+        " WHERE NOT a.dropped ORDER BY p.n DESC, a.mentions DESC, a.id LIMIT 10",
         (actor_id, actor_id),
     )
     return ActorProfile(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newscorpus.errors import DoesNotExist
-from newscorpus.query.lookup import document_id, find_actor
+from newscorpus.query.lookup import ALL_ROWS, document_id, find_actor
 from newscorpus.store import Store
 
 # Claims (``c``) whose words name an actor (the parameter): found from the actor's
@@ -64,13 +64,13 @@ def claims(
     if kind is not None:
         where.append("c.kind = ?")
         params.append(kind)
-    params.append(limit or -1)
+    params.append(limit or ALL_ROWS)
     rows = store.db.execute(
         "SELECT c.speaker, a.name, c.cue, c.content, c.kind, c.via, c.document_id, c.paragraph,"
         ' c.start, c."end", d.published, d.title FROM claims c'
         " JOIN documents d ON d.id = c.document_id"
         " LEFT JOIN actors a ON a.id = c.speaker_actor_id"
-        f" WHERE {' AND '.join(where)} ORDER BY c.document_id, c.start LIMIT ?",
+        f" WHERE {' AND '.join(where)} ORDER BY c.document_id, c.start, c.id LIMIT ?",
         params,
     )
     for row in rows:

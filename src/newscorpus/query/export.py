@@ -251,6 +251,7 @@ def paragraphs(store: Store) -> Iterator[ExportParagraph]:
 def actors(store: Store) -> Iterator[ExportActor]:
     """Every actor, dropped ones too (flagged), with all its aliases and roles."""
     from newscorpus.query.actors import aliases, roles
+    from newscorpus.query.lookup import ALL_ROWS
 
     for actor_id, name, kind, mentions, docs, ambiguous, dropped in store.db.execute(
         "SELECT id, name, type, mentions, documents, ambiguous, dropped FROM actors ORDER BY id"
@@ -262,7 +263,7 @@ def actors(store: Store) -> Iterator[ExportActor]:
             mentions,
             docs,
             aliases(store, actor_id, limit=None),
-            roles(store, actor_id, limit=-1),  # SQLite: LIMIT -1 is no limit
+            roles(store, actor_id, limit=ALL_ROWS),
             bool(ambiguous),
             bool(dropped),
         )

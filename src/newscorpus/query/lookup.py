@@ -6,6 +6,9 @@ from newscorpus.errors import DoesNotExist, NewsCorpusError
 from newscorpus.store import Store
 from newscorpus.store.identity import find_by_name
 
+# a LIMIT that keeps every row, read alike by SQLite and DuckDB (SQLite's -1 is an error there)
+ALL_ROWS = 2**63 - 1
+
 
 def document_id(store: Store, ref: str) -> int:
     """A document by id, by stored path (``path#N`` for the N-th article) or by DOCNO."""

@@ -97,8 +97,8 @@ def network(
         and cooccurrence.is_fresh(db)
     )
     if cached:
-        pairs_from = f"(SELECT a, b, weight FROM cooccurrence WHERE window = '{window}')"
-        counts_from = f"(SELECT actor, windows FROM actor_windows WHERE window = '{window}')"
+        pairs_from = f"(SELECT a, b, weight FROM cooccurrence WHERE \"window\" = '{window}')"
+        counts_from = f"(SELECT actor, windows FROM actor_windows WHERE \"window\" = '{window}')"
         total = db.execute(
             "SELECT value FROM store_meta WHERE key = ?", (f"windows:{window}",)
         ).fetchone()
@@ -162,7 +162,7 @@ def _count_now(
     db = store.db
     count_windows(db, WINDOWS[window], f"{join}WHERE {' AND '.join(where)}", tuple(params))
     try:
-        db.execute("CREATE TEMP TABLE pair_counts (a, b, weight)")
+        db.execute("CREATE TEMP TABLE pair_counts (a INTEGER, b INTEGER, weight INTEGER)")
         db.execute(f"INSERT INTO temp.pair_counts {PAIRS_SQL}", (min_weight,))
         db.execute(
             "CREATE TEMP TABLE actor_counts AS SELECT actor, count(*) AS windows"

@@ -168,7 +168,7 @@ def _top_actors(store: Store, top: int) -> list[int]:
     rows = store.db.execute(
         "SELECT a.id, a.type, count(*) AS n FROM mentions m"
         " JOIN temp.report_docs r ON r.id = m.document_id JOIN actors a ON a.id = m.actor_id"
-        " WHERE NOT a.dropped GROUP BY a.id ORDER BY n DESC, a.name"
+        " WHERE NOT a.dropped GROUP BY a.id, a.type, a.name ORDER BY n DESC, a.name, a.id"
     )
     taken: dict[str, int] = {}
     ranked: list[int] = []
@@ -218,7 +218,7 @@ def _profiles(store: Store, ids: list[int]) -> Iterator[Profile]:
             said_about=tuple(
                 _claims(
                     store,
-                    f"{ABOUT} AND c.speaker_actor_id IS NOT ?",
+                    f"{ABOUT} AND c.speaker_actor_id IS DISTINCT FROM ?",
                     [actor_id, actor_id],
                     PROFILE_ITEMS,
                 )
@@ -226,12 +226,13 @@ def _profiles(store: Store, ids: list[int]) -> Iterator[Profile]:
             events=_actor_events(store, actor_id),
             seen_in=tuple(
                 ReportMention(text, Ref(doc, paragraph, start, end))
-                for doc, paragraph, start, end, text, _first in db.execute(
-                    'SELECT m.document_id, m.paragraph, m.start, m."end", m.text, min(m.start)'
+                for doc, paragraph, start, end, text in db.execute(
+                    'SELECT document_id, paragraph, start, "end", text FROM (SELECT m.*,'
+                    " d.published, row_number() OVER (PARTITION BY m.document_id"
+                    " ORDER BY m.start, m.id) AS k"  # its first mention in each article
                     " FROM mentions m JOIN temp.report_docs r ON r.id = m.document_id"
-                    " JOIN documents d ON d.id = m.document_id WHERE m.actor_id = ?"
-                    " GROUP BY m.document_id"  # its first mention in each article
-                    " ORDER BY d.published DESC, m.document_id LIMIT ?",
+                    " JOIN documents d ON d.id = m.document_id WHERE m.actor_id = ?)"
+                    " WHERE k = 1 ORDER BY published DESC, document_id LIMIT ?",
                     (actor_id, PROFILE_ITEMS),
                 )
             ),
@@ -247,7 +248,7 @@ def _claims(store: Store, where: str, params: list[object], limit: int) -> Itera
         " JOIN documents d ON d.id = c.document_id"
         " LEFT JOIN actors a ON a.id = c.speaker_actor_id"
         f" WHERE {where} ORDER BY c.kind = 'direct' DESC, d.published DESC, c.document_id,"
-        " c.start LIMIT ?",
+        " c.start, c.id LIMIT ?",
         [*params, limit],
     )
     for speaker, actor, actor_id, cue, content, kind, via, published, title, *place in rows:
@@ -261,7 +262,7 @@ def _speakers(store: Store, focus: int | None, top: int) -> tuple[Speaker, ...]:
         "SELECT a.id, a.name, count(*) AS n, sum(c.kind = 'direct') FROM claims c"
         " JOIN temp.report_docs r ON r.id = c.document_id"
         " JOIN actors a ON a.id = c.speaker_actor_id WHERE NOT a.dropped"
-        " GROUP BY a.id ORDER BY a.id = ? DESC, n DESC, a.name LIMIT ?",
+        " GROUP BY a.id, a.name ORDER BY a.id = ? DESC, n DESC, a.name LIMIT ?",
         (focus, top),
     ).fetchall()
     return tuple(
@@ -317,7 +318,7 @@ def _top_events(store: Store, focus: int | None, top: int) -> tuple[tuple[Report
         # ranked by what is in scope, as the live path ranks them
         chosen = (
             "SELECT se.story FROM story_events se JOIN events e ON e.id = se.event"
-            f" JOIN stories s ON s.id = se.story WHERE {scoped} GROUP BY se.story"
+            f" JOIN stories s ON s.id = se.story WHERE {scoped} GROUP BY se.story, s.date"
             " ORDER BY count(DISTINCT e.document_id) DESC, count(*) DESC, s.date,"
             f" min(se.event) LIMIT {int(top)}"
         )

@@ -269,7 +269,7 @@ def _actor_hits(
         " JOIN documents d ON d.id = m.document_id"
         " JOIN paragraphs p ON p.document_id = m.document_id AND p.idx = m.paragraph"
         f" WHERE m.actor_id = ? {''.join(' AND ' + w for w in where)}"
-        " ORDER BY m.document_id, m.start",
+        " ORDER BY m.document_id, m.start, m.id",
         [actor_id, *params],
     )
     for doc, date, title, outlet, idx, kind, start, text, m_start, m_end in rows:

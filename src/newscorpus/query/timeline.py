@@ -193,15 +193,17 @@ def kept_stories(
     with no event is dropped, one whose shown event is left out shows its first."""
     db = store.db
     db.execute("DROP TABLE IF EXISTS temp.chosen_stories")
-    db.execute(f"CREATE TEMP TABLE chosen_stories AS {chosen}", list(params))
-    shown = dict(db.execute("SELECT id, shown FROM stories WHERE id IN temp.chosen_stories"))
+    db.execute("CREATE TEMP TABLE chosen_stories (id INTEGER)")
+    db.execute(f"INSERT INTO temp.chosen_stories {chosen}", list(params))
+    chosen_ids = "(SELECT id FROM temp.chosen_stories)"
+    shown = dict(db.execute(f"SELECT id, shown FROM stories WHERE id IN {chosen_ids}"))
     story_of = dict(
-        db.execute("SELECT event, story FROM story_events WHERE story IN temp.chosen_stories")
+        db.execute(f"SELECT event, story FROM story_events WHERE story IN {chosen_ids}")
     )
     members: dict[int, list[DatedEvent]] = {}
     rows = db.execute(
         f"{stories.EVENT_COLUMNS} WHERE e.id IN (SELECT event FROM story_events"
-        f" WHERE story IN temp.chosen_stories) AND {member_where}{stories.EVENT_ORDER}",
+        f" WHERE story IN {chosen_ids}) AND {member_where}{stories.EVENT_ORDER}",
         list(member_params),
     )
     for row in rows:
@@ -293,7 +295,7 @@ def dated_events(
     """Stored events (``e``, with their document ``d``) that meet ``where``, in date order."""
     rows = store.db.execute(
         f"{stories.EVENT_COLUMNS} WHERE {' AND '.join(where) or '1'}"
-        " ORDER BY replace(e.date, 'X', '0'), e.date, d.published, e.document_id, e.start",
+        " ORDER BY replace(e.date, 'X', '0'), e.date, d.published, e.document_id, e.start, e.id",
         list(params),
     )
     for row in rows:

@@ -15,13 +15,13 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from newscorpus.errors import StoreError
 from newscorpus.store.migrations import apply_migrations
 from newscorpus.store.writer import FileRecord, Writer
 
-__all__ = ["DEFAULT_DB", "FileRecord", "Store", "default_db_path", "open_store"]
+__all__ = ["DEFAULT_DB", "FileRecord", "Store", "default_db_path", "open_reader", "open_store"]
 
 DEFAULT_DB = "newscorpus.db"
 
@@ -116,7 +116,9 @@ def open_store(path: str | Path | None = None, *, create: bool = True) -> Store:
     """Open (and migrate) the store; with create=False a missing database is an error."""
     db_path = Path(path) if path is not None else default_db_path()
     if db_path.is_dir():
-        raise StoreError(f"{db_path}: is a folder, not a database file")
+        raise StoreError(
+            f"{db_path}: is a folder, not a database file (nor a dataset: no manifest)"
+        )
     if not db_path.exists():
         if not create:
             raise StoreError(
@@ -127,3 +129,14 @@ def open_store(path: str | Path | None = None, *, create: bool = True) -> Store:
             raise StoreError(f"{db_path}: folder {db_path.parent} does not exist")
     db = _connect(db_path)
     return Store(db_path, db)
+
+
+def open_reader(path: str | Path | None = None) -> Any:
+    """A store to query: a Parquet dataset (a folder with a manifest, or a URL) read with
+    DuckDB (``store.dataset``), else the SQLite database, which must exist."""
+    if path is not None:
+        from newscorpus.store.dataset import is_dataset, open_dataset
+
+        if is_dataset(path):
+            return open_dataset(path)
+    return open_store(path, create=False)

@@ -1,0 +1,377 @@
+"""``ingest --engine dask``: the analysis mapped over a Dask cluster, into a Parquet dataset.
+
+1. The driver lists the sources in the order ``ingest`` reads them, leaves out the files the
+   dataset holds unchanged (same path, size and mtime) and cuts the rest into parts of
+   consecutive files.
+2. Each part is one task: a Dask worker reads its files (``load``), analyzes their documents
+   (``pipeline.analyze_many``: pure, so any worker may take any part) and writes the part's
+   tables (``store.parts``) into the dataset itself, so workers write in parallel and the
+   driver never holds an article. A part is written whole or not at all (a folder written
+   aside, then renamed); the manifest lists a run's parts once they are all written.
+3. The corpus-wide pass (``store.dataset_pass``) replays every part into the store's writer
+   in a fixed order and writes the tables the query commands read through DuckDB.
+
+Inputs are local paths (read by the workers, so on a real cluster they must be on a shared
+file system) or fsspec URLs (``s3://bucket/news/``); the dataset is a folder or a URL.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from newscorpus.errors import InputError, NewsCorpusError
+from newscorpus.ingest import Failure, IngestSummary, LoadWarning, ProgressCallback
+from newscorpus.load import Source
+from newscorpus.store.writer import FileRecord
+
+FILES_PER_PART = 200
+PART_BYTES = 16 << 20  # a part also ends when its files hold this many bytes
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A source a worker can open: a local file, an fsspec URL, or bytes the driver read
+    (archive members, stdin)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    kind: str  # file | url | bytes
+    data: bytes | None = None
+
+    def open(self) -> Source:
+        if self.kind == "bytes":
+            return Source.from_bytes(self.path, self.data or b"", self.mtime_ns)
+        if self.kind == "url":
+            import fsspec
+
+            try:
+                with fsspec.open(self.path, "rb") as handle:
+                    data = handle.read()
+            except OSError as error:
+                raise InputError(self.path, str(error)) from None
+            return Source.from_bytes(self.path, data, self.mtime_ns)
+        from newscorpus.load.sources import iter_sources
+
+        found = next(iter(iter_sources([self.path])))
+        if isinstance(found, InputError):
+            raise found
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class PartTask:
+    url: str  # the dataset
+    run: int
+    part: int
+    sources: tuple[SourceRef, ...]
+    known: tuple[tuple[str, str], ...]  # (path, digest) of earlier versions of these files
+    input_format: str
+    date: str | None
+    options: tuple[tuple[tuple[str, str], ...], str | None, tuple[tuple[str, str], ...], str | None]
+
+
+@dataclass(slots=True)
+class PartReport:
+    """What a worker did with a part (counts only: the documents are in the dataset)."""
+
+    part: int
+    files_read: int = 0
+    files_unchanged: int = 0
+    articles: int = 0
+    paragraphs: dict[str, int] = field(default_factory=dict)
+    repeated_paragraphs: int = 0
+    mentions: int = 0
+    claims: int = 0
+    dates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    warnings: list[LoadWarning] = field(default_factory=list)
+
+
+def _options(task: PartTask) -> Any:
+    from types import MappingProxyType
+
+    from newscorpus.load.options import LoadOptions
+
+    fields, date_format, outlets, config = task.options
+    return LoadOptions(MappingProxyType(dict(fields)), date_format, MappingProxyType(dict(outlets)),
+                       config)  # fmt: skip
+
+
+_started = False
+
+
+def run_part(task: PartTask) -> PartReport:
+    """Read, analyze and write one part (runs on a Dask worker)."""
+    global _started
+    from newscorpus.ingest import _fingerprint, _start_worker
+    from newscorpus.load import read_source
+    from newscorpus.pipeline import analyze_many
+    from newscorpus.store.dataset import Location
+    from newscorpus.store.parts import PartFile
+
+    if not _started:
+        _start_worker()
+        _started = True
+    report = PartReport(task.part)
+    known = dict(task.known)
+    options = _options(task)
+    stored: list[PartFile] = []
+    touched: list[FileRecord] = []
+    for ref in task.sources:
+        try:
+            digest, parsed = _fingerprint(ref.open())
+        except InputError as error:
+            report.failures.append(Failure(error.path, error.reason))
+            continue
+        record = FileRecord(ref.path, ref.size, ref.mtime_ns, digest)
+        if known.get(ref.path) == digest:
+            touched.append(record)
+            report.files_unchanged += 1
+            continue
+        documents = []
+        for item in read_source(
+            parsed, task.input_format, task.date, options,
+            lambda path, text: report.warnings.append(LoadWarning(path, text)),
+        ):  # fmt: skip
+            if isinstance(item, InputError):
+                report.failures.append(Failure(item.path, item.reason, ref.path))
+            else:
+                documents.append(item)
+        analyses = analyze_many(documents)
+        stored.append(PartFile(record, tuple(zip(documents, analyses, strict=True))))
+        report.files_read += bool(documents)
+        for document, analysis in zip(documents, analyses, strict=True):
+            report.articles += 1
+            for paragraph in document.paragraphs:
+                report.paragraphs[paragraph.kind] = report.paragraphs.get(paragraph.kind, 0) + 1
+                report.repeated_paragraphs += paragraph.duplicate_of is not None
+            report.mentions += len(analysis.mentions)
+            report.claims += len(analysis.claims)
+            report.dates += len(analysis.dates)
+    _write_part(Location.of(task.url), task.run, task.part, stored, touched)
+    return report
+
+
+def _write_part(
+    location: Any, run: int, part: int, stored: Sequence[Any], touched: Sequence[FileRecord]
+) -> None:
+    import pyarrow.parquet as pq
+
+    from newscorpus.store.dataset_pass import part_folder
+    from newscorpus.store.parts import part_tables, touched_table
+
+    folder = part_folder(run, part)
+    staged = location.path(folder + ".writing")
+    fs = location.fs
+    if fs.exists(staged):
+        fs.rm(staged, recursive=True)
+    fs.makedirs(staged, exist_ok=True)
+    tables = part_tables(stored) | {"touched": touched_table(touched)}
+    for name, table in tables.items():
+        with fs.open(f"{staged}/{name}.parquet", "wb") as handle:
+            pq.write_table(table, handle, compression="zstd")
+    if fs.exists(location.path(folder)):
+        fs.rm(location.path(folder), recursive=True)
+    fs.mv(staged, location.path(folder), recursive=True)
+
+
+# -- the driver ---------------------------------------------------------------------------------
+def _listed(paths: Sequence[str], summary: IngestSummary) -> Iterator[SourceRef]:
+    """The sources of ``paths`` in ``ingest``'s order, as references a worker can open."""
+    from newscorpus.load.sources import iter_sources
+
+    local = [p for p in paths if "://" not in p]
+    for path in paths:
+        if "://" in path:
+            yield from _url_sources(path, summary)
+            continue
+        for source in iter_sources([path]) if path in local else ():
+            if isinstance(source, InputError):
+                summary.failures.append(Failure(source.path, source.reason))
+            elif os.path.isfile(source.path) and not _is_archive(source.path):
+                yield SourceRef(source.path, source.size, source.mtime_ns, "file")
+            else:
+                try:
+                    data = source.read_bytes()
+                except InputError as error:
+                    summary.failures.append(Failure(error.path, error.reason))
+                    continue
+                yield SourceRef(source.path, source.size, source.mtime_ns, "bytes", data)
+
+
+def _is_archive(path: str) -> bool:
+    return path.lower().endswith((".tar.gz", ".tgz", ".tar", ".zip", ".tar.bz2", ".tar.xz"))
+
+
+def _url_sources(url: str, summary: IngestSummary) -> Iterator[SourceRef]:
+    from fsspec.core import url_to_fs
+
+    from newscorpus.load.sources import is_article_name
+
+    fs, root = url_to_fs(url)
+    protocol = url.split("://", 1)[0]
+    try:
+        found = fs.find(root, detail=True) if fs.isdir(root) else {root: fs.info(root)}
+    except OSError as error:
+        summary.failures.append(Failure(url, str(error)))
+        return
+    names = sorted(p for p in found if is_article_name(p.rsplit("/", 1)[-1]))
+    if not names:
+        summary.failures.append(Failure(url, "no articles found"))
+    for name in names:
+        info = found[name]
+        mtime = info.get("mtime") or info.get("LastModified") or 0
+        seconds = mtime.timestamp() if hasattr(mtime, "timestamp") else float(mtime)
+        stamp = int(seconds * 1e9)
+        yield SourceRef(f"{protocol}://{name}", int(info.get("size") or 0), stamp, "url")
+
+
+def _parts(refs: Iterator[SourceRef], per_part: int) -> Iterator[list[SourceRef]]:
+    part: list[SourceRef] = []
+    size = 0
+    for ref in refs:
+        part.append(ref)
+        size += ref.size
+        if len(part) >= per_part or size >= PART_BYTES:
+            yield part
+            part, size = [], 0
+    if part:
+        yield part
+
+
+@dataclass(frozen=True, slots=True)
+class DaskOptions:
+    scheduler: str | None = None  # a running cluster's address; else a local one
+    workers: int | None = None  # processes of the local cluster
+    files_per_part: int = FILES_PER_PART
+
+
+def ingest_dataset(
+    paths: Sequence[str],
+    out: str,
+    *,
+    dask: DaskOptions = DaskOptions(),
+    input_format: str = "auto",
+    date: str | None = None,
+    fields: Sequence[str] = (),
+    date_format: str | None = None,
+    config: str | None = None,
+    reanalyze: bool = False,
+    progress: ProgressCallback | None = None,
+) -> IngestSummary:
+    """Analyze ``paths`` on a Dask cluster into the dataset ``out``, then run the pass."""
+    from newscorpus.load.options import resolve_options
+    from newscorpus.store.dataset import FORMAT, MANIFEST, Location
+    from newscorpus.store.dataset_pass import latest_versions, rebuild
+
+    started = time.perf_counter()
+    options = resolve_options(paths, fields, date_format, config)
+    location = Location.of(out)
+    manifest: dict[str, Any] = {"format": FORMAT, "runs": [], "tables": []}
+    if location.exists(MANIFEST):
+        manifest = location.read_manifest()
+    _, records = latest_versions(location, manifest)
+    summary = IngestSummary(database=out, config=options.config)
+    run = max((int(r["run"]) for r in manifest["runs"]), default=0) + 1
+    shipped = (
+        tuple(options.fields.items()), options.date_format, tuple(options.outlets.items()),
+        options.config,
+    )  # fmt: skip
+    changed = _changed(_listed(paths, summary), records, reanalyze, summary)
+    tasks = []
+    for number, refs in enumerate(_parts(changed, dask.files_per_part)):
+        known = tuple((r.path, records[r.path].digest) for r in refs if r.path in records)
+        tasks.append(
+            PartTask(
+                out,
+                run,
+                number,
+                tuple(refs),
+                () if reanalyze else known,
+                input_format,
+                date,
+                shipped,
+            )
+        )
+    reports = _map(tasks, dask, summary, progress, started)
+    for report in sorted(reports, key=lambda r: r.part):
+        _add(summary, report)
+    if tasks:
+        manifest["runs"].append({
+            "run": run, "parts": len(tasks), "inputs": list(paths),
+            "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        })  # fmt: skip
+        location.write_manifest(manifest)
+    if tasks or not manifest.get("tables"):
+        rebuild(location)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _changed(
+    refs: Iterator[SourceRef], records: dict[str, FileRecord], reanalyze: bool,
+    summary: IngestSummary,
+) -> Iterator[SourceRef]:  # fmt: skip
+    for ref in refs:
+        old = records.get(ref.path)
+        same = old is not None and (old.size, old.mtime_ns) == (ref.size, ref.mtime_ns)
+        if same and ref.mtime_ns and not reanalyze:
+            summary.files_unchanged += 1
+        else:
+            yield ref
+
+
+def _map(
+    tasks: list[PartTask], dask: DaskOptions, summary: IngestSummary,
+    progress: ProgressCallback | None, started: float,
+) -> list[PartReport]:  # fmt: skip
+    if not tasks:
+        return []
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise NewsCorpusError(
+            "--engine dask needs the scale extra: pip install 'newscorpus[scale]'"
+        ) from None
+    cluster = None
+    if dask.scheduler is None:
+        cluster = LocalCluster(
+            n_workers=dask.workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+            dashboard_address=None, silence_logs=logging.ERROR,
+        )  # fmt: skip
+    try:
+        with Client(cluster if cluster is not None else dask.scheduler) as client:
+            reports = []
+            futures = client.map(run_part, tasks, pure=False)
+            for _, report in as_completed(futures, with_results=True):
+                reports.append(report)
+                if progress is not None:
+                    summary.files_read += report.files_read
+                    summary.seconds = time.perf_counter() - started
+                    progress(summary)
+            if progress is not None:
+                summary.files_read = 0  # counted again, in order, by the caller
+            return reports
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _add(summary: IngestSummary, report: PartReport) -> None:
+    summary.files_read += report.files_read
+    summary.files_unchanged += report.files_unchanged
+    summary.articles += report.articles
+    summary.paragraphs.update(report.paragraphs)
+    summary.repeated_paragraphs += report.repeated_paragraphs
+    summary.mentions += report.mentions
+    summary.claims += report.claims
+    summary.dates += report.dates
+    summary.failures.extend(report.failures)
+    summary.warnings.extend(report.warnings)
