@@ -115,6 +115,11 @@ def _connect(db_path: Path, patience: float = 60.0) -> sqlite3.Connection:
 def open_store(path: str | Path | None = None, *, create: bool = True) -> Store:
     """Open (and migrate) the store; with create=False a missing database is an error."""
     db_path = Path(path) if path is not None else default_db_path()
+    if db_path.is_dir() and (db_path / "newscorpus-dataset.json").exists():
+        raise StoreError(
+            f"{db_path}: is a dataset (made by `ingest --engine dask`); this command needs a"
+            " SQLite database"
+        )
     if db_path.is_dir():
         raise StoreError(
             f"{db_path}: is a folder, not a database file (nor a dataset: no manifest)"

@@ -104,6 +104,7 @@ def exported_tables(db: sqlite3.Connection) -> list[str]:
 
 
 def _schema(db: sqlite3.Connection, table: str) -> Any:
+    """The table's columns in their declared order (``SELECT *`` reads them so)."""
     import pyarrow as pa
 
     fields = []
@@ -113,17 +114,28 @@ def _schema(db: sqlite3.Connection, table: str) -> Any:
     return pa.schema(fields)
 
 
+# the full-text index's rows (paragraph id, its search terms), for ``search`` and ``trend``
+SEARCH_TERMS = "search_terms"
+
+
 def export_tables(db: sqlite3.Connection, target: Location, folder: str = "tables") -> list[str]:
-    """Every table of the store as ``folder/TABLE.parquet``, in primary-key order."""
+    """Every table of the store as ``folder/TABLE.parquet``, in primary-key order, and the
+    full-text index's rows as ``search_terms``."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     target.fs.makedirs(target.path(folder), exist_ok=True)
     written = []
-    for table in exported_tables(db):
-        schema = _schema(db, table)
-        columns = ", ".join(f'"{name}"' for name in schema.names)
-        cursor = db.execute(f'SELECT {columns} FROM "{table}" ORDER BY 1, 2')
+    queries = {
+        table: (_schema(db, table), f"SELECT * FROM \"{table}\" ORDER BY 1, 2")
+        for table in exported_tables(db)
+    }
+    queries[SEARCH_TERMS] = (
+        pa.schema([pa.field("id", pa.int64()), pa.field("terms", pa.string())]),
+        "SELECT rowid, terms FROM search_index ORDER BY rowid",
+    )
+    for table, (schema, query) in queries.items():
+        cursor = db.execute(query)
         with target.fs.open(target.path(folder, f"{table}.parquet"), "wb") as handle:
             with pq.ParquetWriter(handle, schema, compression="zstd") as out:
                 while rows := cursor.fetchmany(ROW_GROUP):
@@ -189,6 +201,44 @@ def duck_sql(sql: str) -> str:
     return _WEEK.sub(r"strftime(TRY_CAST(\2 AS DATE), '\1')", sql)
 
 
+_MATCH = re.compile(r"\bsearch_index MATCH \?")
+_ALIAS = re.compile(r"\bFROM search_index (\w+)")
+# an FTS5 expression as ``query.search.parse_query`` writes it: phrases, prefixes, operators
+_FTS_PIECE = re.compile(r'"([^"]*)"(\*?)|(\()|(\))|(AND|OR|NOT)')
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def full_text(sql: str, params: Sequence[object]) -> tuple[str, list[object]]:
+    """``search_index MATCH ?`` as a condition on the paragraph's search terms.
+
+    FTS5's unicode61 tokenizer (as the store uses it) splits the terms at anything but
+    letters and digits and folds case; the condition compares the terms so split and folded,
+    a phrase as consecutive tokens, a prefix phrase's last token by its beginning. ``x NOT y``
+    is ``x AND NOT y``: FTS5 binds NOT tighter than AND, and AND tighter than OR, as SQL does.
+    """
+    found = _MATCH.search(sql)
+    assert found is not None
+    index = sql[: found.start()].count("?")
+    expression = str(params[index])
+    alias = _ALIAS.search(sql)
+    column = f"{alias.group(1)}.terms" if alias else "terms"
+    padded = f"(' ' || regexp_replace(lower({column}), '[^\\p{{L}}\\p{{N}}]+', ' ', 'g') || ' ')"
+    parts = []
+    for piece in _FTS_PIECE.finditer(expression):
+        phrase, star, opening, closing, operator = piece.groups()
+        if phrase is not None:
+            tokens = " ".join(_TOKEN.findall(phrase.lower()))
+            needle = f" {tokens}" if star else f" {tokens} "
+            parts.append(f"contains({padded}, '{_quoted(needle)}')")
+        elif operator == "NOT":
+            parts.append("AND NOT")
+        else:
+            parts.append(opening or closing or operator)
+    condition = "(" + " ".join(parts) + ")"
+    rest = [p for i, p in enumerate(params) if i != index]
+    return sql[: found.start()] + condition + sql[found.end() :], rest
+
+
 class DuckReader:
     """A read-only stand-in for the store's sqlite3 connection, over a dataset's tables.
 
@@ -210,15 +260,21 @@ class DuckReader:
             path = location.path("tables", f"{table}.parquet")
             if "://" in location.url and not path.startswith(location.fs.protocol):
                 path = f"{_protocol(location.fs)}://{path}"
-            self._db.execute(
-                f"CREATE VIEW \"{table}\" AS SELECT * FROM read_parquet('{_quoted(path)}')"
-            )
+            source = f"read_parquet('{_quoted(path)}')"
+            if table == SEARCH_TERMS:  # read as the SQLite store's full-text index
+                self._db.execute(
+                    f"CREATE VIEW search_index AS SELECT id AS rowid, terms FROM {source}"
+                )
+            else:
+                self._db.execute(f'CREATE VIEW "{table}" AS SELECT * FROM {source}')
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> DuckCursor:
         statement = sql.strip().upper()
         if statement in ("BEGIN", "COMMIT", "ROLLBACK"):
             return DuckCursor(self._db.cursor())  # reads only: every view is one state already
         cursor = self._db.cursor()
+        if _MATCH.search(sql):
+            sql, params = full_text(sql, params)
         try:
             cursor.execute(duck_sql(sql), list(params))
         except Exception as error:  # duckdb's errors share no base class with sqlite3's

@@ -1,0 +1,185 @@
+"""``ingest --engine dask``: a local Dask cluster into a Parquet dataset, answering every
+query as the SQLite path does, whatever the workers and the partitioning."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newscorpus.cli import app
+from newscorpus.ingest import ingest
+from newscorpus.scale import DaskOptions, ingest_dataset
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ARTICLES = 320
+
+LISTINGS = [
+    ["stats", "--format", "json"],
+    ["actors", "--top", "200", "--format", "ndjson"],
+    ["actor", "بوتين", "--format", "json"],
+    ["actor", "كيم", "--format", "json"],
+    ["claims", "--format", "ndjson"],
+    ["claims", "--speaker", "بوتين", "--format", "json"],
+    ["timeline", "--format", "ndjson"],
+    ["timeline", "--actor", "كيم", "--format", "json"],
+    ["documents", "--format", "ndjson"],
+    ["show", "20", "--format", "json"],
+    ["network", "--format", "json"],
+    ["trend", "بوتين", "--by", "week", "--format", "json"],
+    ["search", "كوريا OR روسيا", "--limit", "0", "--format", "ndjson"],
+]
+
+
+def _paragraphs() -> list[str]:
+    from newscorpus.load import iter_sources, read_source
+    from newscorpus.models import Document
+
+    found = []
+    for source in iter_sources([str(SEEDS)]):
+        for document in read_source(source):
+            if isinstance(document, Document):
+                found += [
+                    document.paragraph_text(p)
+                    for p in document.paragraphs
+                    if p.kind == "body" and p.end - p.start > 80
+                ]
+    return found
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds, and 320 articles made of their paragraphs (fixed seed) in JSON Lines files
+    of 1 to 9 articles each, dated over 2023-2024."""
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(SEEDS, root / "seeds")
+    pool = _paragraphs()
+    rng = random.Random(21)
+    made = 0
+    number = 0
+    while made < ARTICLES:
+        count = min(rng.randint(1, 9), ARTICLES - made)
+        lines = []
+        for _ in range(count):
+            body = rng.sample(pool, rng.randint(2, 6))
+            lines.append(json.dumps({
+                "title": body[0][:60], "text": "\n\n".join(body), "outlet": rng.choice("ABC"),
+                "date": f"202{rng.randint(3, 4)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            }, ensure_ascii=False))  # fmt: skip
+        folder = root / "made" / f"{number % 7}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{number:03d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        made += count
+        number += 1
+    return root
+
+
+def _inputs(corpus: Path) -> list[str]:
+    return [str(corpus / "seeds"), str(corpus / "made")]
+
+
+def _answers(db: Path | str) -> list[tuple[int, str]]:
+    found = []
+    for argv in LISTINGS:
+        result = runner.invoke(app, [*argv, "--db", str(db)])
+        assert "Traceback" not in result.stderr, argv
+        out = result.stdout
+        if argv[0] == "stats":
+            stats = json.loads(out)
+            stats.pop("database")
+            out = json.dumps(stats)
+        found.append((result.exit_code, out))
+    return found
+
+
+@pytest.fixture(scope="module")
+def sqlite_answers(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> list:
+    db = tmp_path_factory.mktemp("sqlite") / "corpus.db"
+    summary = ingest(_inputs(corpus), db=db, workers=1)
+    assert summary.articles == ARTICLES + 7 and not summary.failures
+    return _answers(db)
+
+
+@pytest.mark.parametrize(("workers", "files_per_part"), [(1, 400), (2, 7), (2, 40)])
+def test_dataset_answers_as_sqlite_whatever_the_workers_and_parts(
+    corpus: Path, sqlite_answers: list, tmp_path: Path, workers: int, files_per_part: int
+) -> None:
+    out = tmp_path / "dataset"
+    summary = ingest_dataset(
+        _inputs(corpus), str(out), dask=DaskOptions(workers=workers, files_per_part=files_per_part)
+    )
+    assert summary.articles == ARTICLES + 7 and not summary.failures
+    assert len(list((out / "analysis" / "run-00001").iterdir())) == -(
+        -summary.files_read // files_per_part
+    )
+    assert _answers(out) == sqlite_answers
+
+
+def test_incremental_ingest_adds_parts_and_skips_unchanged_files(
+    corpus: Path, tmp_path: Path
+) -> None:
+    db, out = tmp_path / "two-steps.db", tmp_path / "dataset"
+    options = DaskOptions(workers=2, files_per_part=10)
+    for inputs in ([str(corpus / "seeds")], _inputs(corpus)):
+        ingest(inputs, db=db, workers=1)
+        summary = ingest_dataset(inputs, f"file://{out}", dask=options)
+    assert summary.files_unchanged == 5 and summary.files_read > 0
+    assert sorted(p.name for p in (out / "analysis").iterdir()) == ["run-00001", "run-00002"]
+    again = ingest_dataset(_inputs(corpus), str(out), dask=options)
+    assert (again.files_read, again.articles) == (0, 0)
+    assert again.files_unchanged == summary.files_unchanged + summary.files_read
+    assert _answers(out) == _answers(db)
+
+
+def test_a_changed_file_replaces_its_old_version(corpus: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(corpus / "seeds", folder)
+    out, db = tmp_path / "dataset", tmp_path / "same.db"
+    for change in (False, True):
+        if change:
+            first = sorted(folder.iterdir())[0]
+            first.write_text(first.read_text("utf-8") + "\n\nقال بوتين إن الحرب ستنتهي.\n", "utf-8")
+        summary = ingest_dataset([str(folder)], str(out), dask=DaskOptions(workers=1))
+        ingest([str(folder)], db=db, workers=1)
+    assert summary.files_read == 1 and summary.files_unchanged == 4
+    # The pass replays the new version where the latest run put it (last); SQLite replaced
+    # the file in place, keeping the actor rows the old version made: ids may differ, what
+    # is listed may not.
+    for argv in (["actors", "--top", "0"], ["claims"], ["documents"]):
+        listed = [_without_ids(_listing(argv, where)) for where in (out, db)]
+        assert listed[0] == listed[1], argv
+    said = _listing(["claims", "--speaker", "بوتين"], out)
+    assert any("الحرب ستنتهي" in claim["content"] for claim in said)
+
+
+def _listing(argv: list[str], db: Path) -> list[dict]:
+    result = runner.invoke(app, [*argv, "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _without_ids(rows: list[dict]) -> list[dict]:
+    return sorted(
+        ({k: v for k, v in row.items() if k not in ("id", "document")} for row in rows),
+        key=lambda row: json.dumps(row, ensure_ascii=False, sort_keys=True),
+    )
+
+
+def test_cli_ingest_dask_reports_a_bad_file_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.jsonl").write_text('{"title": "x"}\n{"text": "نص قصير هنا"}\n', "utf-8")
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "in"), "--engine", "dask", "--out", str(tmp_path / "d"),
+              "--workers", "1", "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 1 and "bad.jsonl" in failed[0]
+    assert json.loads(result.stdout)["articles"] == 1
