@@ -127,7 +127,7 @@ def export_tables(db: sqlite3.Connection, target: Location, folder: str = "table
     target.fs.makedirs(target.path(folder), exist_ok=True)
     written = []
     queries = {
-        table: (_schema(db, table), f"SELECT * FROM \"{table}\" ORDER BY 1, 2")
+        table: (_schema(db, table), f'SELECT * FROM "{table}" ORDER BY 1, 2')
         for table in exported_tables(db)
     }
     queries[SEARCH_TERMS] = (
