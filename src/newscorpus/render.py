@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import json
 import re
 import sys
@@ -68,12 +69,18 @@ def as_mapping(row: Any) -> Mapping[str, Any]:
     if isinstance(row, Mapping):
         return row
     if _is_record(row):
-        return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
+        names: tuple[str, ...] = _field_names(row.__class__)
+        return {name: getattr(row, name) for name in names}
     raise TypeError(f"cannot render {type(row).__name__}")
+
+
+_SCALARS = (str, int, float, bool, type(None))
 
 
 def plain(value: Any) -> Any:
     """Records nested in a record (an actor's claims) as JSON objects, tuples as lists."""
+    if type(value) in _SCALARS:  # most values: checked first, as a listing has many
+        return value
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     if isinstance(value, Mapping) or _is_record(value):
@@ -248,6 +255,11 @@ def _is_rows(value: Any) -> bool:
     if not isinstance(value, list | tuple) or not value:
         return False
     return isinstance(value[0], Mapping) or _is_record(value[0])
+
+
+@functools.cache
+def _field_names(cls: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _is_record(value: Any) -> bool:

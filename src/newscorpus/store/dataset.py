@@ -18,10 +18,10 @@ imported only by the functions that need them.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,20 +45,33 @@ def is_dataset(path: str | Path) -> bool:
 
 
 # -- locations ------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
 class Location:
-    """A dataset's root: an fsspec filesystem and the path on it."""
+    """A dataset's root: an fsspec filesystem and the path on it (a local folder is read
+    without fsspec, which costs a query command a tenth of its start-up)."""
 
-    url: str
-    fs: Any
-    root: str
+    def __init__(self, url: str, root: str, fs: Any = None) -> None:
+        self.url = url
+        self.root = root
+        self._fs = fs
+        self.local = fs is None
 
     @classmethod
     def of(cls, url: str | Path) -> Location:
+        text = str(url)
+        if "://" not in text:
+            return cls(text, os.path.abspath(text).rstrip("/") or "/")
         from fsspec.core import url_to_fs
 
-        fs, root = url_to_fs(str(url))
-        return cls(str(url), fs, root.rstrip("/"))
+        fs, root = url_to_fs(text)
+        return cls(text, root.rstrip("/"), fs)
+
+    @property
+    def fs(self) -> Any:
+        if self._fs is None:
+            from fsspec.implementations.local import LocalFileSystem
+
+            self._fs = LocalFileSystem()
+        return self._fs
 
     def path(self, *parts: str) -> str:
         return "/".join((self.root, *parts))
@@ -68,7 +81,7 @@ class Location:
 
     def read_manifest(self) -> dict[str, Any]:
         try:
-            with self.fs.open(self.path(MANIFEST), "rb") as handle:
+            with (open if self.local else self.fs.open)(self.path(MANIFEST), "rb") as handle:
                 manifest: dict[str, Any] = json.loads(handle.read().decode("utf-8"))
         except FileNotFoundError:
             raise StoreError(
@@ -114,8 +127,23 @@ def _schema(db: sqlite3.Connection, table: str) -> Any:
     return pa.schema(fields)
 
 
-# the full-text index's rows (paragraph id, its search terms), for ``search`` and ``trend``
+# the full-text index's rows (paragraph id, its search terms split and folded as FTS5 splits
+# and folds them, between spaces: ``full_text``), for ``search`` and ``trend``
 SEARCH_TERMS = "search_terms"
+# Rows of a table are in primary-key order, except where the queries look rows up by
+# another column: in that order, each row group's statistics let DuckDB skip the others.
+CLUSTERED = {
+    "mentions": "actor_id, document_id, id",
+    "claims": "speaker_actor_id, document_id, id",
+    "event_actors": "actor_id, event_id",
+}
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def search_tokens(text: str) -> str:
+    """Text as FTS5's unicode61 tokenizer reads it (letters and digits, case folded), each
+    token between spaces."""
+    return f" {' '.join(_TOKEN.findall(text.lower()))} "
 
 
 def export_tables(db: sqlite3.Connection, target: Location, folder: str = "tables") -> list[str]:
@@ -127,7 +155,10 @@ def export_tables(db: sqlite3.Connection, target: Location, folder: str = "table
     target.fs.makedirs(target.path(folder), exist_ok=True)
     written = []
     queries = {
-        table: (_schema(db, table), f'SELECT * FROM "{table}" ORDER BY 1, 2')
+        table: (
+            _schema(db, table),
+            f'SELECT * FROM "{table}" ORDER BY {CLUSTERED.get(table, "1, 2")}',
+        )
         for table in exported_tables(db)
     }
     queries[SEARCH_TERMS] = (
@@ -139,6 +170,8 @@ def export_tables(db: sqlite3.Connection, target: Location, folder: str = "table
         with target.fs.open(target.path(folder, f"{table}.parquet"), "wb") as handle:
             with pq.ParquetWriter(handle, schema, compression="zstd") as out:
                 while rows := cursor.fetchmany(ROW_GROUP):
+                    if table == SEARCH_TERMS:
+                        rows = [(rowid, search_tokens(terms)) for rowid, terms in rows]
                     data = list(zip(*rows, strict=True))
                     out.write_table(
                         pa.table(
@@ -183,6 +216,7 @@ class DuckCursor:
 _NUMBERED = re.compile(r"\?(\d+)")
 _LIKE = re.compile(r"\bLIKE\b")
 _WEEK = re.compile(r"strftime\('([^']*)', (substr\([^()]*\))\)")
+_ACTOR_PAIRS = re.compile(r"group_concat\((ea\.actor_id \|\| [^,]*), ('[^']*')\)")
 _TEMP = re.compile(r"\bTEMP TABLE\b|\btemp\.|\s+WITHOUT ROWID\b")
 
 
@@ -192,9 +226,12 @@ def duck_sql(sql: str) -> str:
     - ``?1`` numbered parameters are ``$1``;
     - ``LIKE`` ignores ASCII case in SQLite (``ILIKE``; Arabic has no case either way);
     - ``strftime(format, text)`` takes its arguments the other way round, and a date;
+    - ``group_concat`` of an event's actors follows event_actors' key in SQLite, which
+      reads them in that order; DuckDB is asked for the order;
     - temporary tables are tables of the reader's own in-memory database (a TEMP one would
       be seen by one DuckDB cursor only), and none is WITHOUT ROWID.
     """
+    sql = _ACTOR_PAIRS.sub(r"string_agg(\1, \2 ORDER BY ea.actor_id)", sql)
     sql = _TEMP.sub(lambda m: "TABLE" if m.group(0).startswith("TEMP") else "", sql)
     sql = _NUMBERED.sub(r"$\1", sql)
     sql = _LIKE.sub("ILIKE", sql)
@@ -205,16 +242,16 @@ _MATCH = re.compile(r"\bsearch_index MATCH \?")
 _ALIAS = re.compile(r"\bFROM search_index (\w+)")
 # an FTS5 expression as ``query.search.parse_query`` writes it: phrases, prefixes, operators
 _FTS_PIECE = re.compile(r'"([^"]*)"(\*?)|(\()|(\))|(AND|OR|NOT)')
-_TOKEN = re.compile(r"[^\W_]+")
 
 
 def full_text(sql: str, params: Sequence[object]) -> tuple[str, list[object]]:
     """``search_index MATCH ?`` as a condition on the paragraph's search terms.
 
     FTS5's unicode61 tokenizer (as the store uses it) splits the terms at anything but
-    letters and digits and folds case; the condition compares the terms so split and folded,
-    a phrase as consecutive tokens, a prefix phrase's last token by its beginning. ``x NOT y``
-    is ``x AND NOT y``: FTS5 binds NOT tighter than AND, and AND tighter than OR, as SQL does.
+    letters and digits and folds case; the exported terms are so split and folded
+    (``search_tokens``), and the condition finds a phrase as consecutive tokens, a prefix
+    phrase's last token by its beginning. ``x NOT y`` is ``x AND NOT y``: FTS5 binds NOT
+    tighter than AND, and AND tighter than OR, as SQL does.
     """
     found = _MATCH.search(sql)
     assert found is not None
@@ -222,14 +259,12 @@ def full_text(sql: str, params: Sequence[object]) -> tuple[str, list[object]]:
     expression = str(params[index])
     alias = _ALIAS.search(sql)
     column = f"{alias.group(1)}.terms" if alias else "terms"
-    padded = f"(' ' || regexp_replace(lower({column}), '[^\\p{{L}}\\p{{N}}]+', ' ', 'g') || ' ')"
     parts = []
     for piece in _FTS_PIECE.finditer(expression):
         phrase, star, opening, closing, operator = piece.groups()
         if phrase is not None:
-            tokens = " ".join(_TOKEN.findall(phrase.lower()))
-            needle = f" {tokens}" if star else f" {tokens} "
-            parts.append(f"contains({padded}, '{_quoted(needle)}')")
+            needle = search_tokens(phrase)
+            parts.append(f"contains({column}, '{_quoted(needle[:-1] if star else needle)}')")
         elif operator == "NOT":
             parts.append("AND NOT")
         else:
@@ -254,24 +289,33 @@ class DuckReader:
 
         self._db = duckdb.connect(":memory:")
         self._db.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'")
-        if not isinstance(location.fs, _local_fs_type()):
+        self._db.execute("SET enable_progress_bar = false")
+        if not location.local and not isinstance(location.fs, _local_fs_type()):
             self._db.register_filesystem(location.fs)
+        # views are made when a statement first names them (reading a file's footer
+        # costs milliseconds, and a command reads a few of the tables)
+        self._views: dict[str, str] = {}
         for table in tables:
             path = location.path("tables", f"{table}.parquet")
-            if "://" in location.url and not path.startswith(location.fs.protocol):
+            if not location.local and not path.startswith(location.fs.protocol):
                 path = f"{_protocol(location.fs)}://{path}"
             source = f"read_parquet('{_quoted(path)}')"
             if table == SEARCH_TERMS:  # read as the SQLite store's full-text index
-                self._db.execute(
-                    f"CREATE VIEW search_index AS SELECT id AS rowid, terms FROM {source}"
-                )
+                self._views["search_index"] = f"SELECT id AS rowid, terms FROM {source}"
             else:
-                self._db.execute(f'CREATE VIEW "{table}" AS SELECT * FROM {source}')
+                self._views[table] = f"SELECT * FROM {source}"
+        self._named = re.compile(r"\b(" + "|".join(map(re.escape, self._views)) + r")\b")
+
+    def _make_views(self, sql: str) -> None:
+        for name in set(self._named.findall(sql)):
+            if (view := self._views.pop(name, None)) is not None:
+                self._db.execute(f'CREATE VIEW "{name}" AS {view}')
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> DuckCursor:
         statement = sql.strip().upper()
         if statement in ("BEGIN", "COMMIT", "ROLLBACK"):
             return DuckCursor(self._db.cursor())  # reads only: every view is one state already
+        self._make_views(sql)
         cursor = self._db.cursor()
         if _MATCH.search(sql):
             sql, params = full_text(sql, params)
@@ -282,6 +326,7 @@ class DuckReader:
         return DuckCursor(cursor)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        self._make_views(sql)
         self._db.cursor().executemany(duck_sql(sql), [list(row) for row in rows])
 
     def close(self) -> None:

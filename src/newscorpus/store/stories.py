@@ -57,11 +57,9 @@ def event_of(row: Sequence[object]) -> DatedEvent:
     """A ``DatedEvent`` from a row of ``EVENT_COLUMNS``."""
     event_id, date, precision, text, doc_id, title, outlet, start, end, paragraph, pairs = row
     actors: dict[int, str] = {}
-    # in actor id order, as SQLite reads event_actors (group_concat keeps no order elsewhere)
-    for actor_id, name in sorted(
-        (int(i), n) for i, n in (p.split(_PAIR, 1) for p in str(pairs).split(_SEP) if pairs)
-    ):
-        actors[actor_id] = name
+    for pair in str(pairs).split(_SEP) if pairs else ():  # in actor id order (event_actors' key)
+        actor_id, name = pair.split(_PAIR, 1)
+        actors[int(actor_id)] = name
     return DatedEvent(
         date=str(date),
         precision=str(precision),
