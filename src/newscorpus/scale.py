@@ -269,7 +269,7 @@ def ingest_dataset(
     """Analyze ``paths`` on a Dask cluster into the dataset ``out``, then run the pass."""
     from newscorpus.load.options import resolve_options
     from newscorpus.store.dataset import FORMAT, MANIFEST, Location
-    from newscorpus.store.dataset_pass import latest_versions, rebuild
+    from newscorpus.store.dataset_pass import latest_versions, rebuild, record_tables, replaying
 
     started = time.perf_counter()
     options = resolve_options(paths, fields, date_format, config)
@@ -300,19 +300,46 @@ def ingest_dataset(
                 shipped,
             )
         )
-    reports = _map(tasks, dask, summary, progress, started)
+    reports: list[PartReport] = []
+    if tasks and not manifest["runs"]:
+        # A new dataset: the pass replays each part as soon as it and those before it are
+        # written, while the workers go on (on one machine, the two overlap).
+        arrived: set[int] = set()
+        with replaying(location) as replay:
+            for report in _map(tasks, dask, summary, progress, started):
+                reports.append(report)
+                arrived.add(report.part)
+                while replay.parts in arrived:
+                    replay.add(run, replay.parts)
+                    replay.parts += 1
+            _record_run(location, manifest, run, len(tasks), paths)
+        record_tables(location, replay.tables)
+    elif tasks:
+        reports = list(_map(tasks, dask, summary, progress, started))
+        _record_run(location, manifest, run, len(tasks), paths)
+        rebuild(location)
+    elif not manifest.get("tables"):
+        rebuild(location)
+    summary.files_read = 0  # counted during the map for progress; now in input order
     for report in sorted(reports, key=lambda r: r.part):
         _add(summary, report)
-    if tasks:
-        manifest["runs"].append({
-            "run": run, "parts": len(tasks), "inputs": list(paths),
-            "finished": datetime.now(UTC).isoformat(timespec="seconds"),
-        })  # fmt: skip
-        location.write_manifest(manifest)
-    if tasks or not manifest.get("tables"):
-        rebuild(location)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _record_run(
+    location: Any, manifest: dict[str, Any], run: int, parts: int, paths: Sequence[str]
+) -> None:
+    """The run's parts are all written: list them (the pass reads what the manifest lists)."""
+    manifest["runs"].append(
+        {
+            "run": run,
+            "parts": parts,
+            "inputs": list(paths),
+            "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+    )
+    location.write_manifest(manifest)
 
 
 def _changed(
@@ -329,11 +356,13 @@ def _changed(
 
 
 def _map(
-    tasks: list[PartTask], dask: DaskOptions, summary: IngestSummary,
-    progress: ProgressCallback | None, started: float,
-) -> list[PartReport]:  # fmt: skip
-    if not tasks:
-        return []
+    tasks: list[PartTask],
+    dask: DaskOptions,
+    summary: IngestSummary,
+    progress: ProgressCallback | None,
+    started: float,
+) -> Iterator[PartReport]:
+    """Each part's report, as its worker finishes it (in any order)."""
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -343,22 +372,21 @@ def _map(
     cluster = None
     if dask.scheduler is None:
         cluster = LocalCluster(
-            n_workers=dask.workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-            dashboard_address=None, silence_logs=logging.ERROR,
-        )  # fmt: skip
+            n_workers=dask.workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     try:
         with Client(cluster if cluster is not None else dask.scheduler) as client:
-            reports = []
             futures = client.map(run_part, tasks, pure=False)
             for _, report in as_completed(futures, with_results=True):
-                reports.append(report)
+                summary.files_read += report.files_read
                 if progress is not None:
-                    summary.files_read += report.files_read
                     summary.seconds = time.perf_counter() - started
                     progress(summary)
-            if progress is not None:
-                summary.files_read = 0  # counted again, in order, by the caller
-            return reports
+                yield report
     finally:
         if cluster is not None:
             cluster.close()

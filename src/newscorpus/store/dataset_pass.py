@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newscorpus.store.dataset import Location, export_tables
-from newscorpus.store.parts import PartFile, part_files
+from newscorpus.store.parts import part_files
 from newscorpus.store.writer import FileRecord
 
 COMMIT_FILES = 500  # files per transaction of the scratch store
@@ -77,48 +78,77 @@ def latest_versions(
     return stored, records
 
 
-def _stored_files(
-    location: Location, manifest: dict[str, Any], stored: dict[str, tuple[int, int]]
-) -> Iterator[PartFile]:
-    from newscorpus.store.parts import TABLES
+class Replay:
+    """The scratch store the pass writes into, fed part by part in replay order."""
 
-    for entry in manifest.get("runs", []):
-        run = int(entry["run"])
-        for part in range(int(entry["parts"])):
-            if (run, part) not in set(stored.values()):
+    def __init__(self, location: Location, writer: Any) -> None:
+        self.location = location
+        self.writer = writer
+        self.files = 0
+        self.articles = 0
+        self.parts = 0  # parts replayed so far, when they are fed as they arrive
+        self.tables: tuple[str, ...] = ()
+
+    def add(
+        self,
+        run: int,
+        part: int,
+        stored: dict[str, tuple[int, int]] | None = None,
+        records: dict[str, FileRecord] | None = None,
+    ) -> None:
+        """The part's files, but those whose latest version (``stored``) is elsewhere."""
+        from newscorpus.store.parts import TABLES
+
+        tables = read_part(self.location, run, part, (*TABLES, "analyses"))
+        for part_file in part_files(tables):
+            path = part_file.record.path
+            if stored is not None and stored.get(path) != (run, part):
                 continue
-            for part_file in part_files(read_part(location, run, part, (*TABLES, "analyses"))):
-                if stored.get(part_file.record.path) == (run, part):
-                    yield part_file
+            if not part_file.documents:
+                continue  # as ingest: a file none of whose articles could be read
+            self.writer.begin_file(records[path] if records else part_file.record)
+            for document, analysis in part_file.documents:
+                self.writer.add_document(document, analysis)
+            self.files += 1
+            self.articles += len(part_file.documents)
+            if self.files % COMMIT_FILES == 0:
+                self.writer.commit()
 
 
-def rebuild(location: Location, progress: Callable[[int], None] | None = None) -> PassSummary:
-    """Replay the dataset's files into a scratch store and write its tables."""
+@contextmanager
+def replaying(location: Location) -> Iterator[Replay]:
+    """A Replay; once the block ends, the store's corpus-wide tables are built (co-occurrence,
+    stories: ``Store.writing``) and every table is written into the dataset."""
     from newscorpus.store import open_store
 
-    started = time.perf_counter()
-    manifest = location.read_manifest()
-    stored, records = latest_versions(location, manifest)
-    files = articles = 0
     with tempfile.TemporaryDirectory(prefix="newscorpus-pass-") as scratch:
         with open_store(Path(scratch) / "pass.db") as store:
             with store.writing() as writer:
-                for part_file in _stored_files(location, manifest, stored):
-                    if not part_file.documents:
-                        continue  # as ingest: a file none of whose articles could be read
-                    writer.begin_file(records[part_file.record.path])
-                    for document, analysis in part_file.documents:
-                        writer.add_document(document, analysis)
-                    files += 1
-                    articles += len(part_file.documents)
-                    if files % COMMIT_FILES == 0:
-                        writer.commit()
-                        if progress is not None:
-                            progress(files)
-            tables = _publish(store.db, location)
+                replay = Replay(location, writer)
+                yield replay
+            replay.tables = _publish(store.db, location)
+
+
+def rebuild(location: Location) -> PassSummary:
+    """Replay the dataset's files into a scratch store and write its tables."""
+    started = time.perf_counter()
+    manifest = location.read_manifest()
+    stored, records = latest_versions(location, manifest)
+    wanted = set(stored.values())
+    with replaying(location) as replay:
+        for entry in manifest.get("runs", []):
+            run = int(entry["run"])
+            for part in range(int(entry["parts"])):
+                if (run, part) in wanted:
+                    replay.add(run, part, stored, records)
+    record_tables(location, replay.tables)
+    return PassSummary(replay.files, replay.articles, replay.tables, time.perf_counter() - started)
+
+
+def record_tables(location: Location, tables: tuple[str, ...]) -> None:
+    manifest = location.read_manifest()
     manifest["tables"] = list(tables)
     location.write_manifest(manifest)
-    return PassSummary(files, articles, tables, time.perf_counter() - started)
 
 
 def _publish(db: Any, location: Location) -> tuple[str, ...]:
