@@ -158,7 +158,7 @@ def test_a_changed_file_replaces_its_old_version(corpus: Path, tmp_path: Path) -
     assert any("الحرب ستنتهي" in claim["content"] for claim in said)
 
 
-def _listing(argv: list[str], db: Path) -> list[dict]:
+def _listing(argv: list[str], db: Path | str) -> list[dict]:
     result = runner.invoke(app, [*argv, "--db", str(db), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
@@ -183,3 +183,34 @@ def test_cli_ingest_dask_reports_a_bad_file_in_one_line(tmp_path: Path) -> None:
     failed = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
     assert len(failed) == 1 and "bad.jsonl" in failed[0]
     assert json.loads(result.stdout)["articles"] == 1
+
+
+@pytest.mark.parametrize("occupied", ["a file", "a folder of other files"])
+def test_out_is_never_a_file_or_a_foreign_folder(tmp_path: Path, occupied: str) -> None:
+    target = tmp_path / "target"
+    if occupied == "a file":
+        target.write_text("not a dataset", "utf-8")
+    else:
+        target.mkdir()
+        (target / "notes.txt").write_text("mine", "utf-8")
+    result = runner.invoke(
+        app, ["ingest", str(SEEDS), "--engine", "dask", "--out", str(target), "--workers", "1"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and str(target) in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    if occupied != "a file":  # nothing written into it
+        assert sorted(p.name for p in target.iterdir()) == ["notes.txt"]
+
+
+def test_inputs_and_dataset_as_urls(tmp_path: Path) -> None:
+    out = f"file://{tmp_path / 'dataset'}"
+    summary = ingest_dataset([f"file://{SEEDS}"], out, dask=DaskOptions(workers=1))
+    assert (summary.files_read, summary.articles) == (5, 7)
+    rows = _listing(["documents"], tmp_path / "dataset")
+    assert all(row["path"].startswith("file://") for row in rows) and len(rows) == 7
+    local = tmp_path / "local.db"
+    ingest([str(SEEDS)], db=local, workers=1)
+    assert _without_ids(_listing(["actors", "--top", "0"], out)) == _without_ids(
+        _listing(["actors", "--top", "0"], local)
+    )

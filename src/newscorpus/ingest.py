@@ -93,6 +93,7 @@ class IngestSummary:
     config: str | None = None
     seconds: float = 0.0
     interrupted: bool = False
+    stages: dict[str, float] = field(default_factory=dict)  # --engine dask: map, pass
 
     @property
     def files_failed(self) -> int:
@@ -119,6 +120,7 @@ class IngestSummary:
             "warnings": [{"path": w.path, "message": w.message} for w in self.warnings],
             **({"config": self.config} if self.config else {}),
             "seconds": round(self.seconds, 2),
+            **({"stages": {k: round(v, 2) for k, v in self.stages.items()}} if self.stages else {}),
         }
 
 

@@ -23,11 +23,13 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from newscorpus.errors import InputError, NewsCorpusError
+from newscorpus.errors import InputError, NewsCorpusError, StoreError
 from newscorpus.ingest import Failure, IngestSummary, LoadWarning, ProgressCallback
 from newscorpus.load import Source
+from newscorpus.store.dataset import MANIFEST
 from newscorpus.store.writer import FileRecord
 
 FILES_PER_PART = 200
@@ -155,7 +157,10 @@ def run_part(task: PartTask) -> PartReport:
             report.mentions += len(analysis.mentions)
             report.claims += len(analysis.claims)
             report.dates += len(analysis.dates)
-    _write_part(Location.of(task.url), task.run, task.part, stored, touched)
+    try:
+        _write_part(Location.of(task.url), task.run, task.part, stored, touched)
+    except OSError as error:
+        raise StoreError(f"{task.url}: cannot write the dataset ({error})") from None
     return report
 
 
@@ -187,12 +192,11 @@ def _listed(paths: Sequence[str], summary: IngestSummary) -> Iterator[SourceRef]
     """The sources of ``paths`` in ``ingest``'s order, as references a worker can open."""
     from newscorpus.load.sources import iter_sources
 
-    local = [p for p in paths if "://" not in p]
     for path in paths:
         if "://" in path:
             yield from _url_sources(path, summary)
             continue
-        for source in iter_sources([path]) if path in local else ():
+        for source in iter_sources([path]):
             if isinstance(source, InputError):
                 summary.failures.append(Failure(source.path, source.reason))
             elif os.path.isfile(source.path) and not _is_archive(source.path):
@@ -268,12 +272,13 @@ def ingest_dataset(
 ) -> IngestSummary:
     """Analyze ``paths`` on a Dask cluster into the dataset ``out``, then run the pass."""
     from newscorpus.load.options import resolve_options
-    from newscorpus.store.dataset import FORMAT, MANIFEST, Location
+    from newscorpus.store.dataset import FORMAT, Location
     from newscorpus.store.dataset_pass import latest_versions, rebuild, record_tables, replaying
 
     started = time.perf_counter()
     options = resolve_options(paths, fields, date_format, config)
     location = Location.of(out)
+    _check_target(location)
     manifest: dict[str, Any] = {"format": FORMAT, "runs": [], "tables": []}
     if location.exists(MANIFEST):
         manifest = location.read_manifest()
@@ -320,11 +325,30 @@ def ingest_dataset(
         rebuild(location)
     elif not manifest.get("tables"):
         rebuild(location)
+    if "map" in summary.stages:  # what the pass took once every part was written
+        summary.stages["pass_after_map"] = time.perf_counter() - started - summary.stages["map"]
     summary.files_read = 0  # counted during the map for progress; now in input order
     for report in sorted(reports, key=lambda r: r.part):
         _add(summary, report)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _check_target(location: Any) -> None:
+    """A dataset goes into a new folder, or one that holds a dataset (or the parts a first
+    run left when it was stopped): never into a file or someone's folder."""
+    if not location.local:
+        return
+    root = Path(location.root)
+    if root.exists() and not root.is_dir():
+        raise StoreError(f"{location.url}: is a file; --out names a dataset folder")
+    if root.is_dir() and not (root / MANIFEST).exists():
+        other = sorted(p.name for p in root.iterdir() if p.name not in ("analysis", "tables.new"))
+        if other:
+            raise StoreError(
+                f"{location.url}: holds {other[0]!r} and is not a dataset; --out names a new"
+                " folder or an existing dataset"
+            )
 
 
 def _record_run(
@@ -386,6 +410,7 @@ def _map(
                 if progress is not None:
                     summary.seconds = time.perf_counter() - started
                     progress(summary)
+                summary.stages["map"] = time.perf_counter() - started  # until the last part
                 yield report
     finally:
         if cluster is not None:
