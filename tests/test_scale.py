@@ -95,6 +95,24 @@ def _answers(db: Path | str) -> list[tuple[int, str]]:
             stats.pop("database")
             out = json.dumps(stats)
         found.append((result.exit_code, out))
+    return found + _files(db)
+
+
+def _files(db: Path | str) -> list[tuple[int, str]]:
+    """The report (but the time it was made) and every exported CSV file."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        page, exported = Path(folder) / "report.html", Path(folder) / "export"
+        results = [
+            runner.invoke(app, ["report", "-o", str(page), "--db", str(db)]),
+            runner.invoke(app, ["export", str(exported), "--format", "csv", "--db", str(db)]),
+        ]
+        found = [(r.exit_code, r.stderr) for r in results]
+        html = page.read_text("utf-8")
+        at = html.index('"generated":"')
+        found.append((0, html[:at] + html[at + 40 :]))
+        found += [(0, f.name + f.read_text("utf-8")) for f in sorted(exported.iterdir())]
     return found
 
 
