@@ -232,3 +232,100 @@ def test_inputs_and_dataset_as_urls(tmp_path: Path) -> None:
     assert _without_ids(_listing(["actors", "--top", "0"], out)) == _without_ids(
         _listing(["actors", "--top", "0"], local)
     )
+
+
+def test_a_changed_file_that_cannot_be_read_keeps_its_old_version(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = folder / "news.jsonl"
+    good.write_text(json.dumps({"title": "خبر", "text": "قال بوتين إن الحرب ستنتهي قريبا."},
+                               ensure_ascii=False) + "\n", "utf-8")  # fmt: skip
+    out, db = tmp_path / "dataset", tmp_path / "same.db"
+    for _ in range(2):
+        summary = ingest_dataset([str(folder)], str(out), dask=DaskOptions(workers=1))
+        ingest([str(folder)], db=db, workers=1)
+        good.write_text('{"title": "no text"}\n', "utf-8")
+    assert summary.files_failed == 1 and summary.files_read == 0
+    again = ingest_dataset([str(folder)], str(out), dask=DaskOptions(workers=1))
+    assert again.files_failed == 1  # still reported: nothing was recorded for it
+    assert _answers(out) == _answers(db)
+
+
+def test_a_stopped_pass_is_run_again_by_the_next_ingest(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newscorpus.store import dataset_pass
+
+    out, db = tmp_path / "dataset", tmp_path / "same.db"
+    options = DaskOptions(workers=1, files_per_part=50)
+    ingest_dataset([str(corpus / "seeds")], str(out), dask=options)
+
+    def stopped(location: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(dataset_pass, "rebuild", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_dataset(_inputs(corpus), str(out), dask=options)
+    monkeypatch.undo()
+    summary = ingest_dataset(_inputs(corpus), str(out), dask=options)
+    assert summary.files_read == 0  # every file is in the dataset: only the pass ran
+    for inputs in ([str(corpus / "seeds")], _inputs(corpus)):
+        ingest(inputs, db=db, workers=1)
+    assert _answers(out) == _answers(db)
+
+
+def test_a_path_named_twice_is_read_once_whatever_the_parts(corpus: Path, tmp_path: Path):
+    seeds = corpus / "seeds"
+    twice = [str(seeds), str(sorted(seeds.iterdir())[2])]
+    answers = []
+    for per_part in (1, 100):
+        out = tmp_path / f"dataset-{per_part}"
+        ingest_dataset([str(seeds)], str(out), dask=DaskOptions(workers=1, files_per_part=per_part))
+        summary = ingest_dataset(
+            twice, str(out), dask=DaskOptions(workers=1, files_per_part=per_part)
+        )
+        assert summary.files_unchanged == 5 and summary.files_read == 0
+        answers.append(_answers(out))
+    assert answers[0] == answers[1]
+
+
+def test_parts_finishing_in_any_order_give_the_same_dataset(
+    corpus: Path, sqlite_answers: list, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newscorpus.scale as scale
+
+    def backwards(tasks, dask, summary, progress, started):  # the last part first
+        for task in reversed(tasks):
+            report = scale.run_part(task)
+            summary.files_read += report.files_read
+            yield report
+
+    monkeypatch.setattr(scale, "_map", backwards)
+    out = tmp_path / "dataset"
+    ingest_dataset(_inputs(corpus), str(out), dask=DaskOptions(files_per_part=13))
+    assert _answers(out) == sqlite_answers
+
+
+def test_nothing_to_read_into_a_new_dataset_is_a_failure_not_a_dataset(tmp_path: Path) -> None:
+    missing, out = tmp_path / "nowhere", tmp_path / "dataset"
+    result = runner.invoke(app, ["ingest", str(missing), "--engine", "dask", "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"failed: {missing}" in result.stderr and "Traceback" not in result.stderr
+    assert not (out / "newscorpus-dataset.json").exists()
+
+
+def test_a_part_that_cannot_be_read_stops_the_pass_in_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "dataset"
+    ingest_dataset([str(SEEDS)], str(out), dask=DaskOptions(workers=1, files_per_part=2))
+    part = out / "analysis" / "run-00001" / "part-000001" / "mentions.parquet"
+    part.write_bytes(part.read_bytes()[:100])
+    before = _answers(out)
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "a.txt").write_text("قال بوتين إن الحرب ستنتهي قريبا.\n", "utf-8")
+    result = runner.invoke(
+        app, ["ingest", str(extra), "--engine", "dask", "--out", str(out), "--workers", "1"]
+    )
+    assert result.exit_code == 1 and result.stderr.count("\n") == 1
+    assert "part-000001" in result.stderr and "Traceback" not in result.stderr
+    assert _answers(out) == before  # the tables of the last pass are untouched

@@ -21,6 +21,7 @@ import logging
 import os
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -147,8 +148,10 @@ def run_part(task: PartTask) -> PartReport:
             else:
                 documents.append(item)
         analyses = analyze_many(documents)
+        if not documents:
+            continue  # as ingest: reported, and whatever the dataset held for it stays
         stored.append(PartFile(record, tuple(zip(documents, analyses, strict=True))))
-        report.files_read += bool(documents)
+        report.files_read += 1
         for document, analysis in zip(documents, analyses, strict=True):
             report.articles += 1
             for paragraph in document.paragraphs:
@@ -272,13 +275,33 @@ def ingest_dataset(
 ) -> IngestSummary:
     """Analyze ``paths`` on a Dask cluster into the dataset ``out``, then run the pass."""
     from newscorpus.load.options import resolve_options
-    from newscorpus.store.dataset import FORMAT, Location
-    from newscorpus.store.dataset_pass import latest_versions, rebuild, record_tables, replaying
+    from newscorpus.store.dataset import Location
 
     started = time.perf_counter()
     options = resolve_options(paths, fields, date_format, config)
     location = Location.of(out)
     _check_target(location)
+    with _locked(location):
+        return _ingest_locked(
+            location, paths, dask, input_format, date, options, reanalyze, progress, started
+        )
+
+
+def _ingest_locked(
+    location: Any,
+    paths: Sequence[str],
+    dask: DaskOptions,
+    input_format: str,
+    date: str | None,
+    options: Any,
+    reanalyze: bool,
+    progress: ProgressCallback | None,
+    started: float,
+) -> IngestSummary:
+    from newscorpus.store.dataset import FORMAT
+    from newscorpus.store.dataset_pass import latest_versions, rebuild, record_tables, replaying
+
+    out = location.url
     manifest: dict[str, Any] = {"format": FORMAT, "runs": [], "tables": []}
     if location.exists(MANIFEST):
         manifest = location.read_manifest()
@@ -318,13 +341,13 @@ def ingest_dataset(
                     replay.add(run, replay.parts)
                     replay.parts += 1
             _record_run(location, manifest, run, len(tasks), paths)
-        record_tables(location, replay.tables)
+        record_tables(location, replay)
     elif tasks:
         reports = list(_map(tasks, dask, summary, progress, started))
         _record_run(location, manifest, run, len(tasks), paths)
         rebuild(location)
-    elif not manifest.get("tables"):
-        rebuild(location)
+    elif manifest["runs"] and manifest.get("passed") != manifest["runs"][-1]["run"]:
+        rebuild(location)  # an earlier pass was stopped: its tables miss the last run
     if "map" in summary.stages:  # what the pass took once every part was written
         summary.stages["pass_after_map"] = time.perf_counter() - started - summary.stages["map"]
     summary.files_read = 0  # counted during the map for progress; now in input order
@@ -343,12 +366,34 @@ def _check_target(location: Any) -> None:
     if root.exists() and not root.is_dir():
         raise StoreError(f"{location.url}: is a file; --out names a dataset folder")
     if root.is_dir() and not (root / MANIFEST).exists():
-        other = sorted(p.name for p in root.iterdir() if p.name not in ("analysis", "tables.new"))
+        ours = ("analysis", LOCK)  # what a first run stopped early leaves
+        other = sorted(p.name for p in root.iterdir() if p.name not in ours)
         if other:
             raise StoreError(
                 f"{location.url}: holds {other[0]!r} and is not a dataset; --out names a new"
                 " folder or an existing dataset"
             )
+
+
+LOCK = "newscorpus-dataset.lock"
+
+
+@contextmanager
+def _locked(location: Any) -> Iterator[None]:
+    """One ingest at a time into a local dataset (a second one waits); on object storage
+    there is no lock: do not run two ingests into one dataset at once."""
+    if not location.local:
+        yield
+        return
+    import fcntl
+
+    os.makedirs(location.root, exist_ok=True)
+    with open(os.path.join(location.root, LOCK), "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _record_run(
@@ -370,7 +415,11 @@ def _changed(
     refs: Iterator[SourceRef], records: dict[str, FileRecord], reanalyze: bool,
     summary: IngestSummary,
 ) -> Iterator[SourceRef]:  # fmt: skip
+    seen: set[str] = set()
     for ref in refs:
+        if ref.path in seen:
+            continue  # named twice (a folder and a file in it): read once, in its first place
+        seen.add(ref.path)
         old = records.get(ref.path)
         same = old is not None and (old.size, old.mtime_ns) == (ref.size, ref.mtime_ns)
         if same and ref.mtime_ns and not reanalyze:
@@ -393,6 +442,8 @@ def _map(
         raise NewsCorpusError(
             "--engine dask needs the scale extra: pip install 'newscorpus[scale]'"
         ) from None
+    from distributed import KilledWorker
+
     cluster = None
     if dask.scheduler is None:
         cluster = LocalCluster(
@@ -400,10 +451,16 @@ def _map(
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,  # a task's error is reported once, by the driver
         )
     try:
-        with Client(cluster if cluster is not None else dask.scheduler) as client:
+        try:
+            client = Client(cluster if cluster is not None else dask.scheduler, timeout="30s")
+        except OSError as error:
+            raise NewsCorpusError(
+                f"{dask.scheduler}: cannot reach the Dask scheduler ({error})"
+            ) from None
+        with client:
             futures = client.map(run_part, tasks, pure=False)
             for _, report in as_completed(futures, with_results=True):
                 summary.files_read += report.files_read
@@ -412,6 +469,11 @@ def _map(
                     progress(summary)
                 summary.stages["map"] = time.perf_counter() - started  # until the last part
                 yield report
+    except KilledWorker as error:
+        raise NewsCorpusError(
+            f"a Dask worker died while analyzing (out of memory?): {error}; the parts written"
+            " so far are kept, the dataset's tables are unchanged"
+        ) from None
     finally:
         if cluster is not None:
             cluster.close()

@@ -53,6 +53,8 @@ LISTINGS = [
     ["trend", "--search", "الحرب", "--format", "json"],
     ["search", "nothingatall", "--format", "json"],
     ["actor", "لا أحد", "--format", "json"],
+    ["actor", "كيم", "--why", "--format", "json"],
+    ["trend", "--search", "__*", "--format", "json"],
 ]
 
 
@@ -202,3 +204,14 @@ def test_tables_keep_every_row_and_column(seeded_db: Path, dataset: Path) -> Non
             parquet = pq.read_table(io.BytesIO((dataset / "tables" / f"{table}.parquet")
                                                .read_bytes()))  # fmt: skip
             assert sorted(tuple(r.values()) for r in parquet.to_pylist()) == rows, table
+
+
+def test_a_missing_table_file_is_one_line(dataset: Path, tmp_path: Path) -> None:
+    import shutil
+
+    broken = tmp_path / "broken"
+    shutil.copytree(dataset, broken)
+    (broken / "tables" / "claims.parquet").unlink()
+    code, out, err = _run(["claims", "--format", "json"], broken)
+    assert code == 1 and err.count("\n") == 1 and str(broken) in err
+    assert "Traceback" not in err + out

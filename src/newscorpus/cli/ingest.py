@@ -124,6 +124,10 @@ def ingest(
 
     if engine is Engine.dask and out is None:
         raise typer.BadParameter("--engine dask writes a dataset: name it", param_hint="--out")
+    if engine is Engine.dask and db is not None:
+        raise typer.BadParameter(
+            "--engine dask writes the dataset --out, not --db", param_hint="--db"
+        )
     if engine is Engine.sqlite and (out or scheduler):
         raise typer.BadParameter("--out and --scheduler need --engine dask", param_hint="--engine")
     bar = Progress(count_inputs(paths) if stderr_is_terminal() else None, "ingest")

@@ -201,7 +201,7 @@ def why(store: Store, name: str) -> ActorWhy:
     gathered: dict[str, _Gathered] = {}
     for text, doc_name, resolution, count in db.execute(
         "SELECT text, name, coalesce(resolution, ''), count(*) FROM mentions"
-        " WHERE actor_id = ? GROUP BY text, name, resolution",
+        " WHERE actor_id = ? GROUP BY text, name, resolution ORDER BY text, name, resolution",
         (actor_id,),
     ):
         entry = gathered.setdefault(text, _Gathered())

@@ -262,7 +262,7 @@ def _speakers(store: Store, focus: int | None, top: int) -> tuple[Speaker, ...]:
         "SELECT a.id, a.name, count(*) AS n, sum(c.kind = 'direct') FROM claims c"
         " JOIN temp.report_docs r ON r.id = c.document_id"
         " JOIN actors a ON a.id = c.speaker_actor_id WHERE NOT a.dropped"
-        " GROUP BY a.id, a.name ORDER BY a.id = ? DESC, n DESC, a.name LIMIT ?",
+        " GROUP BY a.id, a.name ORDER BY a.id = ? DESC, n DESC, a.name, a.id LIMIT ?",
         (focus, top),
     ).fetchall()
     return tuple(

@@ -139,9 +139,9 @@ def open_store(path: str | Path | None = None, *, create: bool = True) -> Store:
 def open_reader(path: str | Path | None = None) -> Any:
     """A store to query: a Parquet dataset (a folder with a manifest, or a URL) read with
     DuckDB (``store.dataset``), else the SQLite database, which must exist."""
-    if path is not None:
-        from newscorpus.store.dataset import is_dataset, open_dataset
+    from newscorpus.store.dataset import is_dataset, open_dataset
 
-        if is_dataset(path):
-            return open_dataset(path)
-    return open_store(path, create=False)
+    chosen = path if path is not None else default_db_path()
+    if is_dataset(chosen):
+        return open_dataset(chosen)
+    return open_store(chosen, create=False)

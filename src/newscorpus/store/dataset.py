@@ -5,10 +5,11 @@ A dataset is a folder (or any fsspec URL) laid out as::
     DATASET/newscorpus-dataset.json          what it is, and the ingest runs it holds
     DATASET/analysis/run-NNNNN/part-NNNNN/   what the workers found, one folder per task:
         files, documents, paragraphs, mentions, claims, dates, events, problems (.parquet)
-    DATASET/tables/TABLE.parquet             the corpus-wide pass: every table of the store
+    DATASET/tables-N/TABLE.parquet           the corpus-wide pass: every table of the store
+                                             (N-th pass; the manifest names the current one)
 
 Workers write ``analysis/`` in parallel (``newscorpus.scale``); the corpus-wide pass then
-rebuilds ``tables/`` from it. ``tables/`` holds the same tables, columns and rows as the
+rebuilds the tables from it. They hold the same tables, columns and rows as the
 SQLite store made from the same input, so the query functions read them unchanged:
 ``DatasetStore.db`` answers their SQL through DuckDB over the Parquet files (``DuckReader``
 translates the few places where SQLite's dialect differs). pyarrow, duckdb and fsspec are
@@ -264,7 +265,10 @@ def full_text(sql: str, params: Sequence[object]) -> tuple[str, list[object]]:
         phrase, star, opening, closing, operator = piece.groups()
         if phrase is not None:
             needle = search_tokens(phrase)
-            parts.append(f"contains({column}, '{_quoted(needle[:-1] if star else needle)}')")
+            if not needle.strip():
+                parts.append("false")  # nothing to find (FTS5 finds nothing either)
+            else:
+                parts.append(f"contains({column}, '{_quoted(needle[:-1] if star else needle)}')")
         elif operator == "NOT":
             parts.append("AND NOT")
         else:
@@ -284,8 +288,10 @@ class DuckReader:
 
     in_transaction = False
 
-    def __init__(self, location: Location, tables: Sequence[str]) -> None:
+    def __init__(self, location: Location, tables: Sequence[str], folder: str = "tables") -> None:
         import duckdb
+
+        self.url = location.url
 
         self._db = duckdb.connect(":memory:")
         self._db.execute("SET default_null_order = 'nulls_first_on_asc_last_on_desc'")
@@ -296,7 +302,7 @@ class DuckReader:
         # costs milliseconds, and a command reads a few of the tables)
         self._views: dict[str, str] = {}
         for table in tables:
-            path = location.path("tables", f"{table}.parquet")
+            path = location.path(folder, f"{table}.parquet")
             if not location.local and not path.startswith(location.fs.protocol):
                 path = f"{_protocol(location.fs)}://{path}"
             source = f"read_parquet('{_quoted(path)}')"
@@ -315,19 +321,26 @@ class DuckReader:
         statement = sql.strip().upper()
         if statement in ("BEGIN", "COMMIT", "ROLLBACK"):
             return DuckCursor(self._db.cursor())  # reads only: every view is one state already
-        self._make_views(sql)
         cursor = self._db.cursor()
         if _MATCH.search(sql):
             sql, params = full_text(sql, params)
         try:
+            self._make_views(sql)
             cursor.execute(duck_sql(sql), list(params))
         except Exception as error:  # duckdb's errors share no base class with sqlite3's
-            raise StoreError(f"the dataset cannot answer this query ({error})") from error
+            raise self._failed(error) from error
         return DuckCursor(cursor)
 
+    def _failed(self, error: Exception) -> StoreError:
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        return StoreError(f"{self.url}: the dataset cannot answer this query ({first})")
+
     def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
-        self._make_views(sql)
-        self._db.cursor().executemany(duck_sql(sql), [list(row) for row in rows])
+        try:
+            self._make_views(sql)
+            self._db.cursor().executemany(duck_sql(sql), [list(row) for row in rows])
+        except Exception as error:
+            raise self._failed(error) from error
 
     def close(self) -> None:
         self._db.close()
@@ -351,10 +364,10 @@ def _quoted(text: str) -> str:
 class DatasetStore:
     """A dataset opened for queries: ``db`` answers the SQL the query functions send."""
 
-    def __init__(self, location: Location, tables: Sequence[str]) -> None:
+    def __init__(self, location: Location, tables: Sequence[str], folder: str = "tables") -> None:
         self.path = location.url
         self.location = location
-        self.db: Any = DuckReader(location, tables)
+        self.db: Any = DuckReader(location, tables, folder)
 
     def close(self) -> None:
         self.db.close()
@@ -372,4 +385,4 @@ def open_dataset(url: str | Path) -> DatasetStore:
     tables = manifest.get("tables") or []
     if not tables:
         raise StoreError(f"{url}: the dataset has no tables yet (its corpus-wide pass never ran)")
-    return DatasetStore(location, tables)
+    return DatasetStore(location, tables, str(manifest.get("tables_folder") or "tables"))

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newscorpus.store.dataset import Location, export_tables
+from newscorpus.errors import StoreError
+from newscorpus.store.dataset import MANIFEST, Location, export_tables
 from newscorpus.store.parts import part_files
 from newscorpus.store.writer import FileRecord
 
@@ -45,8 +46,15 @@ def read_part(location: Location, run: int, part: int, tables: tuple[str, ...]) 
 
     found = {}
     for table in tables:
-        with location.fs.open(location.path(part_folder(run, part), f"{table}.parquet")) as f:
-            found[table] = pq.read_table(f)
+        path = location.path(part_folder(run, part), f"{table}.parquet")
+        try:
+            with location.fs.open(path) as handle:
+                found[table] = pq.read_table(handle)
+        except Exception as error:  # OSError, or pyarrow's errors (a truncated file)
+            first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            raise StoreError(
+                f"{location.url}: cannot read {path} ({first}); ingest again with --reanalyze"
+            ) from None
     return found
 
 
@@ -88,6 +96,7 @@ class Replay:
         self.articles = 0
         self.parts = 0  # parts replayed so far, when they are fed as they arrive
         self.tables: tuple[str, ...] = ()
+        self.folder = ""  # where the tables were written
 
     def add(
         self,
@@ -126,7 +135,8 @@ def replaying(location: Location) -> Iterator[Replay]:
             with store.writing() as writer:
                 replay = Replay(location, writer)
                 yield replay
-            replay.tables = _publish(store.db, location)
+            replay.folder = _next_folder(location)
+            replay.tables = _publish(store.db, location, replay.folder)
 
 
 def rebuild(location: Location) -> PassSummary:
@@ -141,24 +151,32 @@ def rebuild(location: Location) -> PassSummary:
             for part in range(int(entry["parts"])):
                 if (run, part) in wanted:
                     replay.add(run, part, stored, records)
-    record_tables(location, replay.tables)
+    record_tables(location, replay)
     return PassSummary(replay.files, replay.articles, replay.tables, time.perf_counter() - started)
 
 
-def record_tables(location: Location, tables: tuple[str, ...]) -> None:
+def record_tables(location: Location, replay: Replay) -> None:
+    """Point the manifest at the new tables, and say which runs they hold; then remove the
+    tables of earlier passes (a query that opened them before may fail, with one line)."""
     manifest = location.read_manifest()
-    manifest["tables"] = list(tables)
+    manifest["tables"] = list(replay.tables)
+    manifest["tables_folder"] = replay.folder
+    manifest["passed"] = max((int(r["run"]) for r in manifest.get("runs", [])), default=0)
     location.write_manifest(manifest)
+    for old in location.fs.ls(location.root, detail=False):
+        name = str(old).rstrip("/").rsplit("/", 1)[-1]
+        if name.startswith("tables") and name != replay.folder:
+            location.fs.rm(location.path(name), recursive=True)
 
 
-def _publish(db: Any, location: Location) -> tuple[str, ...]:
-    """Tables written beside the old ones, then put in their place."""
-    fs = location.fs
-    staged = location.path("tables.new")
-    if fs.exists(staged):
-        fs.rm(staged, recursive=True)
-    tables = tuple(export_tables(db, location, "tables.new"))
-    if fs.exists(location.path("tables")):
-        fs.rm(location.path("tables"), recursive=True)
-    fs.mv(staged, location.path("tables"), recursive=True)
-    return tables
+def _next_folder(location: Location) -> str:
+    current = location.read_manifest().get("tables_folder") if location.exists(MANIFEST) else None
+    number = int(str(current).rsplit("-", 1)[-1]) + 1 if current and "-" in current else 1
+    return f"tables-{number:05d}"
+
+
+def _publish(db: Any, location: Location, folder: str) -> tuple[str, ...]:
+    """Every table written into a folder of its own (the manifest names it afterwards)."""
+    if location.fs.exists(location.path(folder)):
+        location.fs.rm(location.path(folder), recursive=True)
+    return tuple(export_tables(db, location, folder))
