@@ -172,11 +172,17 @@ def _objects(
 ) -> list[tuple[tuple[int, ...], Any]]:
     columns = table.to_pydict()
     kinds = _columns(cls)
-    found = []
-    for row in range(table.num_rows):
-        values = {name: _back(kind, columns[name][row]) for name, kind in kinds} | fixed
-        found.append((tuple(columns[k][row] for k in keys), cls(**values)))
-    return found
+    names = [name for name, _ in kinds] + list(fixed)
+    values = [  # column by column: only JSON and list columns need converting
+        columns[name] if kind in ("int", "str", "bool") else [_back(kind, v) for v in columns[name]]
+        for name, kind in kinds
+    ] + [[value] * table.num_rows for value in fixed.values()]
+    return [
+        (key, cls(**dict(zip(names, row, strict=True))))
+        for key, row in zip(
+            zip(*(columns[k] for k in keys), strict=True), zip(*values, strict=True), strict=True
+        )
+    ]
 
 
 def part_files(tables: dict[str, Any]) -> list[PartFile]:
