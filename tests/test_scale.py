@@ -297,7 +297,7 @@ def test_parts_finishing_in_any_order_give_the_same_dataset(
     def backwards(tasks, dask, summary, progress, started):  # the last part first
         for task in reversed(tasks):
             report = scale.run_part(task)
-            summary.files_read += report.files_read
+            summary.files_read += report.done.files_read
             yield report
 
     monkeypatch.setattr(scale, "_map", backwards)

@@ -95,6 +95,28 @@ class IngestSummary:
     interrupted: bool = False
     stages: dict[str, float] = field(default_factory=dict)  # --engine dask: map, pass
 
+    def count(self, document: Document, analysis: Analysis) -> None:
+        """One stored article."""
+        self.articles += 1
+        self.paragraphs.update(p.kind for p in document.paragraphs)
+        self.repeated_paragraphs += sum(p.duplicate_of is not None for p in document.paragraphs)
+        self.mentions += len(analysis.mentions)
+        self.claims += len(analysis.claims)
+        self.dates += len(analysis.dates)
+
+    def add(self, other: IngestSummary) -> None:
+        """What another part of the same ingest did (``scale``: a Dask task's files)."""
+        self.files_read += other.files_read
+        self.files_unchanged += other.files_unchanged
+        self.articles += other.articles
+        self.paragraphs.update(other.paragraphs)
+        self.repeated_paragraphs += other.repeated_paragraphs
+        self.mentions += other.mentions
+        self.claims += other.claims
+        self.dates += other.dates
+        self.failures.extend(other.failures)
+        self.warnings.extend(other.warnings)
+
     @property
     def files_failed(self) -> int:
         """Files with a failure: unreadable, or with articles (rows, lines) that were not."""
@@ -403,9 +425,4 @@ def _store_batch(
 ) -> None:
     for document, analysis in zip(documents, analyses, strict=True):
         writer.add_document(document, analysis)
-        summary.articles += 1
-        summary.paragraphs.update(p.kind for p in document.paragraphs)
-        summary.repeated_paragraphs += sum(p.duplicate_of is not None for p in document.paragraphs)
-        summary.mentions += len(analysis.mentions)
-        summary.claims += len(analysis.claims)
-        summary.dates += len(analysis.dates)
+        summary.count(document, analysis)

@@ -22,50 +22,19 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from newscorpus.errors import InputError, NewsCorpusError, StoreError
 from newscorpus.ingest import Failure, IngestSummary, LoadWarning, ProgressCallback
-from newscorpus.load import Source
+from newscorpus.load.refs import SourceRef, list_refs
 from newscorpus.store.dataset import MANIFEST
 from newscorpus.store.writer import FileRecord
 
 FILES_PER_PART = 200
 PART_BYTES = 16 << 20  # a part also ends when its files hold this many bytes
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRef:
-    """A source a worker can open: a local file, an fsspec URL, or bytes the driver read
-    (archive members, stdin)."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    kind: str  # file | url | bytes
-    data: bytes | None = None
-
-    def open(self) -> Source:
-        if self.kind == "bytes":
-            return Source.from_bytes(self.path, self.data or b"", self.mtime_ns)
-        if self.kind == "url":
-            import fsspec
-
-            try:
-                with fsspec.open(self.path, "rb") as handle:
-                    data = handle.read()
-            except OSError as error:
-                raise InputError(self.path, str(error)) from None
-            return Source.from_bytes(self.path, data, self.mtime_ns)
-        from newscorpus.load.sources import iter_sources
-
-        found = next(iter(iter_sources([self.path])))
-        if isinstance(found, InputError):
-            raise found
-        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,21 +49,13 @@ class PartTask:
     options: tuple[tuple[tuple[str, str], ...], str | None, tuple[tuple[str, str], ...], str | None]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PartReport:
-    """What a worker did with a part (counts only: the documents are in the dataset)."""
+    """What a worker did with a part: counts, failures, warnings (the documents are in the
+    dataset)."""
 
     part: int
-    files_read: int = 0
-    files_unchanged: int = 0
-    articles: int = 0
-    paragraphs: dict[str, int] = field(default_factory=dict)
-    repeated_paragraphs: int = 0
-    mentions: int = 0
-    claims: int = 0
-    dates: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    warnings: list[LoadWarning] = field(default_factory=list)
+    done: IngestSummary
 
 
 def _options(task: PartTask) -> Any:
@@ -103,8 +64,9 @@ def _options(task: PartTask) -> Any:
     from newscorpus.load.options import LoadOptions
 
     fields, date_format, outlets, config = task.options
-    return LoadOptions(MappingProxyType(dict(fields)), date_format, MappingProxyType(dict(outlets)),
-                       config)  # fmt: skip
+    return LoadOptions(
+        MappingProxyType(dict(fields)), date_format, MappingProxyType(dict(outlets)), config
+    )
 
 
 _started = False
@@ -122,7 +84,7 @@ def run_part(task: PartTask) -> PartReport:
     if not _started:
         _start_worker()
         _started = True
-    report = PartReport(task.part)
+    done = IngestSummary(database=task.url)
     known = dict(task.known)
     options = _options(task)
     stored: list[PartFile] = []
@@ -131,40 +93,35 @@ def run_part(task: PartTask) -> PartReport:
         try:
             digest, parsed = _fingerprint(ref.open())
         except InputError as error:
-            report.failures.append(Failure(error.path, error.reason))
+            done.failures.append(Failure(error.path, error.reason))
             continue
         record = FileRecord(ref.path, ref.size, ref.mtime_ns, digest)
         if known.get(ref.path) == digest:
             touched.append(record)
-            report.files_unchanged += 1
+            done.files_unchanged += 1
             continue
         documents = []
-        for item in read_source(
-            parsed, task.input_format, task.date, options,
-            lambda path, text: report.warnings.append(LoadWarning(path, text)),
-        ):  # fmt: skip
+
+        def warn(path: str, text: str) -> None:
+            done.warnings.append(LoadWarning(path, text))
+
+        for item in read_source(parsed, task.input_format, task.date, options, warn):
             if isinstance(item, InputError):
-                report.failures.append(Failure(item.path, item.reason, ref.path))
+                done.failures.append(Failure(item.path, item.reason, ref.path))
             else:
                 documents.append(item)
         analyses = analyze_many(documents)
         if not documents:
             continue  # as ingest: reported, and whatever the dataset held for it stays
         stored.append(PartFile(record, tuple(zip(documents, analyses, strict=True))))
-        report.files_read += 1
+        done.files_read += 1
         for document, analysis in zip(documents, analyses, strict=True):
-            report.articles += 1
-            for paragraph in document.paragraphs:
-                report.paragraphs[paragraph.kind] = report.paragraphs.get(paragraph.kind, 0) + 1
-                report.repeated_paragraphs += paragraph.duplicate_of is not None
-            report.mentions += len(analysis.mentions)
-            report.claims += len(analysis.claims)
-            report.dates += len(analysis.dates)
+            done.count(document, analysis)
     try:
         _write_part(Location.of(task.url), task.run, task.part, stored, touched)
     except OSError as error:
         raise StoreError(f"{task.url}: cannot write the dataset ({error})") from None
-    return report
+    return PartReport(task.part, done)
 
 
 def _write_part(
@@ -191,55 +148,6 @@ def _write_part(
 
 
 # -- the driver ---------------------------------------------------------------------------------
-def _listed(paths: Sequence[str], summary: IngestSummary) -> Iterator[SourceRef]:
-    """The sources of ``paths`` in ``ingest``'s order, as references a worker can open."""
-    from newscorpus.load.sources import iter_sources
-
-    for path in paths:
-        if "://" in path:
-            yield from _url_sources(path, summary)
-            continue
-        for source in iter_sources([path]):
-            if isinstance(source, InputError):
-                summary.failures.append(Failure(source.path, source.reason))
-            elif os.path.isfile(source.path) and not _is_archive(source.path):
-                yield SourceRef(source.path, source.size, source.mtime_ns, "file")
-            else:
-                try:
-                    data = source.read_bytes()
-                except InputError as error:
-                    summary.failures.append(Failure(error.path, error.reason))
-                    continue
-                yield SourceRef(source.path, source.size, source.mtime_ns, "bytes", data)
-
-
-def _is_archive(path: str) -> bool:
-    return path.lower().endswith((".tar.gz", ".tgz", ".tar", ".zip", ".tar.bz2", ".tar.xz"))
-
-
-def _url_sources(url: str, summary: IngestSummary) -> Iterator[SourceRef]:
-    from fsspec.core import url_to_fs
-
-    from newscorpus.load.sources import is_article_name
-
-    fs, root = url_to_fs(url)
-    protocol = url.split("://", 1)[0]
-    try:
-        found = fs.find(root, detail=True) if fs.isdir(root) else {root: fs.info(root)}
-    except OSError as error:
-        summary.failures.append(Failure(url, str(error)))
-        return
-    names = sorted(p for p in found if is_article_name(p.rsplit("/", 1)[-1]))
-    if not names:
-        summary.failures.append(Failure(url, "no articles found"))
-    for name in names:
-        info = found[name]
-        mtime = info.get("mtime") or info.get("LastModified") or 0
-        seconds = mtime.timestamp() if hasattr(mtime, "timestamp") else float(mtime)
-        stamp = int(seconds * 1e9)
-        yield SourceRef(f"{protocol}://{name}", int(info.get("size") or 0), stamp, "url")
-
-
 def _parts(refs: Iterator[SourceRef], per_part: int) -> Iterator[list[SourceRef]]:
     part: list[SourceRef] = []
     size = 0
@@ -309,10 +217,16 @@ def _ingest_locked(
     summary = IngestSummary(database=out, config=options.config)
     run = max((int(r["run"]) for r in manifest["runs"]), default=0) + 1
     shipped = (
-        tuple(options.fields.items()), options.date_format, tuple(options.outlets.items()),
+        tuple(options.fields.items()),
+        options.date_format,
+        tuple(options.outlets.items()),
         options.config,
-    )  # fmt: skip
-    changed = _changed(_listed(paths, summary), records, reanalyze, summary)
+    )
+
+    def failed(path: str, reason: str) -> None:
+        summary.failures.append(Failure(path, reason))
+
+    changed = _changed(list_refs(paths, failed), records, reanalyze, summary)
     tasks = []
     for number, refs in enumerate(_parts(changed, dask.files_per_part)):
         known = tuple((r.path, records[r.path].digest) for r in refs if r.path in records)
@@ -352,7 +266,7 @@ def _ingest_locked(
         summary.stages["pass_after_map"] = time.perf_counter() - started - summary.stages["map"]
     summary.files_read = 0  # counted during the map for progress; now in input order
     for report in sorted(reports, key=lambda r: r.part):
-        _add(summary, report)
+        summary.add(report.done)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -412,9 +326,11 @@ def _record_run(
 
 
 def _changed(
-    refs: Iterator[SourceRef], records: dict[str, FileRecord], reanalyze: bool,
+    refs: Iterator[SourceRef],
+    records: dict[str, FileRecord],
+    reanalyze: bool,
     summary: IngestSummary,
-) -> Iterator[SourceRef]:  # fmt: skip
+) -> Iterator[SourceRef]:
     seen: set[str] = set()
     for ref in refs:
         if ref.path in seen:
@@ -463,7 +379,7 @@ def _map(
         with client:
             futures = client.map(run_part, tasks, pure=False)
             for _, report in as_completed(futures, with_results=True):
-                summary.files_read += report.files_read
+                summary.files_read += report.done.files_read
                 if progress is not None:
                     summary.seconds = time.perf_counter() - started
                     progress(summary)
@@ -477,16 +393,3 @@ def _map(
     finally:
         if cluster is not None:
             cluster.close()
-
-
-def _add(summary: IngestSummary, report: PartReport) -> None:
-    summary.files_read += report.files_read
-    summary.files_unchanged += report.files_unchanged
-    summary.articles += report.articles
-    summary.paragraphs.update(report.paragraphs)
-    summary.repeated_paragraphs += report.repeated_paragraphs
-    summary.mentions += report.mentions
-    summary.claims += report.claims
-    summary.dates += report.dates
-    summary.failures.extend(report.failures)
-    summary.warnings.extend(report.warnings)
