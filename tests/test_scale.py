@@ -248,6 +248,7 @@ def test_a_changed_file_that_cannot_be_read_keeps_its_old_version(tmp_path: Path
     assert summary.files_failed == 1 and summary.files_read == 0
     again = ingest_dataset([str(folder)], str(out), dask=DaskOptions(workers=1))
     assert again.files_failed == 1  # still reported: nothing was recorded for it
+    assert sorted(p.name for p in (out / "analysis").iterdir()) == ["run-00001"]  # no pass
     assert _answers(out) == _answers(db)
 
 

@@ -258,8 +258,11 @@ def _ingest_locked(
         record_tables(location, replay)
     elif tasks:
         reports = list(_map(tasks, dask, summary, progress, started))
-        _record_run(location, manifest, run, len(tasks), paths)
-        rebuild(location)
+        if any(r.done.files_read or r.done.files_unchanged for r in reports):
+            _record_run(location, manifest, run, len(tasks), paths)
+            rebuild(location)
+        else:  # only files that failed again: nothing changes, no pass to run
+            location.fs.rm(location.path(f"analysis/run-{run:05d}"), recursive=True)
     elif manifest["runs"] and manifest.get("passed") != manifest["runs"][-1]["run"]:
         rebuild(location)  # an earlier pass was stopped: its tables miss the last run
     if "map" in summary.stages:  # what the pass took once every part was written
