@@ -115,7 +115,9 @@ def _connect(db_path: Path, patience: float = 60.0) -> sqlite3.Connection:
 def open_store(path: str | Path | None = None, *, create: bool = True) -> Store:
     """Open (and migrate) the store; with create=False a missing database is an error."""
     db_path = Path(path) if path is not None else default_db_path()
-    if db_path.is_dir() and (db_path / "newscorpus-dataset.json").exists():
+    from newscorpus.store.dataset import is_dataset
+
+    if db_path.is_dir() and is_dataset(db_path):
         raise StoreError(
             f"{db_path}: is a dataset (made by `ingest --engine dask`); this command needs a"
             " SQLite database"

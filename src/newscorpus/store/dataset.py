@@ -332,8 +332,7 @@ class DuckReader:
         return DuckCursor(cursor)
 
     def _failed(self, error: Exception) -> StoreError:
-        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        return StoreError(f"{self.url}: the dataset cannot answer this query ({first})")
+        return StoreError(f"{self.url}: the dataset cannot answer this query ({first_line(error)})")
 
     def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
         try:
@@ -344,6 +343,11 @@ class DuckReader:
 
     def close(self) -> None:
         self._db.close()
+
+
+def first_line(error: Exception) -> str:
+    """An error of DuckDB or pyarrow in one line (theirs span several: the SQL, a caret)."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 def _local_fs_type() -> type:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from newscorpus.errors import StoreError
-from newscorpus.store.dataset import MANIFEST, Location, export_tables
+from newscorpus.store.dataset import MANIFEST, Location, export_tables, first_line
 from newscorpus.store.parts import part_files
 from newscorpus.store.writer import FileRecord
 
@@ -51,9 +51,9 @@ def read_part(location: Location, run: int, part: int, tables: tuple[str, ...]) 
             with location.fs.open(path) as handle:
                 found[table] = pq.read_table(handle)
         except Exception as error:  # OSError, or pyarrow's errors (a truncated file)
-            first = (str(error).strip().splitlines() or [type(error).__name__])[0]
             raise StoreError(
-                f"{location.url}: cannot read {path} ({first}); ingest again with --reanalyze"
+                f"{location.url}: cannot read {path} ({first_line(error)}); ingest again with"
+                " --reanalyze"
             ) from None
     return found
 

@@ -14,7 +14,7 @@ import json
 import types
 import typing
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any, Literal, get_args, get_origin
 
@@ -203,8 +203,8 @@ def part_files(tables: dict[str, Any]) -> list[PartFile]:
         _objects(tables["documents"], Document, ("file", "doc"), paragraphs=()),
         key=lambda pair: pair[0],
     ):
-        document = _with(bare, paragraphs=tuple(grouped["paragraphs"].get(doc, ())))
-        analysis = _with(
+        document = replace(bare, paragraphs=tuple(grouped["paragraphs"].get(doc, ())))
+        analysis = replace(
             analyses[doc],
             **{
                 f: tuple(grouped[n].get(doc, ()))
@@ -219,12 +219,6 @@ def part_files(tables: dict[str, Any]) -> list[PartFile]:
             _objects(tables["files"], FileRecord, ("file",)), key=lambda pair: pair[0]
         )
     ]
-
-
-def _with(item: Any, **changes: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(item, **changes)
 
 
 def touched_table(records: Sequence[FileRecord]) -> Any:
