@@ -5,7 +5,7 @@
 
 Sentences are drawn round-robin over the outlets (AlArabiya, France24, SkyNews); for each, a
 section of that outlet at random, an article of that section at random (each article once,
-none named in another ``data/gold`` file), a body paragraph of it and a sentence of 6 to 60
+none named in a ``data/gold`` or ``data/train`` file), a body paragraph of it and a sentence of 6 to 60
 tokens. Tokens are the text's space-separated words with leading and trailing punctuation
 cut off as tokens of their own; clitics stay on their word, as in real text. Every tag is
 written ``O`` for the annotator to change, and a ``.meta.jsonl`` beside the file records
@@ -25,12 +25,13 @@ from pathlib import Path
 from newscorpus.arabic.sentences import split_sentences
 from newscorpus.evaluate.ner import word_offsets
 
-GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def gold_files() -> set[str]:
+    """Articles named in a gold or training file (``data/gold``, ``data/train``)."""
     names = set()
-    for path in GOLD.glob("*.jsonl"):
+    for path in sorted(DATA.glob("gold/*.jsonl")) + sorted(DATA.glob("train/*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 name = json.loads(line).get("file")

@@ -207,6 +207,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--iterations", type=int, default=PARAMS["max_iterations"], help="L-BFGS iterations"
     )
+    parser.add_argument(
+        "--ant",
+        type=Path,
+        action="append",
+        default=[],
+        help="hand-annotated ANT sentences (token<TAB>BIO, raw-text words) to train on too",
+    )
+    parser.add_argument(
+        "--ant-weight", type=int, default=1, help="how many times each --ant sentence counts"
+    )
+    parser.add_argument(
+        "--ant-dev", type=Path, help="also score the CRF alone on this file (never trained on)"
+    )
     parser.add_argument("--out", type=Path, default=RESOURCES / crf.MODEL_NAME)
     parser.add_argument(
         "--dev-model", type=Path, help="also keep the model trained without the dev part here"
@@ -217,31 +230,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     train_part, dev, held = split_news(args.news)
     augment = not args.no_augment
     extra = list(read_bio(args.wiki)) if args.with_wiki else []
+    ant = [sentence for path in args.ant for sentence in read_bio(path)] * args.ant_weight
+    ant_dev = list(read_bio(args.ant_dev)) if args.ant_dev else []
     c1, c2, iters = PARAMS["c1"], PARAMS["c2"], args.iterations
     with tempfile.TemporaryDirectory() as tmp:
         dev_model = Path(tmp) / "dev.crfsuite"
         grid = GRID if args.tune else [(c1, c2)]
-        tuning = with_augmentation(train_part, augment)
+        tuning = with_augmentation(train_part, augment) + ant
         for grid_c1, grid_c2 in grid:
             started = time.perf_counter()
             train(tuning, dev_model, grid_c1, grid_c2, iters, extra)
             print(f"c1={grid_c1} c2={grid_c2} ({time.perf_counter() - started:.0f}s)")
             print("  dev        " + scores(dev_model, dev))
             print("  dev glued  " + scores(dev_model, [desegment(s) for s in dev]))
+            if ant_dev:
+                print("  ANT dev    " + scores(dev_model, ant_dev))
         if args.dev_model:
             args.dev_model.write_bytes(dev_model.read_bytes())
             print(f"dev model kept at {args.dev_model}")
     if args.dev_only:
         return 0
     started = time.perf_counter()
-    train(with_augmentation(train_part + dev, augment), args.out, c1, c2, iters, extra)
+    train(with_augmentation(train_part + dev, augment) + ant, args.out, c1, c2, iters, extra)
     print(
         f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, "
         f"{time.perf_counter() - started:.0f}s): c1={c1} c2={c2} iterations={iters} "
-        f"augment={augment} wiki={args.with_wiki}"
+        f"augment={augment} wiki={args.with_wiki} ant={len(ant)} sentences"
     )
     print("  held-out       " + scores(args.out, held))
     print("  held-out glued " + scores(args.out, [desegment(s) for s in held]))
+    if ant_dev:
+        print("  ANT dev        " + scores(args.out, ant_dev))
     return 0
 
 
