@@ -1,7 +1,11 @@
 """Train the CRF NER model shipped as src/newscorpus/resources/ner_crf.crfsuite.
 
     python scripts/train_ner.py /work/shared/ner/newsfane-news.tsv \
-        [--wiki /work/shared/ner/wikifane-wiki.tsv --with-wiki] [--tune] [--out MODEL]
+        [--wiki /work/shared/ner/wikifane-wiki.tsv --with-wiki] [--ant data/train/FILE ...] \
+        [--ant-dev data/gold/ner_ant_dev.tsv] [--tune] [--out MODEL]
+
+The shipped model: ``--with-wiki --ant data/train/ner_ant_train_1.tsv ... _5.tsv`` (the
+hand-annotated ANT sentences of data/train; see src/newscorpus/resources/README.md).
 
 Split of the news file (sentence index counted from 0): index % 5 == 4 is the held-out
 test part, never trained or tuned on; index % 5 == 3 is the dev part used to pick c1/c2
@@ -30,8 +34,8 @@ from newscorpus.evaluate.ner import is_holdout, read_bio, score_spans
 from newscorpus.extract.ner import crf, features
 
 RESOURCES = Path(crf.__file__).resolve().parents[2] / "resources"
-PARAMS = {"c1": 0.02, "c2": 0.01, "max_iterations": 250}
-GRID = [(0.02, 0.01), (0.1, 0.01), (0.05, 0.1), (0.01, 0.05)]
+PARAMS = {"c1": 0.01, "c2": 0.05, "max_iterations": 250}
+GRID = [(0.01, 0.05), (0.02, 0.01), (0.1, 0.01), (0.05, 0.1)]
 # Proclitics FANE's authors wrote apart ("و قال"), and enclitic pronouns ("ان ه").
 PROCLITICS = frozenset("وفبلك")
 ENCLITICS = frozenset(["ه", "ها", "هم", "هما", "هن", "نا", "كم", "ي"])
@@ -203,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--with-wiki", action="store_true", help="also train on the wiki file")
     parser.add_argument("--no-augment", action="store_true", help="no clitic-glued copies")
     parser.add_argument("--tune", action="store_true", help="grid-search c1/c2 on dev")
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 regularization")
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 regularization")
     parser.add_argument("--dev-only", action="store_true", help="stop after the dev figures")
     parser.add_argument(
         "--iterations", type=int, default=PARAMS["max_iterations"], help="L-BFGS iterations"
@@ -232,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     extra = list(read_bio(args.wiki)) if args.with_wiki else []
     ant = [sentence for path in args.ant for sentence in read_bio(path)] * args.ant_weight
     ant_dev = list(read_bio(args.ant_dev)) if args.ant_dev else []
-    c1, c2, iters = PARAMS["c1"], PARAMS["c2"], args.iterations
+    c1, c2, iters = args.c1, args.c2, args.iterations
     with tempfile.TemporaryDirectory() as tmp:
         dev_model = Path(tmp) / "dev.crfsuite"
         grid = GRID if args.tune else [(c1, c2)]

@@ -43,7 +43,7 @@ def test_crf_mentions_finds_actor_spans(text: str, expected: tuple[str, str]) ->
 
 def test_a_span_starts_after_the_proclitic() -> None:
     # "وزيلينسكي": the conjunction is not part of the name.
-    found = spans_of("التقى الرئيس الأمريكي بايدن وزيلينسكي في واشنطن")
+    found = spans_of("التقى بايدن وزيلينسكي في واشنطن")
     assert ("زيلينسكي", "person") in found
     assert not any(span.startswith("وزيلينسكي") for span, _ in found)
 

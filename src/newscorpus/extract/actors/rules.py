@@ -187,7 +187,24 @@ def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
                     found.source, found.role, start=found.start,
                 )  # fmt: skip
             continue
-        if index in reader.dropped or found.type != "place":
+        if index in reader.dropped:
+            continue
+        if found.type == "organization" and found.key in countries:
+            # The tagger read a country's name as an organization: in an article about
+            # sport, its team (وتبدأ البرازيل مشوارها; the tagger reads a match from more
+            # words than the context list holds); elsewhere the state, a place (التقى
+            # بزعيم كوريا الديمقراطية، بالتنسيق مع كوريا الجنوبية).
+            if sport and _team_name(found.key):
+                kind, key = "organization", f"{TEAM_HEAD} {found.key}"
+            else:
+                kind, key = "place", found.key
+            reader.replace(
+                index, found.first, found.last, kind, key, found.source, found.role,
+                start=found.start,
+            )  # fmt: skip
+            previous_end, previous_team = found.last, kind == "organization"
+            continue
+        if found.type != "place":
             continue
         token = reader.tokens[found.first]
         head = found.first - 1
