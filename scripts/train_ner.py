@@ -1,4 +1,4 @@
-"""Train the CRF NER model shipped as src/newscorpus/resources/ner_crf.crfsuite.
+"""Train the CRF NER model shipped as src/newscorpus/resources/ner_crf.crfsuite.gz.
 
     python scripts/train_ner.py /work/shared/ner/newsfane-news.tsv \
         [--wiki /work/shared/ner/wikifane-wiki.tsv --with-wiki] [--ant data/train/FILE ...] \
@@ -257,17 +257,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.dev_only:
         return 0
     started = time.perf_counter()
-    train(with_augmentation(train_part + dev, augment) + ant, args.out, c1, c2, iters, extra)
-    print(
-        f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, "
-        f"{time.perf_counter() - started:.0f}s): c1={c1} c2={c2} iterations={iters} "
-        f"augment={augment} wiki={args.with_wiki} ant={len(ant)} sentences"
-    )
-    print("  held-out       " + scores(args.out, held))
-    print("  held-out glued " + scores(args.out, [desegment(s) for s in held]))
-    if ant_dev:
-        print("  ANT dev        " + scores(args.out, ant_dev))
+    with tempfile.TemporaryDirectory() as tmp:
+        model = Path(tmp) / "final.crfsuite"  # python-crfsuite writes and reads it unpacked
+        train(with_augmentation(train_part + dev, augment) + ant, model, c1, c2, iters, extra)
+        write_model(model, args.out)
+        print(
+            f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, "
+            f"{time.perf_counter() - started:.0f}s): c1={c1} c2={c2} iterations={iters} "
+            f"augment={augment} wiki={args.with_wiki} ant={len(ant)} sentences"
+        )
+        print("  held-out       " + scores(model, held))
+        print("  held-out glued " + scores(model, [desegment(s) for s in held]))
+        if ant_dev:
+            print("  ANT dev        " + scores(model, ant_dev))
     return 0
+
+
+def write_model(model: Path, out: Path) -> None:
+    """Copy the trained model to ``out``, gzip-compressed (reproducibly) when it ends .gz."""
+    data = model.read_bytes()
+    if out.suffix == ".gz":
+        import gzip
+
+        data = gzip.compress(data, compresslevel=9, mtime=0)
+    out.write_bytes(data)
 
 
 if __name__ == "__main__":

@@ -78,7 +78,7 @@ def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
     [(1, 200_000), (200, 200_000), (100_000, 200_000), (100_000, 40)],
 )
 def test_numpy_tagging_gives_python_crfsuites_labels(
-    cells: int, types: int, monkeypatch: pytest.MonkeyPatch
+    cells: int, types: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Whatever the batches (one sentence each, a few, all at once) and however often the
     type table is emptied, the same labels."""
@@ -89,8 +89,10 @@ def test_numpy_tagging_gives_python_crfsuites_labels(
     monkeypatch.setattr(crf_model, "VITERBI_CELLS", cells)
 
     reference = pycrfsuite.Tagger()
-    with resources.as_file(resources.files("newscorpus") / "resources" / crf.MODEL_NAME) as path:
-        reference.open(str(path))
+    packed = resources.files("newscorpus") / "resources" / crf.MODEL_NAME
+    plain = tmp_path / "model.crfsuite"
+    plain.write_bytes(crf.read_model_file(packed))  # python-crfsuite reads an unpacked file
+    reference.open(str(plain))
     sentences = []
     for seed in sorted(SEEDS.glob("*.txt")):
         text = clean(seed.read_text(encoding="utf-8"))
