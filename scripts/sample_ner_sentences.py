@@ -5,8 +5,8 @@
 
 Sentences are drawn round-robin over the outlets (AlArabiya, France24, SkyNews); for each, a
 section of that outlet at random, an article of that section at random (each article once,
-none named in a ``data/gold`` or ``data/train`` file), a body paragraph of it and a sentence of 6 to 60
-tokens. Tokens are the text's space-separated words with leading and trailing punctuation
+none named in a ``data/gold`` or ``data/train`` file), a body paragraph of it and a sentence
+of 6 to 60 tokens. Tokens are the text's space-separated words with leading and trailing punctuation
 cut off as tokens of their own; clitics stay on their word, as in real text. Every tag is
 written ``O`` for the annotator to change, and a ``.meta.jsonl`` beside the file records
 where each sentence is (file inside the ANT archive, docno, character offset of every token

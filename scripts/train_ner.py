@@ -4,7 +4,7 @@
         [--wiki /work/shared/ner/wikifane-wiki.tsv --with-wiki] [--ant data/train/FILE ...] \
         [--ant-dev data/gold/ner_ant_dev.tsv] [--tune] [--out MODEL]
 
-The shipped model: ``--with-wiki --ant data/train/ner_ant_train_1.tsv ... _5.tsv`` (the
+The shipped model: ``--with-wiki --ant data/train/ner_ant_train_1.tsv ... _6.tsv`` (the
 hand-annotated ANT sentences of data/train; see src/newscorpus/resources/README.md).
 
 Split of the news file (sentence index counted from 0): index % 5 == 4 is the held-out

@@ -601,7 +601,7 @@ def test_media_and_non_country_nisbas(sentence: str, expected: int, absent: set[
             {("الهلال", "الهلال السعودي"), ("النصر السعودي", "النصر السعودي")},
         ),
         ("واحتفل الفريق بتتويج الهلال باللقب.", {("الهلال", "الهلال السعودي")}),
-        ("ويحتفل المسلمون برؤية الهلال. وتعادل الطرفان.", set()),  # no football here
+        ("ويحتفل المسلمون برؤية الهلال. وحل العيد.", set()),  # no football here
     ],
 )
 def test_a_clubs_short_name_is_the_club_where_football_is_spoken_of(
@@ -625,3 +625,28 @@ def test_two_known_people_joined_by_wa_stay_two() -> None:
     # two people overrule it
     found = crf_found("التقى الرئيس الأمريكي بايدن وزيلينسكي في واشنطن")
     assert {("بايدن", "person"), ("زيلينسكي", "person")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tagger reads these countries as organizations; no sport in the article: states
+        (
+            "نعم، ترامب التقى بزعيم كوريا الديمقراطية في سنغافورة وربت على كتفه.",
+            ("كوريا الديمقراطية", "place", "كوريا الشمالية"),
+        ),
+        (
+            "أعطت الأولوية للردع بالتنسيق مع كوريا الجنوبية. وتشمل هذه الاستراتيجية عقوبات.",
+            ("كوريا الجنوبية", "place", "كوريا الجنوبية"),
+        ),
+        # an article about the World Cup: its teams
+        (
+            "وتبدأ البرازيل مشوارها في كأس العالم بمواجهة سويسرا يوم 17 يونيو.",
+            ("سويسرا", "organization", "منتخب سويسرا"),
+        ),
+    ],
+)
+def test_a_country_the_tagger_calls_an_organization(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in {(m.text, m.type, m.actor) for m in crf_mentions(text)}

@@ -194,10 +194,8 @@ def team_pass(reader: Reader, sentences: Sequence[Sentence]) -> None:
             # sport, its team (وتبدأ البرازيل مشوارها; the tagger reads a match from more
             # words than the context list holds); elsewhere the state, a place (التقى
             # بزعيم كوريا الديمقراطية، بالتنسيق مع كوريا الجنوبية).
-            if sport and _team_name(found.key):
-                kind, key = "organization", f"{TEAM_HEAD} {found.key}"
-            else:
-                kind, key = "place", found.key
+            kind: ActorType = "organization" if sport and _team_name(found.key) else "place"
+            key = f"{TEAM_HEAD} {found.key}" if kind == "organization" else found.key
             reader.replace(
                 index, found.first, found.last, kind, key, found.source, found.role,
                 start=found.start,

@@ -16,9 +16,9 @@ import os
 import struct
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
