@@ -108,3 +108,34 @@ def test_an_unjudged_line_is_refused(seeded_db: Path, tmp_path: Path) -> None:
 )
 def test_wilson_interval(part: int, whole: int, low: float, high: float) -> None:
     assert wilson(part, whole) == pytest.approx((low, high), abs=1e-4)
+
+
+def test_the_claim_scored_is_the_one_saying_the_judges_true_content(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    """The judge may cut a content that ran into the next claim: the claim to score is the
+    one that says the true words, not the one that overlaps the old span most."""
+    sample = tmp_path / "sample.jsonl"
+    entries = _judged(seeded_db, sample, count=1)
+    with sqlite3.connect(seeded_db) as connection:
+        content, start, end, document = connection.execute(
+            "SELECT a.content, b.content_start, b.content_end, a.document_id FROM claims a"
+            " JOIN claims b ON b.document_id = a.document_id AND b.content_start > a.content_end"
+            " AND b.content_start - a.content_end < 200 ORDER BY a.id LIMIT 1"
+        ).fetchone()
+        path, article = connection.execute(
+            "SELECT f.path, d.article_index FROM documents d JOIN files f ON f.id = d.file_id"
+            " WHERE d.id = ?",
+            (document,),
+        ).fetchone()
+    entry = entries[0]
+    entry.update(
+        file=path,
+        article=article,
+        content_span=[start, end],  # the next claim's words: the sampled span ran into it
+        content_right=False,
+        true_content=content,
+    )
+    write_sample([entry], sample)
+    rows = _score(seeded_db, sample)
+    assert rows["content right"]["count"] == 1

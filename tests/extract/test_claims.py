@@ -546,3 +546,126 @@ def test_speaker_and_content(
 )
 def test_the_journalists_gloss_after_a_comma_is_not_said(article: str) -> None:
     assert _claims(article)[0].content == "الوضع خطير"
+
+
+SESSION_32_CASES = [
+    pytest.param(
+        "وقدمت الوزارة شكوى رسمية بعد لقاء المتحدثة باسم الوزارة دانا وايت التي وصفت ما حدث"
+        ' بأنه "في غاية الخطورة".',
+        (("دانا وايت", "person"),),
+        ("دانا وايت", "في غاية الخطورة"),
+        id="relative-pronoun-antecedent-speaks",
+    ),
+    pytest.param(
+        "وكان المتحدث الرسمي باسم وزارة الدفاع الروسية، إيغور كوناشينكوف، أعلن في وقت سابق،"
+        " أن قوات الجيش شارفت على الانتهاء.",
+        (("وزارة الدفاع الروسية", "organization"), ("إيغور كوناشينكوف", "person")),
+        ("إيغور كوناشينكوف", "قوات الجيش شارفت على الانتهاء"),
+        id="subject-first-person-between-commas-over-the-ministry",
+    ),
+    pytest.param(
+        'أكد المدير التنفيذي لشبكة التواصل الاجتماعي "فيسبوك"، مارك زوكربيرغ، أنه يتحمل'
+        ' "المسؤولية الكاملة" عن الخطأ، في إشارة إلى تسرب البيانات.',
+        (("فيسبوك", "organization"), ("مارك زوكربيرغ", "person")),
+        ("مارك زوكربيرغ", 'يتحمل "المسؤولية الكاملة" عن الخطأ'),
+        id="the-titles-holder-named-before-the-complementizer",
+    ),
+    pytest.param(
+        "قالت مصادر من الحزب الذي تنتمي إليه المستشارة أنجيلا ميركل إن الأمين العام قرر"
+        " التخلي عن منصبه.",
+        (("أنجيلا ميركل", "person"),),
+        ("مصادر من الحزب", "الأمين العام قرر التخلي عن منصبه"),
+        id="a-name-in-a-relative-clause-is-not-the-source",
+    ),
+    pytest.param(
+        "وأكد الوزير للرئيس ترامب أن الاتفاق قريب.",
+        (("ترامب", "person"),),
+        ("الوزير", "الاتفاق قريب"),
+        id="the-one-spoken-to-is-not-the-speaker",
+    ),
+    pytest.param(
+        "وقال الطبيب إن تناول الخبز لا يضر بحسب قوله.",
+        (),
+        ("الطبيب", "تناول الخبز لا يضر"),
+        id="bihasab-qawlihi-is-the-journalists-tag",
+    ),
+    pytest.param(
+        "وأوضح المدرب أن اللاعب لم ينضم للتشكيلة وقال: عندما يقضي اللاعب موسما سيئا يستغل"
+        " زميل آخر الفرصة.",
+        (),
+        ("المدرب", "اللاعب لم ينضم للتشكيلة"),
+        id="a-new-reporting-verb-with-a-colon-ends-the-content",
+    ),
+    pytest.param(
+        'ونفى المشير "بصحة جيدة" لينفي بذلك إشاعات عن وفاته.',
+        (),
+        ("المشير", "بصحة جيدة"),
+        id="a-quote-followed-by-the-journalists-gloss",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), SESSION_32_CASES)
+def test_speaker_and_content_on_real_news_forms(
+    article: str, names: tuple[tuple[str, str], ...], expected: tuple[str, str]
+) -> None:
+    claim = _claims(article, names)[0]
+    assert (claim.speaker, claim.content) == expected
+
+
+def test_the_second_claim_after_wa_qala_colon_is_found() -> None:
+    article = (
+        "وأوضح المدرب أن اللاعب لم ينضم للتشكيلة وقال: عندما يقضي اللاعب موسما سيئا يستغل"
+        " زميل آخر الفرصة."
+    )
+    claims = _claims(article)
+    assert [(c.cue, c.content) for c in claims] == [
+        ("أوضح", "اللاعب لم ينضم للتشكيلة"),
+        ("قال", "عندما يقضي اللاعب موسما سيئا يستغل زميل آخر الفرصة"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        pytest.param(
+            "وكان الرئيس التركي رجب طيب أردوغان قد صعد من حدة تصريحاته ضد واشنطن، قائلا إن"
+            " تركيا لن تقدم تنازلات.",
+            "رجب طيب أردوغان",
+            id="the-person-the-sentence-opened-with",
+        ),
+        pytest.param(
+            "وقال لو دريان إن الاتفاق لم يمت رغم قرار الرئيس ترمب الانسحاب منه، مضيفا أن"
+            " ماكرون سيتصل بنظيره.",
+            "لو دريان",
+            id="not-a-person-inside-the-previous-claims-words",
+        ),
+    ],
+)
+def test_a_participles_subject(article: str, expected: str) -> None:
+    names = (
+        ("رجب طيب أردوغان", "person"),
+        ("لو دريان", "person"),
+        ("ترمب", "person"),
+        ("ماكرون", "person"),
+    )
+    claims = _claims(article, tuple(n for n in names if n[0] in article))
+    assert claims[-1].speaker == expected
+
+
+def test_a_description_stands_for_the_person_speaking_with_that_title() -> None:
+    from newscorpus.load import read_source
+    from newscorpus.load.sources import Source
+    from newscorpus.pipeline import analyze
+
+    text = (
+        "وقال وزير الخارجية مايك بومبيو إن المحادثات جيدة.\n\nوأضاف الوزير الأمريكي أن"
+        " العقوبات باقية.\n\nوقالت الوزيرة الأمريكية إن الاتفاق قريب."
+    )
+    (document,) = read_source(Source.from_bytes("a.txt", text.encode()))
+    claims = analyze(document).claims
+    assert [(c.speaker, c.speaker_actor) for c in claims] == [
+        ("مايك بومبيو", "مايك بومبيو"),
+        ("الوزير الأمريكي", "مايك بومبيو"),  # his title's head, no nisba against it
+        ("الوزيرة الأمريكية", None),  # a woman: not the man who spoke last
+    ]

@@ -180,6 +180,22 @@ def _check(record: dict[str, object], number: int, path: Path) -> None:
         raise InputError(str(path), f"line {number}: not judged ({', '.join(missing)} missing)")
 
 
+def _true_span(store: Store, document: int, content: str, first: int, last: int) -> tuple[int, int]:
+    """Where the judge's true content lies (it may start before or end inside the sampled
+    content): the claim to score is the one that says those words. The sampled span when
+    the words are not found near it."""
+    row = store.db.execute(
+        "SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+        (max(first - 300, 0) + 1, last - first + 600, document),
+    ).fetchone()
+    words = content.strip()
+    found = -1 if row is None or not words else str(row[0]).find(words)
+    if found == -1:
+        return first, last
+    start = max(first - 300, 0) + found
+    return start, start + len(words)
+
+
 def evaluate_claims_sample(store: Store, gold: Path) -> ClaimsSampleReport:
     counts = dict.fromkeys(
         ("judged", "real", "found", "speaker", "actor", "content", "cue", "fully"), 0
@@ -190,6 +206,8 @@ def evaluate_claims_sample(store: Store, gold: Path) -> ClaimsSampleReport:
         document = _document_id(store, str(record["file"]), int(str(record["article"])))
         first, last = (int(x) for x in record["content_span"])  # type: ignore[attr-defined]
         current = None
+        if document is not None and record.get("true_content"):
+            first, last = _true_span(store, document, str(record["true_content"]), first, last)
         if document is not None:
             current = store.db.execute(
                 "SELECT speaker, speaker_actor_id, content, cue,"

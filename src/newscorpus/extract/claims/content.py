@@ -37,7 +37,8 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
                 return after, False
         if "np" in cue.complements and token.is_word and _only_adverbs(doc, j, k):
             if token.match not in doc.words["stop"] and token.match not in doc.words["negation"]:
-                return k, False
+                if not (token.prefix.endswith("ل") and _said_to(doc, k, hi)):
+                    return k, False
         inner = doc.cue_at(k) if k > j else None
         if inner is not None and inner.pos in ("verb", "imperfect"):
             # وقال بوتين، الذي تحدث للصحفيين ...، إنه: a relative clause's verb says nothing
@@ -47,6 +48,17 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
             return None
         k += 1
     return None
+
+
+def _said_to(doc: DocumentState, k: int, hi: int) -> bool:
+    """أكد المدير التنفيذي لشبكة "فيسبوك"، مارك زوكربيرغ، أنه / أكد لوكالة رويترز أن: a
+    ل-phrase the complementizer follows within a few words is not the object."""
+    for t in range(k + 1, min(hi, k + 14)):
+        if doc.is_(t, "complementizer"):
+            return True
+        if doc.tokens[t].match in CLAUSE_END or doc.cue_at(t) is not None:
+            return False
+    return False
 
 
 def _opens(doc: DocumentState, k: int) -> bool:
@@ -132,10 +144,33 @@ def clause_end(doc: DocumentState, k: int, hi: int) -> int:
                 break  # ، في إشارة إلى ...: the journalist's gloss
             if cue is not None and (cue.pos == "participle" or following.prefix == "و"):
                 break
+            if following.match == "حيث" and end + 2 < hi and doc.cue_at(end + 2) is not None:
+                break  # ، حيث أوضح أن ...: the next claim
         if end > k and token.match in ("ولكنه", "لكنه", "ولكنها", "لكنها"):
+            break
+        if end > k and end + 1 < hi and _own_words_end(doc, end, hi):
             break
         end += 1
     return end
+
+
+_HIS_WORDS = frozenset({"قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "وصفه", "وصفها"})
+
+
+def _own_words_end(doc: DocumentState, end: int, hi: int) -> bool:
+    """Whether the speaker's words end before token ``end``: بحسب قوله، على حد تعبيره (the
+    journalist's tag), or a new reporting verb that opens its own content (... وقال: ...)."""
+    token, following = doc.tokens[end], doc.tokens[end + 1]
+    if following.match in _HIS_WORDS and (
+        token.stem in doc.words["attribution"] or token.match == "حد"
+    ):
+        return True
+    if token.match == "علي" and following.match == "حد":
+        return True
+    cue = doc.cue_at(end)
+    if cue is None or cue.pos != "verb" or token.prefix != "و":
+        return False
+    return following.match in (":", '"') or doc.is_(end + 1, "complementizer")
 
 
 def _joined_quote(doc: DocumentState, after: int, hi: int) -> int | None:

@@ -103,7 +103,7 @@ class DocumentState:
                     text = self.text[start:end].strip(" ،,")
                 actor = name.actor or name.text
             elif last - first <= 4:
-                described = self.described(first, last)
+                described = self.described(first, last) or self.topic_person(first, last)
                 if described is not None:
                     actor = described.actor or described.text
         if head in self.words["outlet"] and last - first > 1:
@@ -184,6 +184,57 @@ class DocumentState:
                 if keys <= {_skeleton(w) for w in match_form(mention.role).split()}:
                     return mention
         return None
+
+    def topic_person(self, first: int, last: int) -> Mention | None:
+        """The person a title-like description stands for when the article is going on
+        about them: the latest person speaker, with no other person named since, whose
+        titles in the article (if any) share the description's head noun and nationality
+        (وأبدى دي ميستورا قلقه ... وقال المبعوث الدولي إن: دي ميستورا; not the Russian
+        president after Trump)."""
+        words = [t.stem for t in self.tokens[first:last] if t.is_word]
+        if not words or not words[0].startswith("ال") or not self.speakers:
+            return None
+        known = actor_cues()
+        if words[0] not in known.titles and words[0] not in known.role_nouns:
+            return None
+        if any(w in self.words["stop"] or w in self.words["unnamed"] for w in words):
+            return None
+        start = self.tokens[first].start
+        for speaker in reversed(self.speakers[-3:]):
+            if speaker.actor is None or speaker.end > start:
+                continue
+            named = self.mentions_in(speaker.start, speaker.end)
+            if not named or named[0].type != "person":
+                return None  # the latest named speaker is not a person
+            person = named[0]
+            between = [m for m in self.mentions_in(speaker.end, start) if m.type == "person"]
+            if any(m.actor != person.actor for m in between):
+                return None
+            roles = [
+                match_form(m.role).split()
+                for m in self.mentions
+                if m.role and m.actor == person.actor and m.start < start
+            ]
+            feminine = words[0].endswith("ه")
+            if speaker.gender == ("m" if feminine else "f"):
+                return None  # السفيرة الأمريكية is not the man who spoke last
+            if not any(self._fits(words, role) for role in roles):
+                return None
+            return person
+        return None
+
+    @staticmethod
+    def _fits(words: list[str], role: list[str]) -> bool:
+        """A description fits a title the article gave the person: the same head noun, and
+        no nisba that contradicts one the title has (المدرب الإيطالي fits مدرب نابولي;
+        الوزير الإسرائيلي fits وزير الدفاع الإسرائيلي; الرئيس الفرنسي does not fit الرئيس
+        الأمريكي)."""
+        keys = {_skeleton(w) for w in role}
+        if _skeleton(words[0]) not in keys:
+            return False
+        nisbas = {_skeleton(w) for w in words[1:] if w.startswith("ال") and w.endswith("ي")}
+        known = {_skeleton(w) for w in role[1:] if w.startswith("ال") and w.endswith("ي")}
+        return not known or nisbas <= keys
 
     def _title_ends_at(self, index: int, titles: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
         """Whether a title (one word or a phrase: الميجور جنرال) ends at token ``index``."""

@@ -84,7 +84,11 @@ def build(
         joined = _joined_quote(doc, after, hi)
         if joined is not None:
             words_end = quote_end(doc, joined) or close
-        elif after < hi and doc.tokens[after].match not in CLAUSE_END | COMMAS:
+        elif (
+            after < hi
+            and doc.tokens[after].match not in CLAUSE_END | COMMAS
+            and doc.tokens[after].match not in doc.words["cut"]  # "..." لينفي بذلك، دون
+        ):
             tail = clause_end(doc, after, hi)
             if tail > after:
                 words_start, words_end, kind = first.start, doc.tokens[tail - 1].end, "mixed"

@@ -47,6 +47,10 @@ def speaker_and_content(
                 readings.append((subject, after))
         first_here = cue.number == "p" or _named_just_before(doc, i, end, before[0])
         readings.insert(0 if first_here else len(readings), before)
+        if cue.pos in ("verb", "imperfect"):
+            antecedent = _relative_antecedent(doc, i, lo, cue)
+            if antecedent is not None:  # وايت التي وصفت ما حدث بأنه: وايت, not ما حدث
+                readings.insert(0, (antecedent, i + 1))
         if cue.continues and cue.pos == "verb" and end == i + 1:
             if doc.tokens[i].prefix == "ف":  # تحدث X لـ…، فقال: the subject of the verb before
                 readings.append((person_before(doc, i, max(lo, i - 12), cue), i + 1))
@@ -56,8 +60,64 @@ def speaker_and_content(
             continue
         content = content_start(doc, j, hi, cue)
         if content is not None:
+            if speaker.start > doc.tokens[i].start:
+                speaker = _name_at_content(doc, speaker, content[0], content[1], cue) or speaker
             return speaker, j, content[0], content[1]
     return None
+
+
+_GOVERNING = frozenset({"مع", "عن", "الي", "علي", "لدي", "امام", "نقلا", "بين", "ضد", "نحو"})
+
+
+def _name_at_content(
+    doc: DocumentState, speaker: Speaker, k: int, quoted: bool, cue: Cue
+) -> Speaker | None:
+    """A person named last, right before the content, after a speaker phrase that names no
+    one (قالت رئيسة الأنشطة السينمائية في معهد العالم العربي ومديرة المهرجان ليان شواف إن؛
+    قال المدير التنفيذي لشبكة "فيسبوك"، مارك زوكربيرغ، إنه): the title's holder speaks."""
+    if any(m.type == "person" for m in doc.mentions_in(speaker.start, speaker.end)):
+        return None
+    head = doc.tokens[doc.token_at(speaker.start)]
+    if head.match in doc.words["plural"] or head.match in ("مصدر", "المصدر"):
+        return None  # قالت مصادر من الحزب الذي تنتمي إليه ميركل: unnamed sources
+    if doc.tokens[k - 1].match == ":" or doc.is_(k - 1, "complementizer"):
+        marker = k - 1  # إن، أن، : open the content
+    elif quoted and doc.tokens[k].match == '"':
+        marker = k
+    else:
+        return None  # an object or a preposition's phrase: no title stands before it
+    last = marker - 1
+    set_off = last > 0 and doc.tokens[last].match in COMMAS
+    if set_off:
+        last -= 1
+    name = next(
+        (
+            m
+            for m in doc.mentions_in(speaker.end, doc.tokens[last].end)
+            if m.end == doc.tokens[last].end and m.type == "person"
+        ),
+        None,
+    )
+    if name is None:
+        return None
+    first = doc.token_of(name.start)
+    gap = range(doc.token_of(speaker.end - 1) + 1, first)
+    if len(gap) > 12 or first == 0:
+        return None
+    set_off = set_off and doc.tokens[first - 1].match in COMMAS
+    for t in gap:
+        token = doc.tokens[t]
+        if doc.cue_at(t) is not None or doc.is_(t, "complementizer") or token.match in _GOVERNING:
+            return None
+        if doc.is_(t, "relative"):
+            return None  # الحزب الذي تنتمي إليه ميركل: a name in a relative clause
+        if token.match in doc.words["attribution"] or token.stem in doc.words["attribution"]:
+            return None
+        if not set_off and token.is_word and token.prefix[-1:] in ("ل", "ب"):
+            return None  # قال الوزير للرئيس ترامب إن: the one spoken to
+    if doc.tokens[first].prefix[-1:] in ("ل", "ب"):
+        return None
+    return doc.speaker(first, doc.token_of(name.end - 1) + 1, cue)
 
 
 def _named_just_before(doc: DocumentState, i: int, end: int, before: Speaker | None) -> bool:
@@ -66,6 +126,21 @@ def _named_just_before(doc: DocumentState, i: int, end: int, before: Speaker | N
     if before is None or before.actor is None or i == 0 or before.end != doc.tokens[i - 1].end:
         return False
     return end == i + 1 or not doc.mentions_in(doc.tokens[i + 1].start, doc.tokens[end - 1].end)
+
+
+def _relative_antecedent(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | None:
+    """The name a relative pronoun right before the cue refers to (المتحدثة دانا وايت التي
+    وصفت ...، بوتين، الذي قال ...): the person or organization that ends just before it."""
+    k = i - 1
+    if k <= lo or not doc.is_(k, "relative"):
+        return None
+    k -= 1
+    if doc.tokens[k].match in COMMAS and k > lo:
+        k -= 1
+    for mention in doc.mentions_in(doc.tokens[lo].start, doc.tokens[k].end):
+        if mention.end == doc.tokens[k].end and mention.type != "place":
+            return doc.speaker(doc.token_of(mention.start), k + 1, cue)
+    return None
 
 
 def _named_before(doc: DocumentState, lo: int, i: int, cue: Cue) -> Speaker | None:
@@ -126,6 +201,8 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
             break  # وأضاف الرئيس قائلا
         if end > j and _object_starts(doc, j, end, token):
             break  # أكد المجلس أهمية التعاون: the subject ends before the object
+        if end > j and _place_then_name(doc, j, end, token):
+            break  # اتهمت السعودية إيران بدعم الحوثيين: the second name is the object
         if ("ل" in token.prefix or "ب" in token.prefix) and token.match != token.stem:
             unnamed_where = (
                 end == j + 1
@@ -165,6 +242,16 @@ def _object_starts(doc: DocumentState, j: int, end: int, token: Token) -> bool:
     )
 
 
+def _place_then_name(doc: DocumentState, j: int, end: int, token: Token) -> bool:
+    """A country or city that opens the phrase, right before another name: two subjects do
+    not stand side by side, so the second is the verb's object (حذرت بيونغيانغ الولايات
+    المتحدة). A title's holder after an organization is not cut (وزارة الخارجية بريان هوك)."""
+    opening = doc.mentions_in(doc.tokens[j].start, doc.tokens[j].end)
+    if not opening or opening[0].type != "place" or opening[0].end != doc.tokens[end - 1].end:
+        return False
+    return any(m.start == token.start for m in doc.mentions_in(token.start, token.end))
+
+
 def _name_goes_on(doc: DocumentState, j: int, end: int, token: Token) -> bool:
     """An organization's name with its ل-complement: المركز القومي الأمريكي للأعاصير,
     المنظمة الدولية للهجرة (a head and an adjective at least, then لل + a definite noun)."""
@@ -202,6 +289,9 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
         # an appositive title after the name: keep the part a mention starts
         start = doc.tokens[first].start
         named = doc.mentions_in(start, doc.tokens[last - 1].end)
+        people = [m for m in named if m.type == "person"]
+        if people and people[-1].end == doc.tokens[last - 1].end:
+            named = people[-1:]  # المتحدث باسم وزارة الدفاع، إيغور كوناشينكوف، أعلن
         if not named or named[0].type == "place":
             return None
         last = doc.token_at(named[0].end)
@@ -226,12 +316,21 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
 def _participle_subject(
     doc: DocumentState, i: int, lo: int, cue: Cue, earlier: list[Claim]
 ) -> Speaker | None:
-    """The subject of a participle cue: a person just before it, else the sentence's speaker."""
-    found = person_before(doc, i, max(lo, i - 4), cue)
+    """The subject of a participle cue: a person just before it (after the words of a claim
+    the sentence made), else the sentence's speaker, else the person the sentence opened
+    with (وكان الرئيس التركي رجب طيب أردوغان قد صعّد من حدة تصريحاته، قائلا إن ...)."""
+    start = max(lo, i - 4)
+    if earlier:
+        start = max(start, min(i, doc.token_at(earlier[-1].content_end)))
+    found = person_before(doc, i, start, cue)
     if found is not None:
         return found
     if earlier and doc.speakers:
         return doc.speakers[-1]
+    people = doc.mentions_in(doc.tokens[lo].start, doc.tokens[i].start)
+    if people and people[0].type == "person":
+        first = doc.token_at(people[0].start)
+        return doc.speaker(first, doc.token_of(people[0].end - 1) + 1, cue)
     return doc.previous_speaker(cue)
 
 
