@@ -139,3 +139,21 @@ def test_the_claim_scored_is_the_one_saying_the_judges_true_content(
     write_sample([entry], sample)
     rows = _score(seeded_db, sample)
     assert rows["content right"]["count"] == 1
+
+
+@pytest.mark.parametrize(
+    ("names", "accepted", "same"),
+    [
+        ({"جون نيكولسن"}, {"جون نيكولسون"}, True),  # a spelling of one name
+        ({"مارك زوكربيرغ", "زوكربيرغ"}, {"زوكربيرغ"}, True),  # a form the actor holds
+        ({"محمد صلاح"}, {"محمد صالح"}, False),  # another man
+        ({""}, {"ترامب"}, False),  # no actor where the judge named one
+        ({""}, {""}, True),  # no actor for an unnamed speaker
+    ],
+)
+def test_an_actor_is_right_under_any_spelling_of_its_name(
+    names: set[str], accepted: set[str], same: bool
+) -> None:
+    from newscorpus.evaluate.claims_sample import _same_actor
+
+    assert _same_actor(names, accepted) is same
