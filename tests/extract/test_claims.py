@@ -669,3 +669,41 @@ def test_a_description_stands_for_the_person_speaking_with_that_title() -> None:
         ("الوزير الأمريكي", "مايك بومبيو"),  # his title's head, no nisba against it
         ("الوزيرة الأمريكية", None),  # a woman: not the man who spoke last
     ]
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        pytest.param(
+            "ونددت تركيا، العضو في حلف شمال الأطلسي، بتسميم جاسوس روسي سابق في بريطانيا،"
+            " وطالبت بتقديم الجناة للعدالة.",
+            (("تركيا", "place"), ("حلف شمال الأطلسي", "organization"), ("بريطانيا", "place")),
+            [("تركيا", "بتقديم الجناة للعدالة")],
+            id="a-wa-verb-shares-the-subject-the-sentence-opened-with",
+        ),
+        pytest.param(
+            "وتعرض اوزديمير لانتقادات لأنه انتقد الإساءات التي ترتكبها أنقرة، ودعا بقوة ألمانيا"
+            " إلى الاعتراف بإبادة الأرمن.",
+            (("اوزديمير", "person"), ("أنقرة", "place"), ("ألمانيا", "place")),
+            [("اوزديمير", "بقوة ألمانيا إلى الاعتراف بإبادة الأرمن")],
+            id="the-words-before-a-wa-verb-are-not-its-subject",
+        ),
+        pytest.param(
+            'وأعلنت ميركل للتلفزيون الألماني "أنا لا أقول إنه لن يحصل على شيء مما يريد".',
+            (("ميركل", "person"),),
+            [("ميركل", "أنا لا أقول إنه لن يحصل على شيء مما يريد")],
+            id="said-to-someone-then-the-quotation",
+        ),
+        pytest.param(
+            "وكان برانسون يعمل في تركيا منذ 20 عاما، متهما بمساعدة جماعة تقول أنقرة إنها وراء"
+            " محاولة الانقلاب.",
+            (("برانسون", "person"), ("تركيا", "place"), ("أنقرة", "place")),
+            [("أنقرة", "وراء محاولة الانقلاب")],
+            id="accused-of-is-no-claim",
+        ),
+    ],
+)
+def test_coordinated_verbs_and_their_subjects(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected

@@ -83,6 +83,9 @@ def _claim_at(
         return None
     if i > lo + 1 and doc.is_(i - 1, "complementizer") and doc.is_(i - 2, "negation"):
         return None
+    if cue.pos == "participle" and cue.lemma == "اتهم" and i + 1 < hi:
+        if doc.tokens[i + 1].prefix.endswith("ب"):
+            return None  # متهما بمساعدة جماعة: accused of, not accusing
     if "transmit" in cue.complements:
         return transmitted(doc, i, hi, paragraph, cue)
     found = speaker_and_content(doc, i, lo, hi, cue, earlier)

@@ -56,6 +56,10 @@ def _said_to(doc: DocumentState, k: int, hi: int) -> bool:
     for t in range(k + 1, min(hi, k + 14)):
         if doc.is_(t, "complementizer"):
             return True
+        if doc.tokens[t].match == '"' and _opens(doc, t):
+            close = quote_end(doc, t)  # وأعلنت ميركل للتلفزيون "أنا لا أقول ...": said to
+            if close is not None and close - doc.tokens[t].end >= 15:  # someone, the quote
+                return True
         if doc.tokens[t].match in CLAUSE_END or doc.cue_at(t) is not None:
             return False
     return False

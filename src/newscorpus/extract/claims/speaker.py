@@ -32,7 +32,9 @@ def speaker_and_content(
     else:
         end = noun_phrase(doc, i + 1, hi)
         before: tuple[Speaker | None, int] = (None, i + 1)
-        if cue.pos in ("verb", "imperfect"):
+        if cue.pos in ("verb", "imperfect") and not doc.tokens[i].prefix:
+            # a verb with و/ف goes on from the clause before (نددت دول بريكس بالسياسة التي
+            # تنتهجها الولايات المتحدة، واعتبرت): the words before it are not its subject
             before = (_subject_before(doc, i, lo, cue), i + 1)
         if end > i + 1:
             named = _appositive_name(doc, end, hi)
@@ -51,6 +53,9 @@ def speaker_and_content(
             antecedent = _relative_antecedent(doc, i, lo, cue)
             if antecedent is not None:  # وايت التي وصفت ما حدث بأنه: وايت, not ما حدث
                 readings.insert(0, (antecedent, i + 1))
+        if doc.tokens[i].prefix == "و" and end == i + 1 and not earlier:
+            # ونددت تركيا بالتسميم، وطالبت بتقديم الجناة: the subject the sentence opened with
+            readings.append((_sentence_subject(doc, lo, i, cue), i + 1))
         if cue.continues and cue.pos == "verb" and end == i + 1:
             if doc.tokens[i].prefix == "ف":  # تحدث X لـ…، فقال: the subject of the verb before
                 readings.append((person_before(doc, i, max(lo, i - 12), cue), i + 1))
@@ -126,6 +131,23 @@ def _named_just_before(doc: DocumentState, i: int, end: int, before: Speaker | N
     if before is None or before.actor is None or i == 0 or before.end != doc.tokens[i - 1].end:
         return False
     return end == i + 1 or not doc.mentions_in(doc.tokens[i + 1].start, doc.tokens[end - 1].end)
+
+
+def _sentence_subject(doc: DocumentState, lo: int, i: int, cue: Cue) -> Speaker | None:
+    """The subject of the verb that opens the sentence, when it names someone (ويساند
+    إنفانتينو حكم الفيديو ويقول إن ...؛ ونعى رئيس بوركينا فاسو مارك كابوريه المخرج، وقال
+    ...): the subject a later و-verb shares."""
+    opening = doc.tokens[lo]
+    if not opening.is_word or opening.stem in doc.words["stop"] or doc.cue_at(lo) is not None:
+        return None  # وقبل نشر الوزارة ...: no verb opens it; a cue's claim has its speaker
+    j = lo + 1
+    while j < i and (doc.is_(j, "complementizer") or doc.tokens[j].stem in doc.words["skip"]):
+        j += 1  # ويذكر أن الكويت قدمت المشروع وطالبت ...
+    end = noun_phrase(doc, j, i)
+    if end <= j or not doc.mentions_in(doc.tokens[j].start, doc.tokens[j].end):
+        return None  # a name opens the subject (a title before one is read elsewhere)
+    speaker = doc.speaker(j, end, cue)
+    return speaker if speaker is not None and speaker.actor is not None else None
 
 
 def _relative_antecedent(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | None:
