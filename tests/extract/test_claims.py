@@ -707,3 +707,84 @@ def test_coordinated_verbs_and_their_subjects(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        pytest.param(
+            "وقال تاباريز: أعداد من اللاعبين ظهروا أحيانا في غير مستواهم. رأيت بنفسي كلا من"
+            " ميسي ومارادونا. وتأتي هذه التصريحات بعد الفوز.",
+            (("تاباريز", "person"),),
+            [
+                (
+                    "تاباريز",
+                    "أعداد من اللاعبين ظهروا أحيانا في غير مستواهم. رأيت بنفسي كلا من ميسي"
+                    " ومارادونا",
+                )
+            ],
+            id="speech-after-a-colon-runs-on-until-narration",
+        ),
+        pytest.param(
+            "وقال اللاعب: يجب أن نفوز من أجل الجماهير والنادي.. الجماهير كانت رائعة. وقال"
+            " المدرب إن الفريق جاهز.",
+            (),
+            [
+                ("اللاعب", "يجب أن نفوز من أجل الجماهير والنادي.. الجماهير كانت رائعة"),
+                ("المدرب", "الفريق جاهز"),
+            ],
+            id="speech-after-a-colon-stops-at-the-next-cue",
+        ),
+        pytest.param(
+            "وتقول الهيئة إن المركبات ستسير في مسارات محددة لكنها في النهاية ستصبح متاحة للجميع.",
+            (),
+            [("الهيئة", "المركبات ستسير في مسارات محددة لكنها في النهاية ستصبح متاحة للجميع")],
+            id="but-it-will-is-still-said",
+        ),
+        pytest.param(
+            "وتوقع الصندوق أن تتقلص أرباح البنوك، ولكنه أكد أنها ستظل كافية.",
+            (),
+            [("الصندوق", "تتقلص أرباح البنوك"), ("الصندوق", "ستظل كافية")],
+            id="but-it-stressed-is-the-next-claim",
+        ),
+        pytest.param(
+            "وكان السفير الروسي في الأمم المتحدة فاسيلي نيبينزيا قد دعا إلى التخلي عن خطاب الحرب.",
+            (("الأمم المتحدة", "organization"), ("فاسيلي نيبينزيا", "person")),
+            [("فاسيلي نيبينزيا", "التخلي عن خطاب الحرب")],
+            id="the-person-after-the-organization-and-not-qad",
+        ),
+    ],
+)
+def test_where_the_words_end_and_who_said_them(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        pytest.param(
+            "وكان الحرس الوطني في ولاية جورجيا الأميركية، قد أعلن مقتل 9 أشخاص.",
+            (("ولاية جورجيا", "place"),),
+            [],
+            id="a-prepositions-object-is-no-subject",
+        ),
+        pytest.param(
+            "وكان مدير المرصد رامي عبد الرحمن، قد قال إن 3 آليات دمرت.",
+            (("عبد الرحمن", "person"),),
+            [("عبد الرحمن", "3 آليات دمرت")],
+            id="a-name-set-off-before-qad",
+        ),
+        pytest.param(
+            "وتضم القائمة فصائل تتبع نظام طهران، كما يتوقع أن تخرج مظاهرات.",
+            (("طهران", "place"),),
+            [],
+            id="kama-yutawaqqa-has-no-subject-before-it",
+        ),
+    ],
+)
+def test_subjects_before_the_verb(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected

@@ -150,8 +150,11 @@ def clause_end(doc: DocumentState, k: int, hi: int) -> int:
                 break
             if following.match == "حيث" and end + 2 < hi and doc.cue_at(end + 2) is not None:
                 break  # ، حيث أوضح أن ...: the next claim
-        if end > k and token.match in ("ولكنه", "لكنه", "ولكنها", "لكنها"):
-            break
+        if end > k and token.match in ("ولكنه", "لكنه", "ولكنها", "لكنها") and end + 1 < hi:
+            if doc.tokens[end + 1].match in ("لم", "رفض", "امتنع") or doc.cue_at(end + 1):
+                if doc.tokens[end - 1].match in COMMAS:
+                    end -= 1
+                break  # لكنه لم يعط تفاصيل، ولكنه أكد: the journalist's; لكنها ستصبح: said
         if end > k and end + 1 < hi and _own_words_end(doc, end, hi):
             break
         end += 1

@@ -139,6 +139,9 @@ class DocumentState:
             after = self.token_of(opening[0].end - 1) + 1
             if after < last and tokens[after].prefix.startswith("و"):
                 return None  # ترامب وماكرون: coordinated
+            following = [m for m in named if m.start == tokens[after].start] if after < last else []
+            if opening[0].type != "person" and following and following[0].type == "person":
+                return following[0]  # (السفير الروسي في) الأمم المتحدة فاسيلي نيبينزيا
             return opening[0]
         if any(t.prefix.startswith("و") and t.is_word for t in tokens[first + 1 : last]):
             return None

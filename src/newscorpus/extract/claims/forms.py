@@ -96,6 +96,8 @@ def build(
         stop = clause_end(doc, k, hi)
         if stop <= k:
             return None
+        if colon and (stop >= hi or _ends_sentence(doc.tokens[stop].match)):
+            stop = _speech_runs_on(doc, stop, doc.token_at(paragraph.end))
         words_start, words_end = first.start, doc.tokens[stop - 1].end
         if colon:
             kind = "direct"
@@ -122,6 +124,35 @@ def build(
 
 _SENTENCE_END = re.compile(r"[.!?؟…][»”\"']*\s")
 _CLOSING_QUOTES = frozenset("»\"”“'’")  # a direct claim's span takes its closing quote
+
+
+def _speech_runs_on(doc: DocumentState, stop: int, last: int) -> int:
+    """Where words after a colon end: unquoted speech goes on over the paragraph's next
+    sentences (وقال تاباريز: أعداد من اللاعبين ظهروا ... رأيت بنفسي ...) while they do not
+    open as narration does (with و/ف: وتأتي هذه التصريحات ...) and hold no cue, attribution
+    or quotation of their own."""
+    while stop < last and _ends_sentence(doc.tokens[stop].match):
+        end = stop + 1
+        while end < last and _ends_sentence(doc.tokens[end].match):
+            end += 1  # "..", "!?"
+        if end >= last or not doc.tokens[end].is_word or doc.tokens[end].prefix:
+            break
+        following = end
+        while following < last and not _ends_sentence(doc.tokens[following].match):
+            token = doc.tokens[following]
+            if token.match == '"' or doc.cue_at(following) is not None:
+                return stop
+            if token.stem in doc.words["attribution"] or token.match in doc.words["attribution"]:
+                return stop
+            following += 1
+        if following == end:
+            break
+        stop = following
+    return stop
+
+
+def _ends_sentence(match: str) -> bool:
+    return match in CLAUSE_END or (bool(match) and all(c in ".!?؟…" for c in match))
 
 
 def _trailing_via(doc: DocumentState, end: int, hi: int) -> str | None:
