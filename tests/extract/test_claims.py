@@ -788,3 +788,38 @@ def test_subjects_before_the_verb(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "أعلنت شركة أبل عن هاتف جديد. وقالت الشركة إن الهاتف سيطرح في سبتمبر.",
+            [("شركة أبل", "أبل"), ("الشركة", "أبل")],
+            id="the-company-is-the-one-named-with-its-class-noun",
+        ),
+        pytest.param(
+            "قصف الجيش الإسرائيلي مواقع في غزة. وقال الجيش إن الغارات استهدفت مواقع لحماس.",
+            [("الجيش", "الجيش الإسرائيلي")],
+            id="the-army-is-the-one-named-before",
+        ),
+        pytest.param(
+            "وقال مدير المرصد رامي عبد الرحمن إن 20 مدنيا قتلوا.",
+            [("رامي عبد الرحمن", "رامي عبد الرحمن")],
+            id="a-first-name-the-tagger-left-out",
+        ),
+        pytest.param(
+            "وبحسب الشكوى المقدمة ضد ألونسو، تهرب اللاعب من دفع الضرائب.",
+            [("الشكوى المقدمة ضد ألونسو", None)],
+            id="a-preposition-is-no-first-name",
+        ),
+    ],
+)
+def test_descriptions_and_names_resolve(text: str, expected: list[tuple[str, str | None]]) -> None:
+    from newscorpus.load import read_source
+    from newscorpus.load.sources import Source
+    from newscorpus.pipeline import analyze
+
+    (document,) = read_source(Source.from_bytes("a.txt", text.encode()))
+    claims = analyze(document).claims
+    assert [(c.speaker, c.speaker_actor) for c in claims] == expected

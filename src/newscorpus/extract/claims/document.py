@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from newscorpus.arabic import COMMAS, match_form, proclitic_width
 from newscorpus.extract.actors.gazetteer import cues as actor_cues
@@ -158,6 +159,15 @@ class DocumentState:
                 or previous.match in COMMAS
                 or self._title_ends_at(k - 1, titles)  # الميجور جنرال بات رايدر
             )
+            if (
+                mention.type == "person"
+                and not in_apposition
+                and self._first_name_left_out(first, k)
+            ):
+                # مدير المرصد رامي عبد الرحمن: a first name the tagger left out of the span,
+                # after the title: the name starts one word earlier
+                mention = _with_first_name(mention, previous.start, self.text)
+                in_apposition = True
             if mention.type == "person" and in_apposition:
                 candidates.append(mention)
             elif mention.type == "organization":
@@ -168,6 +178,27 @@ class DocumentState:
                     candidates.append(mention)
         return candidates[-1] if candidates else None
 
+    def _first_name_left_out(self, first: int, k: int) -> bool:
+        """Whether the word before a person's name (token ``k``) is a first name after a
+        title: a bare word (no article, no clitic, not a function word) that a definite word
+        or a title precedes."""
+        if k - 2 < first:
+            return False
+        word, before = self.tokens[k - 1], self.tokens[k - 2]
+        if not _first_name(word.match):
+            return False
+        plain = (
+            word.is_word
+            and not word.prefix
+            and not word.stem.startswith("ال")
+            and word.match not in self.words["stop"]
+            and word.match not in _NOT_FIRST_NAMES
+            and word.match not in actor_cues().titles
+            and self.cue_at(k - 1) is None
+            and not word.match.isascii()
+        )
+        return plain and before.is_word and before.stem.startswith("ال")
+
     def described(self, first: int, last: int) -> Mention | None:
         """The actor a description names, from what the article said before: the last
         person whose title holds its words (الوزير الأمريكي -> وزير الخارجية الأميركي مايك
@@ -176,12 +207,16 @@ class DocumentState:
         if not words or any(w in self.words["stop"] for w in words):
             return None
         keys = {_skeleton(w) for w in words}
-        organization = words[0].removeprefix("ال") in self.words["org-head"] | {"وزاره"}
+        organization = words[0].removeprefix("ال") in self.words["org-head"] | _BODIES
         before = bisect.bisect_left(self.mention_starts, self.tokens[first].start)
         for mention in reversed(self.mentions[:before]):
             if organization and mention.type == "organization":
                 head = mention.role or mention.text.split()[0]
-                if keys <= {_skeleton(w) for w in match_form(head).split()}:
+                named = {_skeleton(w) for w in match_form(head).split()}
+                k = self.token_of(mention.start)
+                if k > 0 and self.tokens[k - 1].is_word:  # شركة أبل: the class noun before
+                    named.add(_skeleton(self.tokens[k - 1].stem))
+                if keys <= named:
                     return mention
             elif not organization and mention.type == "person" and mention.role:
                 if keys <= {_skeleton(w) for w in match_form(mention.role).split()}:
@@ -311,6 +346,51 @@ class DocumentState:
 
 
 _VOWELS = str.maketrans("", "", "يى")
+
+
+def _first_name(word: str) -> bool:
+    """A known first name (the tagger's name list), or a word of a distributional class
+    that is mostly first names (رامي with محمد)."""
+    from newscorpus.extract.ner.features import clusters, names
+
+    if names().get(word) == "PERS":
+        return True
+    word_class = clusters().get(word)
+    return word_class is not None and word_class[0] in _name_classes()
+
+
+@cache
+def _name_classes() -> frozenset[str]:
+    """Coarse word classes at least 40% of whose words the name list holds as people."""
+    from newscorpus.extract.ner.features import clusters, names
+
+    total: dict[str, int] = {}
+    people: dict[str, int] = {}
+    known = names()
+    for word, (coarse, _fine) in clusters().items():
+        total[coarse] = total.get(coarse, 0) + 1
+        people[coarse] = people.get(coarse, 0) + (known.get(word) == "PERS")
+    return frozenset(c for c, n in total.items() if people[c] >= 0.4 * n and n >= 20)
+
+
+def _with_first_name(mention: Mention, start: int, text: str) -> Mention:
+    """The mention from ``start`` (its first name), its actor the name as written unless
+    the article's resolution already holds that first name."""
+    written = text[start : mention.end]
+    actor = mention.actor
+    if actor is None or match_form(written.split()[0]) not in match_form(actor).split():
+        actor = written
+    return replace(mention, start=start, text=written, actor=actor)
+
+
+# Bodies a bare definite description names like an organization's class noun (الجيش،
+# الشرطة، الحكومة -> الجيش الإسرائيلي، الشرطة التركية named before).
+_BODIES = frozenset({"وزاره", "جيش", "شرطه", "حكومه"})
+# Words between a title and a name that are no first name (الشكوى المقدمة ضد ألونسو).
+_NOT_FIRST_NAMES = frozenset(
+    {"ضد", "بين", "نحو", "مع", "عن", "لدي", "امام", "حول", "عبر", "دون", "غير", "بعد", "قبل"}
+    | {"عند", "حتي", "منذ", "خلال", "لصالح", "بحق", "ابن", "بن", "نجل", "زوجه", "شقيق"}
+)
 
 
 def _balanced(text: str) -> str:
