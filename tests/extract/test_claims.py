@@ -805,8 +805,13 @@ def test_subjects_before_the_verb(
         ),
         pytest.param(
             "وقال مدير المرصد رامي عبد الرحمن إن 20 مدنيا قتلوا.",
-            [("رامي عبد الرحمن", "رامي عبد الرحمن")],
+            [("رامي عبد الرحمن", "عبد الرحمن")],
             id="a-first-name-the-tagger-left-out",
+        ),
+        pytest.param(
+            "قال إيلي كوهين إن الوضع صعب. وقال رئيس الموساد يوسي كوهين إن إيران تهدد.",
+            [("إيلي كوهين", "إيلي كوهين"), ("رئيس الموساد يوسي كوهين", None)],
+            id="another-cohen-is-not-the-one-named-before",
         ),
         pytest.param(
             "وبحسب الشكوى المقدمة ضد ألونسو، تهرب اللاعب من دفع الضرائب.",
@@ -823,3 +828,11 @@ def test_descriptions_and_names_resolve(text: str, expected: list[tuple[str, str
     (document,) = read_source(Source.from_bytes("a.txt", text.encode()))
     claims = analyze(document).claims
     assert [(c.speaker, c.speaker_actor) for c in claims] == expected
+
+
+def test_a_first_name_before_a_full_name_is_another_person() -> None:
+    claims = _claims(
+        "وقالت الدكتورة هدى جمال عبد الناصر إن الوثائق تنشر لأول مرة.",
+        (("جمال عبد الناصر", "person"),),
+    )
+    assert [(c.speaker, c.speaker_actor) for c in claims] == [("هدى جمال عبد الناصر", None)]

@@ -102,7 +102,8 @@ class DocumentState:
                     # qualifiers (صحيفة X البريطانية)
                     start, end = name.start, name.end
                     text = self.text[start:end].strip(" ،,")
-                actor = name.actor or name.text
+                # "" (not None): a name whose actor is unknown (_with_first_name)
+                actor = name.text if name.actor is None else (name.actor or None)
             elif last - first <= 4:
                 described = self.described(first, last) or self.topic_person(first, last)
                 if described is not None:
@@ -374,12 +375,18 @@ def _name_classes() -> frozenset[str]:
 
 
 def _with_first_name(mention: Mention, start: int, text: str) -> Mention:
-    """The mention from ``start`` (its first name), its actor the name as written unless
-    the article's resolution already holds that first name."""
+    """The mention from ``start`` (its first name), with the actor the article resolved
+    the name to (the store knows it), unless that actor has another first name (يوسي
+    كوهين is not إيلي كوهين): then "", no actor."""
     written = text[start : mention.end]
     actor = mention.actor
-    if actor is None or match_form(written.split()[0]) not in match_form(actor).split():
-        actor = written
+    named = match_form(mention.text).split()
+    if len(named) > 1 and named[0] not in ("عبد", "ابو", "ابي"):
+        actor = ""  # هدى جمال عبد الناصر: a first name before a full name is a child's
+    elif actor is not None:
+        words = match_form(actor).split()
+        if len(words) > len(named) and match_form(written.split()[0]) not in words:
+            actor = ""
     return replace(mention, start=start, text=written, actor=actor)
 
 
