@@ -836,3 +836,38 @@ def test_a_first_name_before_a_full_name_is_another_person() -> None:
         (("جمال عبد الناصر", "person"),),
     )
     assert [(c.speaker, c.speaker_actor) for c in claims] == [("هدى جمال عبد الناصر", None)]
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        pytest.param(
+            "كما استنكرت اللجنة مواصلة دعم إيران للأعمال الإرهابية.",
+            (("إيران", "place"),),
+            [("اللجنة", "استنكرت", "مواصلة دعم إيران للأعمال الإرهابية")],
+            id="a-place-in-the-object-does-not-lengthen-the-subject",
+        ),
+        pytest.param(
+            "وأدانت اللجنة الوزارية استمرار التدخلات في الشؤون الداخلية للدول.",
+            (),
+            [("اللجنة الوزارية", "أدانت", "استمرار التدخلات في الشؤون الداخلية للدول")],
+            id="condemning-is-saying",
+        ),
+        pytest.param(
+            "وعبرت اللجنة عن تضامنها مع قرار المملكة المغربية.",
+            (),
+            [("اللجنة", "عبرت", "تضامنها مع قرار المملكة المغربية")],
+            id="expressing-is-saying",
+        ),
+        pytest.param(
+            "واقترح ماكرون شراكة مع الاتحاد الأوروبي بديلا عن الانضمام.",
+            (("ماكرون", "person"),),
+            [("ماكرون", "اقترح", "شراكة مع الاتحاد الأوروبي بديلا عن الانضمام")],
+            id="proposing-is-saying",
+        ),
+    ],
+)
+def test_more_speech_acts(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(c.speaker, c.cue, c.content) for c in _claims(article, names)] == expected

@@ -151,8 +151,8 @@ def _sentence_subject(doc: DocumentState, lo: int, i: int, cue: Cue) -> Speaker 
     إنفانتينو حكم الفيديو ويقول إن ...؛ ونعى رئيس بوركينا فاسو مارك كابوريه المخرج، وقال
     ...): the subject a later و-verb shares."""
     opening = doc.tokens[lo]
-    if not opening.is_word or opening.stem in doc.words["stop"] or doc.cue_at(lo) is not None:
-        return None  # وقبل نشر الوزارة ...: no verb opens it; a cue's claim has its speaker
+    if not opening.is_word or opening.stem in doc.words["stop"]:
+        return None  # وقبل نشر الوزارة ...: no verb opens it
     j = lo + 1
     while j < i and (doc.is_(j, "complementizer") or doc.tokens[j].stem in doc.words["skip"]):
         j += 1  # ويذكر أن الكويت قدمت المشروع وطالبت ...
@@ -272,8 +272,12 @@ def _object_starts(doc: DocumentState, j: int, end: int, token: Token) -> bool:
         and not any(c.isdigit() for c in token.match)
         and token.match not in doc.words["object-safe"]
         and not _inside_a_name(doc, j, token.start)
-        # a title's words before a name go on (الميجور جنرال بات رايدر)
-        and not doc.mentions_in(token.start, doc.tokens[min(end + 2, len(doc.tokens) - 1)].end)
+        # a title's words before a person's name go on (الميجور جنرال بات رايدر); a place
+        # in the object does not (استنكرت اللجنة مواصلة دعم إيران)
+        and not any(
+            m.type == "person"
+            for m in doc.mentions_in(token.start, doc.tokens[min(end + 2, len(doc.tokens) - 1)].end)
+        )
     )
 
 
