@@ -871,3 +871,54 @@ def test_more_speech_acts(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(c.speaker, c.cue, c.content) for c in _claims(article, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        pytest.param(
+            'وصرح ديمتري بيسكوف المتحدث باسم الرئيس "نحن نعتبر هذه الاتهامات لا أساس لها"'
+            " مضيفا أن موسكو أيدت دائما إجراء تحقيق.",
+            (("ديمتري بيسكوف", "person"),),
+            [
+                ("ديمتري بيسكوف", "نحن نعتبر هذه الاتهامات لا أساس لها"),
+                ("ديمتري بيسكوف", "موسكو أيدت دائما إجراء تحقيق"),
+            ],
+            id="a-participle-after-the-quotation-is-the-next-claim",
+        ),
+        pytest.param(
+            "وحذر الرئيس من أن ضربات جديدة ستحدث فوضى، فيما أكد البنتاغون أنه لا يعتزم ذلك.",
+            (("البنتاغون", "organization"),),
+            [("الرئيس", "ضربات جديدة ستحدث فوضى"), ("البنتاغون", "لا يعتزم ذلك")],
+            id="while-another-says",
+        ),
+        pytest.param(
+            "وأعلنت المفوضة الأوروبية للتجارة سيسيليا مالستروم أنه لا رابحين في حرب تجارية.",
+            (("سيسيليا مالستروم", "person"),),
+            [("سيسيليا مالستروم", "لا رابحين في حرب تجارية")],
+            id="the-titles-complement-then-the-name",
+        ),
+        pytest.param(
+            "وقال الوزير لنظيره الفرنسي جان إيف لودريان إن الاتفاق قريب.",
+            (("جان إيف لودريان", "person"),),
+            [("الوزير", "الاتفاق قريب")],
+            id="the-counterpart-spoken-to-is-not-the-speaker",
+        ),
+        pytest.param(
+            'وأدانت منظمة "مراسلون بلا حدود" اعتقال الصحافي.',
+            (("مراسلون بلا حدود", "organization"),),
+            [('منظمة "مراسلون بلا حدود"', "اعتقال الصحافي")],
+            id="an-organization-named-in-quotes",
+        ),
+        pytest.param(
+            "ويدين يوفنتوس بفوزه إلى البوسني ميراليم بيانيتش.",
+            (("يوفنتوس", "organization"),),
+            [],
+            id="owing-a-win-is-no-claim",
+        ),
+    ],
+)
+def test_claims_of_the_tuning_part(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected

@@ -150,6 +150,8 @@ def clause_end(doc: DocumentState, k: int, hi: int) -> int:
                 break
             if following.match == "حيث" and end + 2 < hi and doc.cue_at(end + 2) is not None:
                 break  # ، حيث أوضح أن ...: the next claim
+            if _while_another_says(doc, end + 1, hi):
+                break  # ، فيما أكد البنتاغون أنه ...، في حين تنفي دمشق ...: another claim
         if end > k and token.match in ("ولكنه", "لكنه", "ولكنها", "لكنها") and end + 1 < hi:
             if doc.tokens[end + 1].match in ("لم", "رفض", "امتنع") or doc.cue_at(end + 1):
                 if doc.tokens[end - 1].match in COMMAS:
@@ -159,6 +161,19 @@ def clause_end(doc: DocumentState, k: int, hi: int) -> int:
             break
         end += 1
     return end
+
+
+def _while_another_says(doc: DocumentState, k: int, hi: int) -> bool:
+    """Whether a contrast (فيما، بينما، في حين) at token ``k`` opens another speaker's
+    claim: a cue within its first three words."""
+    first = doc.tokens[k].match
+    if first in ("فيما", "بينما", "وبينما"):
+        k += 1
+    elif first == "في" and k + 1 < hi and doc.tokens[k + 1].match == "حين":
+        k += 2
+    else:
+        return False
+    return any(doc.cue_at(t) is not None for t in range(k, min(hi, k + 3)))
 
 
 _HIS_WORDS = frozenset({"قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "وصفه", "وصفها"})

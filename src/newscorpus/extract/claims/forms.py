@@ -88,6 +88,7 @@ def build(
             after < hi
             and doc.tokens[after].match not in CLAUSE_END | COMMAS
             and doc.tokens[after].match not in doc.words["cut"]  # "..." لينفي بذلك، دون
+            and not _next_claim_at(doc, after)  # "..." مضيفا أن: the next claim
         ):
             tail = clause_end(doc, after, hi)
             if tail > after:
@@ -149,6 +150,14 @@ def _speech_runs_on(doc: DocumentState, stop: int, last: int) -> int:
             break
         stop = following
     return stop
+
+
+def _next_claim_at(doc: DocumentState, k: int) -> bool:
+    """A participle cue or a و-verb cue opens the speaker's next claim ("..." مضيفا أن،
+    "..." وقال); a bare verb after a quotation is its predicate ("المسؤولين الروس" أبلغوا
+    الفريق: the quoted words are the subject)."""
+    cue = doc.cue_at(k)
+    return cue is not None and (cue.pos == "participle" or doc.tokens[k].prefix == "و")
 
 
 def _ends_sentence(match: str) -> bool:

@@ -78,6 +78,19 @@ _PREPOSITIONS = frozenset(
 _GOVERNING = frozenset({"مع", "عن", "الي", "علي", "لدي", "امام", "نقلا", "بين", "ضد", "نحو"})
 
 
+def _addressee(token: Token) -> bool:
+    """A ل-word that names whom the words were said to: a title or role (للرئيس، للوزير),
+    a counterpart (لنظيره), a reporter or an audience (للصحفيين، للتلفزيون)."""
+    from newscorpus.extract.actors.gazetteer import cues as actor_cues
+
+    stem = token.stem
+    known = actor_cues()
+    if stem in known.titles or stem in known.role_nouns:
+        return True
+    bare = stem.removeprefix("ال")
+    return bare.startswith(("نظير", "صحف", "صحاف", "تلفزيون", "اذاع", "وكال", "موقع", "قناه"))
+
+
 def _name_at_content(
     doc: DocumentState, speaker: Speaker, k: int, quoted: bool, cue: Cue
 ) -> Speaker | None:
@@ -123,7 +136,10 @@ def _name_at_content(
         if token.match in doc.words["attribution"] or token.stem in doc.words["attribution"]:
             return None
         if not set_off and token.is_word and token.prefix[-1:] in ("ل", "ب"):
-            return None  # قال الوزير للرئيس ترامب إن: the one spoken to
+            # قال الوزير للرئيس ترامب إن، لنظيره: the one spoken to; the title's own
+            # complement goes on (المفوضة الأوروبية للتجارة سيسيليا مالستروم)
+            if token.prefix[-1:] == "ب" or _addressee(token):
+                return None
     if doc.tokens[first].prefix[-1:] in ("ل", "ب"):
         return None
     return doc.speaker(first, doc.token_of(name.end - 1) + 1, cue)
@@ -225,7 +241,8 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                 end += 1  # the closing quote of a quoted outlet name (صحيفة "عكاظ")
                 continue
             if token.match == '"' and end + 1 < hi and doc.tokens[end + 1].is_word:
-                if end > j and doc.tokens[end - 1].match in doc.words["outlet"] | {"و"}:
+                heads = doc.words["outlet"] | doc.words["org-head"] | {"و"}
+                if end > j and doc.tokens[end - 1].stem in heads:  # منظمة "مراسلون بلا حدود"
                     end += 1
                     continue
             break
@@ -262,9 +279,13 @@ def _object_starts(doc: DocumentState, j: int, end: int, token: Token) -> bool:
     object (أكد المجلس أهمية التعاون، أكد الملك عبدالله الثاني وقوفه), not more subject
     (رئيس الوزراء، المتحدث باسم الخارجية، الرئيس الأمريكي دونالد ترامب)."""
     previous = doc.tokens[end - 1]
+    closed = (
+        previous.match == '"'
+        and token.match != "و"  # صحيفتا "عكاظ" و"الرياض"
+        and sum(doc.tokens[t].match == '"' for t in range(j, end)) % 2 == 0
+    )
     return (
-        previous.is_word
-        and previous.stem.startswith("ال")
+        ((previous.is_word and previous.stem.startswith("ال")) or closed)  # منظمة "X" اعتقال
         and token.is_word
         and not token.prefix
         and not token.stem.startswith("ال")
@@ -272,10 +293,11 @@ def _object_starts(doc: DocumentState, j: int, end: int, token: Token) -> bool:
         and not any(c.isdigit() for c in token.match)
         and token.match not in doc.words["object-safe"]
         and not _inside_a_name(doc, j, token.start)
-        # a title's words before a person's name go on (الميجور جنرال بات رايدر); a place
-        # in the object does not (استنكرت اللجنة مواصلة دعم إيران)
+        # a name goes on the phrase (كبيرة الباحثين سوتشي ساريا), and so do a title's words
+        # before a person's name (الميجور جنرال بات رايدر); a place further in the object
+        # does not (استنكرت اللجنة مواصلة دعم إيران)
         and not any(
-            m.type == "person"
+            m.start == token.start or m.type == "person"
             for m in doc.mentions_in(token.start, doc.tokens[min(end + 2, len(doc.tokens) - 1)].end)
         )
     )
