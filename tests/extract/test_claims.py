@@ -922,3 +922,38 @@ def test_claims_of_the_tuning_part(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        pytest.param(
+            "واتهمت الدول الغربية دمشق باستخدام غازي الكلور والسارين.",
+            (("دمشق", "place"),),
+            [("الدول الغربية", "دمشق باستخدام غازي الكلور والسارين")],
+            id="a-place-after-a-definite-subject-is-the-object",
+        ),
+        pytest.param(
+            "وطالب الاتحاد الأوروبي إيران بالالتزام بالاتفاق.",
+            (("الاتحاد الأوروبي", "organization"), ("إيران", "place")),
+            [("الاتحاد الأوروبي", "إيران بالالتزام بالاتفاق")],
+            id="a-place-after-an-organization-is-the-object",
+        ),
+        pytest.param(
+            'وذكرت وكالة الصين الجديدة الرسمية "شينخوا" أن كمية 420 ألف طن استخدمت.',
+            (),
+            [('وكالة الصين الجديدة الرسمية "شينخوا"', "كمية 420 ألف طن استخدمت")],
+            id="a-bodys-quoted-name-before-the-content",
+        ),
+        pytest.param(
+            'وقالت المنظمة "الوضع خطير جدا".',
+            (),
+            [("المنظمة", "الوضع خطير جدا")],
+            id="a-short-quotation-after-a-body-is-said",
+        ),
+    ],
+)
+def test_subject_and_object_names(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected

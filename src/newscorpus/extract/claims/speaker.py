@@ -10,7 +10,12 @@ from __future__ import annotations
 from newscorpus.arabic import COMMAS
 from newscorpus.extract.claims.content import content_start
 from newscorpus.extract.claims.cues import MAX_SPEAKER, Cue
-from newscorpus.extract.claims.document import QUOTE_CLOSERS, DocumentState, Speaker, unquote
+from newscorpus.extract.claims.document import (
+    QUOTE_CLOSERS,
+    DocumentState,
+    Speaker,
+    unquote,
+)
 from newscorpus.models import Claim, Token
 
 
@@ -245,6 +250,23 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                 if end > j and doc.tokens[end - 1].stem in heads:  # منظمة "مراسلون بلا حدود"
                     end += 1
                     continue
+                close = doc.text.find('"', token.end)
+                quoted = doc.tokens[end + 1 : doc.token_at(close)] if close > 0 else []
+                if (
+                    end > j
+                    and doc.tokens[j].stem.removeprefix("ال") in heads
+                    and doc.text[token.start] == '"'
+                    and 0 < close - token.end <= 25
+                    and len(quoted) <= 3
+                    and not any(  # قالت المنظمة "إن الوضع خطير": said, not a name
+                        t.match in doc.words["complementizer"] or t.match in doc.words["stop"]
+                        for t in quoted
+                    )
+                    and doc.token_at(close) + 1 < hi
+                    and _opens_content(doc, doc.token_at(close) + 1)
+                ):
+                    end += 1  # وكالة الصين الجديدة الرسمية "شينخوا": the body's quoted name
+                    continue
             break
         if token.match in doc.words["stop"] or token.match in doc.words["complementizer"]:
             if not (token.match == "من" and end == j + 1):
@@ -303,14 +325,35 @@ def _object_starts(doc: DocumentState, j: int, end: int, token: Token) -> bool:
     )
 
 
+def _opens_content(doc: DocumentState, k: int) -> bool:
+    """Whether token ``k`` opens what is said: a complementizer, a colon, a comma or a
+    quotation mark (after a quoted name: وكالة "شينخوا" أن ...)."""
+    token = doc.tokens[k]
+    return doc.is_(k, "complementizer") or token.match in (":", '"') or token.match in COMMAS
+
+
 def _place_then_name(doc: DocumentState, j: int, end: int, token: Token) -> bool:
-    """A country or city that opens the phrase, right before another name: two subjects do
-    not stand side by side, so the second is the verb's object (حذرت بيونغيانغ الولايات
-    المتحدة). A title's holder after an organization is not cut (وزارة الخارجية بريان هوك)."""
-    opening = doc.mentions_in(doc.tokens[j].start, doc.tokens[j].end)
-    if not opening or opening[0].type != "place" or opening[0].end != doc.tokens[end - 1].end:
+    """A name that opens the phrase, right before another name: two subjects do not stand
+    side by side, so the second is the verb's object (حذرت بيونغيانغ الولايات المتحدة؛
+    اتهمت الدول الغربية دمشق). A title's holder after an organization is not cut (وزارة
+    الخارجية بريان هوك)."""
+    following = [m for m in doc.mentions_in(token.start, token.end) if m.start == token.start]
+    if not following:
         return False
-    return any(m.start == token.start for m in doc.mentions_in(token.start, token.end))
+    opening = doc.mentions_in(doc.tokens[j].start, doc.tokens[j].end)
+    if opening and opening[0].end == doc.tokens[end - 1].end:
+        # بيونغيانغ الولايات المتحدة; an organization before a place or organization too
+        # (طالب الاتحاد الأوروبي إيران), not before a person (وزارة الخارجية بريان هوك)
+        return opening[0].type == "place" or following[0].type != "person"
+    # اتهمت الدول الغربية دمشق: a definite subject that names no one, then a place
+    previous = doc.tokens[end - 1]
+    return (
+        not opening
+        and following[0].type == "place"
+        and previous.is_word
+        and previous.stem.startswith("ال")
+        and not doc.mentions_in(doc.tokens[j].start, previous.end)
+    )
 
 
 def _name_goes_on(doc: DocumentState, j: int, end: int, token: Token) -> bool:
