@@ -341,19 +341,33 @@ def _place_then_name(doc: DocumentState, j: int, end: int, token: Token) -> bool
     if not following:
         return False
     opening = doc.mentions_in(doc.tokens[j].start, doc.tokens[j].end)
+    if opening and opening[0].end == doc.tokens[end - 1].end and opening[0].type == "place":
+        return True  # بيونغيانغ الولايات المتحدة
+    # After an organization (طالب الاتحاد الأوروبي إيران بالالتزام) or a definite subject
+    # that names no one (اتهمت الدول الغربية دمشق باستخدام), a place or an organization is
+    # the object only when what the verb asks or accuses it of follows (بـ، إلى، على):
+    # وزير المخابرات إسرائيل كاتس، مؤسسة تومسون رويترز are one name.
+    if following[0].type == "person":
+        return False
+    after = doc.token_of(following[0].end - 1) + 1
+    if after >= len(doc.tokens) or not _asks_of(doc.tokens[after]):
+        return False
     if opening and opening[0].end == doc.tokens[end - 1].end:
-        # بيونغيانغ الولايات المتحدة; an organization before a place or organization too
-        # (طالب الاتحاد الأوروبي إيران), not before a person (وزارة الخارجية بريان هوك)
-        return opening[0].type == "place" or following[0].type != "person"
-    # اتهمت الدول الغربية دمشق: a definite subject that names no one, then a place
+        return True
     previous = doc.tokens[end - 1]
     return (
         not opening
-        and following[0].type == "place"
         and previous.is_word
         and previous.stem.startswith("ال")
         and not doc.mentions_in(doc.tokens[j].start, previous.end)
     )
+
+
+def _asks_of(token: Token) -> bool:
+    """A word that says what someone is asked, urged or accused of: بـ، إلى، على."""
+    if token.match in ("الي", "علي", "ب"):
+        return True
+    return token.is_word and token.prefix.endswith("ب") and token.stem != token.match
 
 
 def _name_goes_on(doc: DocumentState, j: int, end: int, token: Token) -> bool:
