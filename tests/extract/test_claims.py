@@ -672,125 +672,6 @@ def test_a_description_stands_for_the_person_speaking_with_that_title() -> None:
 
 
 @pytest.mark.parametrize(
-    ("article", "names", "expected"),
-    [
-        pytest.param(
-            "ونددت تركيا، العضو في حلف شمال الأطلسي، بتسميم جاسوس روسي سابق في بريطانيا،"
-            " وطالبت بتقديم الجناة للعدالة.",
-            (("تركيا", "place"), ("حلف شمال الأطلسي", "organization"), ("بريطانيا", "place")),
-            [("تركيا", "بتقديم الجناة للعدالة")],
-            id="a-wa-verb-shares-the-subject-the-sentence-opened-with",
-        ),
-        pytest.param(
-            "وتعرض اوزديمير لانتقادات لأنه انتقد الإساءات التي ترتكبها أنقرة، ودعا بقوة ألمانيا"
-            " إلى الاعتراف بإبادة الأرمن.",
-            (("اوزديمير", "person"), ("أنقرة", "place"), ("ألمانيا", "place")),
-            [("اوزديمير", "بقوة ألمانيا إلى الاعتراف بإبادة الأرمن")],
-            id="the-words-before-a-wa-verb-are-not-its-subject",
-        ),
-        pytest.param(
-            'وأعلنت ميركل للتلفزيون الألماني "أنا لا أقول إنه لن يحصل على شيء مما يريد".',
-            (("ميركل", "person"),),
-            [("ميركل", "أنا لا أقول إنه لن يحصل على شيء مما يريد")],
-            id="said-to-someone-then-the-quotation",
-        ),
-        pytest.param(
-            "وكان برانسون يعمل في تركيا منذ 20 عاما، متهما بمساعدة جماعة تقول أنقرة إنها وراء"
-            " محاولة الانقلاب.",
-            (("برانسون", "person"), ("تركيا", "place"), ("أنقرة", "place")),
-            [("أنقرة", "وراء محاولة الانقلاب")],
-            id="accused-of-is-no-claim",
-        ),
-    ],
-)
-def test_coordinated_verbs_and_their_subjects(
-    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
-) -> None:
-    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
-
-
-@pytest.mark.parametrize(
-    ("article", "names", "expected"),
-    [
-        pytest.param(
-            "وقال تاباريز: أعداد من اللاعبين ظهروا أحيانا في غير مستواهم. رأيت بنفسي كلا من"
-            " ميسي ومارادونا. وتأتي هذه التصريحات بعد الفوز.",
-            (("تاباريز", "person"),),
-            [
-                (
-                    "تاباريز",
-                    "أعداد من اللاعبين ظهروا أحيانا في غير مستواهم. رأيت بنفسي كلا من ميسي"
-                    " ومارادونا",
-                )
-            ],
-            id="speech-after-a-colon-runs-on-until-narration",
-        ),
-        pytest.param(
-            "وقال اللاعب: يجب أن نفوز من أجل الجماهير والنادي.. الجماهير كانت رائعة. وقال"
-            " المدرب إن الفريق جاهز.",
-            (),
-            [
-                ("اللاعب", "يجب أن نفوز من أجل الجماهير والنادي.. الجماهير كانت رائعة"),
-                ("المدرب", "الفريق جاهز"),
-            ],
-            id="speech-after-a-colon-stops-at-the-next-cue",
-        ),
-        pytest.param(
-            "وتقول الهيئة إن المركبات ستسير في مسارات محددة لكنها في النهاية ستصبح متاحة للجميع.",
-            (),
-            [("الهيئة", "المركبات ستسير في مسارات محددة لكنها في النهاية ستصبح متاحة للجميع")],
-            id="but-it-will-is-still-said",
-        ),
-        pytest.param(
-            "وتوقع الصندوق أن تتقلص أرباح البنوك، ولكنه أكد أنها ستظل كافية.",
-            (),
-            [("الصندوق", "تتقلص أرباح البنوك"), ("الصندوق", "ستظل كافية")],
-            id="but-it-stressed-is-the-next-claim",
-        ),
-        pytest.param(
-            "وكان السفير الروسي في الأمم المتحدة فاسيلي نيبينزيا قد دعا إلى التخلي عن خطاب الحرب.",
-            (("الأمم المتحدة", "organization"), ("فاسيلي نيبينزيا", "person")),
-            [("فاسيلي نيبينزيا", "التخلي عن خطاب الحرب")],
-            id="the-person-after-the-organization-and-not-qad",
-        ),
-    ],
-)
-def test_where_the_words_end_and_who_said_them(
-    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
-) -> None:
-    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
-
-
-@pytest.mark.parametrize(
-    ("article", "names", "expected"),
-    [
-        pytest.param(
-            "وكان الحرس الوطني في ولاية جورجيا الأميركية، قد أعلن مقتل 9 أشخاص.",
-            (("ولاية جورجيا", "place"),),
-            [],
-            id="a-prepositions-object-is-no-subject",
-        ),
-        pytest.param(
-            "وكان مدير المرصد رامي عبد الرحمن، قد قال إن 3 آليات دمرت.",
-            (("عبد الرحمن", "person"),),
-            [("عبد الرحمن", "3 آليات دمرت")],
-            id="a-name-set-off-before-qad",
-        ),
-        pytest.param(
-            "وتضم القائمة فصائل تتبع نظام طهران، كما يتوقع أن تخرج مظاهرات.",
-            (("طهران", "place"),),
-            [],
-            id="kama-yutawaqqa-has-no-subject-before-it",
-        ),
-    ],
-)
-def test_subjects_before_the_verb(
-    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
-) -> None:
-    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
-
-
-@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
@@ -873,93 +754,169 @@ def test_more_speech_acts(
     assert [(c.speaker, c.cue, c.content) for c in _claims(article, names)] == expected
 
 
-@pytest.mark.parametrize(
-    ("article", "names", "expected"),
-    [
-        pytest.param(
-            'وصرح ديمتري بيسكوف المتحدث باسم الرئيس "نحن نعتبر هذه الاتهامات لا أساس لها"'
-            " مضيفا أن موسكو أيدت دائما إجراء تحقيق.",
-            (("ديمتري بيسكوف", "person"),),
-            [
-                ("ديمتري بيسكوف", "نحن نعتبر هذه الاتهامات لا أساس لها"),
-                ("ديمتري بيسكوف", "موسكو أيدت دائما إجراء تحقيق"),
-            ],
-            id="a-participle-after-the-quotation-is-the-next-claim",
-        ),
-        pytest.param(
-            "وحذر الرئيس من أن ضربات جديدة ستحدث فوضى، فيما أكد البنتاغون أنه لا يعتزم ذلك.",
-            (("البنتاغون", "organization"),),
-            [("الرئيس", "ضربات جديدة ستحدث فوضى"), ("البنتاغون", "لا يعتزم ذلك")],
-            id="while-another-says",
-        ),
-        pytest.param(
-            "وأعلنت المفوضة الأوروبية للتجارة سيسيليا مالستروم أنه لا رابحين في حرب تجارية.",
-            (("سيسيليا مالستروم", "person"),),
-            [("سيسيليا مالستروم", "لا رابحين في حرب تجارية")],
-            id="the-titles-complement-then-the-name",
-        ),
-        pytest.param(
-            "وقال الوزير لنظيره الفرنسي جان إيف لودريان إن الاتفاق قريب.",
-            (("جان إيف لودريان", "person"),),
-            [("الوزير", "الاتفاق قريب")],
-            id="the-counterpart-spoken-to-is-not-the-speaker",
-        ),
-        pytest.param(
-            'وأدانت منظمة "مراسلون بلا حدود" اعتقال الصحافي.',
-            (("مراسلون بلا حدود", "organization"),),
-            [('منظمة "مراسلون بلا حدود"', "اعتقال الصحافي")],
-            id="an-organization-named-in-quotes",
-        ),
-        pytest.param(
-            "ويدين يوفنتوس بفوزه إلى البوسني ميراليم بيانيتش.",
-            (("يوفنتوس", "organization"),),
-            [],
-            id="owing-a-win-is-no-claim",
-        ),
-    ],
-)
-def test_claims_of_the_tuning_part(
-    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
-) -> None:
-    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+# Forms of real news, each a sentence or two as the ANT dev corpus writes them: the claims
+# found, as (speaker, content).
+REAL_NEWS_FORMS = [
+    pytest.param(
+        "ونددت تركيا، العضو في حلف شمال الأطلسي، بتسميم جاسوس روسي سابق في بريطانيا،"
+        " وطالبت بتقديم الجناة للعدالة.",
+        (("تركيا", "place"), ("حلف شمال الأطلسي", "organization"), ("بريطانيا", "place")),
+        [("تركيا", "بتقديم الجناة للعدالة")],
+        id="a-wa-verb-shares-the-subject-the-sentence-opened-with",
+    ),
+    pytest.param(
+        "وتعرض اوزديمير لانتقادات لأنه انتقد الإساءات التي ترتكبها أنقرة، ودعا بقوة ألمانيا"
+        " إلى الاعتراف بإبادة الأرمن.",
+        (("اوزديمير", "person"), ("أنقرة", "place"), ("ألمانيا", "place")),
+        [("اوزديمير", "بقوة ألمانيا إلى الاعتراف بإبادة الأرمن")],
+        id="the-words-before-a-wa-verb-are-not-its-subject",
+    ),
+    pytest.param(
+        'وأعلنت ميركل للتلفزيون الألماني "أنا لا أقول إنه لن يحصل على شيء مما يريد".',
+        (("ميركل", "person"),),
+        [("ميركل", "أنا لا أقول إنه لن يحصل على شيء مما يريد")],
+        id="said-to-someone-then-the-quotation",
+    ),
+    pytest.param(
+        "وكان برانسون يعمل في تركيا منذ 20 عاما، متهما بمساعدة جماعة تقول أنقرة إنها وراء"
+        " محاولة الانقلاب.",
+        (("برانسون", "person"), ("تركيا", "place"), ("أنقرة", "place")),
+        [("أنقرة", "وراء محاولة الانقلاب")],
+        id="accused-of-is-no-claim",
+    ),
+    pytest.param(
+        "وقال تاباريز: أعداد من اللاعبين ظهروا أحيانا في غير مستواهم. رأيت بنفسي كلا من"
+        " ميسي ومارادونا. وتأتي هذه التصريحات بعد الفوز.",
+        (("تاباريز", "person"),),
+        [
+            (
+                "تاباريز",
+                "أعداد من اللاعبين ظهروا أحيانا في غير مستواهم. رأيت بنفسي كلا من ميسي ومارادونا",
+            )
+        ],
+        id="speech-after-a-colon-runs-on-until-narration",
+    ),
+    pytest.param(
+        "وقال اللاعب: يجب أن نفوز من أجل الجماهير والنادي.. الجماهير كانت رائعة. وقال"
+        " المدرب إن الفريق جاهز.",
+        (),
+        [
+            ("اللاعب", "يجب أن نفوز من أجل الجماهير والنادي.. الجماهير كانت رائعة"),
+            ("المدرب", "الفريق جاهز"),
+        ],
+        id="speech-after-a-colon-stops-at-the-next-cue",
+    ),
+    pytest.param(
+        "وتقول الهيئة إن المركبات ستسير في مسارات محددة لكنها في النهاية ستصبح متاحة للجميع.",
+        (),
+        [("الهيئة", "المركبات ستسير في مسارات محددة لكنها في النهاية ستصبح متاحة للجميع")],
+        id="but-it-will-is-still-said",
+    ),
+    pytest.param(
+        "وتوقع الصندوق أن تتقلص أرباح البنوك، ولكنه أكد أنها ستظل كافية.",
+        (),
+        [("الصندوق", "تتقلص أرباح البنوك"), ("الصندوق", "ستظل كافية")],
+        id="but-it-stressed-is-the-next-claim",
+    ),
+    pytest.param(
+        "وكان السفير الروسي في الأمم المتحدة فاسيلي نيبينزيا قد دعا إلى التخلي عن خطاب الحرب.",
+        (("الأمم المتحدة", "organization"), ("فاسيلي نيبينزيا", "person")),
+        [("فاسيلي نيبينزيا", "التخلي عن خطاب الحرب")],
+        id="the-person-after-the-organization-and-not-qad",
+    ),
+    pytest.param(
+        "وكان الحرس الوطني في ولاية جورجيا الأميركية، قد أعلن مقتل 9 أشخاص.",
+        (("ولاية جورجيا", "place"),),
+        [],
+        id="a-prepositions-object-is-no-subject",
+    ),
+    pytest.param(
+        "وكان مدير المرصد رامي عبد الرحمن، قد قال إن 3 آليات دمرت.",
+        (("عبد الرحمن", "person"),),
+        [("عبد الرحمن", "3 آليات دمرت")],
+        id="a-name-set-off-before-qad",
+    ),
+    pytest.param(
+        "وتضم القائمة فصائل تتبع نظام طهران، كما يتوقع أن تخرج مظاهرات.",
+        (("طهران", "place"),),
+        [],
+        id="kama-yutawaqqa-has-no-subject-before-it",
+    ),
+    pytest.param(
+        'وصرح ديمتري بيسكوف المتحدث باسم الرئيس "نحن نعتبر هذه الاتهامات لا أساس لها"'
+        " مضيفا أن موسكو أيدت دائما إجراء تحقيق.",
+        (("ديمتري بيسكوف", "person"),),
+        [
+            ("ديمتري بيسكوف", "نحن نعتبر هذه الاتهامات لا أساس لها"),
+            ("ديمتري بيسكوف", "موسكو أيدت دائما إجراء تحقيق"),
+        ],
+        id="a-participle-after-the-quotation-is-the-next-claim",
+    ),
+    pytest.param(
+        "وحذر الرئيس من أن ضربات جديدة ستحدث فوضى، فيما أكد البنتاغون أنه لا يعتزم ذلك.",
+        (("البنتاغون", "organization"),),
+        [("الرئيس", "ضربات جديدة ستحدث فوضى"), ("البنتاغون", "لا يعتزم ذلك")],
+        id="while-another-says",
+    ),
+    pytest.param(
+        "وأعلنت المفوضة الأوروبية للتجارة سيسيليا مالستروم أنه لا رابحين في حرب تجارية.",
+        (("سيسيليا مالستروم", "person"),),
+        [("سيسيليا مالستروم", "لا رابحين في حرب تجارية")],
+        id="the-titles-complement-then-the-name",
+    ),
+    pytest.param(
+        "وقال الوزير لنظيره الفرنسي جان إيف لودريان إن الاتفاق قريب.",
+        (("جان إيف لودريان", "person"),),
+        [("الوزير", "الاتفاق قريب")],
+        id="the-counterpart-spoken-to-is-not-the-speaker",
+    ),
+    pytest.param(
+        'وأدانت منظمة "مراسلون بلا حدود" اعتقال الصحافي.',
+        (("مراسلون بلا حدود", "organization"),),
+        [('منظمة "مراسلون بلا حدود"', "اعتقال الصحافي")],
+        id="an-organization-named-in-quotes",
+    ),
+    pytest.param(
+        "ويدين يوفنتوس بفوزه إلى البوسني ميراليم بيانيتش.",
+        (("يوفنتوس", "organization"),),
+        [],
+        id="owing-a-win-is-no-claim",
+    ),
+    pytest.param(
+        "واتهمت الدول الغربية دمشق باستخدام غازي الكلور والسارين.",
+        (("دمشق", "place"),),
+        [("الدول الغربية", "دمشق باستخدام غازي الكلور والسارين")],
+        id="a-place-after-a-definite-subject-is-the-object",
+    ),
+    pytest.param(
+        "وطالب الاتحاد الأوروبي إيران بالالتزام بالاتفاق.",
+        (("الاتحاد الأوروبي", "organization"), ("إيران", "place")),
+        [("الاتحاد الأوروبي", "إيران بالالتزام بالاتفاق")],
+        id="a-place-after-an-organization-is-the-object",
+    ),
+    pytest.param(
+        "وقال وزير المخابرات إسرائيل كاتس إن الوضع خطير.",
+        (("إسرائيل", "place"),),
+        [("وزير المخابرات إسرائيل كاتس", "الوضع خطير")],
+        id="a-place-inside-a-name-is-no-object",
+    ),
+    pytest.param(
+        'وذكرت وكالة الصين الجديدة الرسمية "شينخوا" أن كمية 420 ألف طن استخدمت.',
+        (),
+        [('وكالة الصين الجديدة الرسمية "شينخوا"', "كمية 420 ألف طن استخدمت")],
+        id="a-bodys-quoted-name-before-the-content",
+    ),
+    pytest.param(
+        'وقالت المنظمة "الوضع خطير جدا".',
+        (),
+        [("المنظمة", "الوضع خطير جدا")],
+        id="a-short-quotation-after-a-body-is-said",
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("article", "names", "expected"),
-    [
-        pytest.param(
-            "واتهمت الدول الغربية دمشق باستخدام غازي الكلور والسارين.",
-            (("دمشق", "place"),),
-            [("الدول الغربية", "دمشق باستخدام غازي الكلور والسارين")],
-            id="a-place-after-a-definite-subject-is-the-object",
-        ),
-        pytest.param(
-            "وطالب الاتحاد الأوروبي إيران بالالتزام بالاتفاق.",
-            (("الاتحاد الأوروبي", "organization"), ("إيران", "place")),
-            [("الاتحاد الأوروبي", "إيران بالالتزام بالاتفاق")],
-            id="a-place-after-an-organization-is-the-object",
-        ),
-        pytest.param(
-            "وقال وزير المخابرات إسرائيل كاتس إن الوضع خطير.",
-            (("إسرائيل", "place"),),
-            [("وزير المخابرات إسرائيل كاتس", "الوضع خطير")],
-            id="a-place-inside-a-name-is-no-object",
-        ),
-        pytest.param(
-            'وذكرت وكالة الصين الجديدة الرسمية "شينخوا" أن كمية 420 ألف طن استخدمت.',
-            (),
-            [('وكالة الصين الجديدة الرسمية "شينخوا"', "كمية 420 ألف طن استخدمت")],
-            id="a-bodys-quoted-name-before-the-content",
-        ),
-        pytest.param(
-            'وقالت المنظمة "الوضع خطير جدا".',
-            (),
-            [("المنظمة", "الوضع خطير جدا")],
-            id="a-short-quotation-after-a-body-is-said",
-        ),
-    ],
-)
-def test_subject_and_object_names(
+@pytest.mark.parametrize(("article", "names", "expected"), REAL_NEWS_FORMS)
+def test_real_news_forms(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
