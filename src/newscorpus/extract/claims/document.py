@@ -181,8 +181,8 @@ class DocumentState:
 
     def _first_name_left_out(self, first: int, k: int) -> bool:
         """Whether the word before a person's name (token ``k``) is a first name after a
-        title: a bare word (no article, no clitic, not a function word) that a definite word
-        or a title precedes."""
+        title: a known first name (``_first_name``), bare (no article, no clitic, not a
+        function word or a title), after a definite word (مدير المرصد رامي عبد الرحمن)."""
         if k - 2 < first:
             return False
         word, before = self.tokens[k - 1], self.tokens[k - 2]
@@ -226,10 +226,10 @@ class DocumentState:
 
     def topic_person(self, first: int, last: int) -> Mention | None:
         """The person a title-like description stands for when the article is going on
-        about them: the latest person speaker, with no other person named since, whose
-        titles in the article (if any) share the description's head noun and nationality
-        (وأبدى دي ميستورا قلقه ... وقال المبعوث الدولي إن: دي ميستورا; not the Russian
-        president after Trump)."""
+        about them: the latest person speaker, with no other person named since, of the
+        description's gender, with a title in the article that shares its head noun and no
+        contradicting nationality (وزير الخارجية مايك بومبيو ... وأضاف الوزير الأمريكي:
+        بومبيو; not the Russian president after Trump, not السفيرة after a man)."""
         words = [t.stem for t in self.tokens[first:last] if t.is_word]
         if not words or not words[0].startswith("ال") or not self.speakers:
             return None
