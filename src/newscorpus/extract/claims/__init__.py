@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newscorpus.extract.claims.document import DocumentState
-from newscorpus.extract.claims.forms import attribution, build, headline, transmitted
+from newscorpus.extract.claims.forms import attribution, build, headline, transmitted, written_in
 from newscorpus.extract.claims.speaker import speaker_and_content, via_outlet
 from newscorpus.models import Claim, Mention, Paragraph, Sentence, Token
 
@@ -78,6 +78,8 @@ def _claim_at(
         return attribution(doc, i, lo, hi, paragraph, earlier)
     cue = doc.cue_at(i)
     if cue is None:
+        if token.stem == "جاء" and token.prefix in ("", "و", "ف"):
+            return written_in(doc, i, hi, paragraph)
         return None
     if i > lo and doc.tokens[i - 1].stem in doc.words["negation"]:
         return None

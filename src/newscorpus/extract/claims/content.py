@@ -152,6 +152,8 @@ def clause_end(doc: DocumentState, k: int, hi: int) -> int:
                 break  # ، حيث أوضح أن ...: the next claim
             if _while_another_says(doc, end + 1, hi):
                 break  # ، فيما أكد البنتاغون أنه ...، في حين تنفي دمشق ...: another claim
+        if end > k and token.match not in COMMAS and _while_another_says(doc, end, hi):
+            break  # ... استخدام الغاز في حين تنفي دمشق: another speaker's claim
         if end > k and token.match in ("ولكنه", "لكنه", "ولكنها", "لكنها") and end + 1 < hi:
             if doc.tokens[end + 1].match in ("لم", "رفض", "امتنع") or doc.cue_at(end + 1):
                 if doc.tokens[end - 1].match in COMMAS:

@@ -260,6 +260,35 @@ def transmitted(
     return claim, doc.token_at(claim.content_end)
 
 
+# The cue of "جاء في X أن ..." (a text's words: X is the statement, report or letter).
+CAME_IN = Cue("جاء في", "جاء", "?", "s", "noun", frozenset({"clause"}), False)
+
+
+def written_in(
+    doc: DocumentState, i: int, hi: int, paragraph: Paragraph
+) -> tuple[Claim, int] | None:
+    """وجاء في البيان أن ...، وجاء في التقرير: "...": the text is the speaker (its author
+    is whoever the article says issued it; the guide keeps البيان with no actor)."""
+    if i + 2 >= hi or doc.tokens[i + 1].match != "في":
+        return None
+    end = noun_phrase(doc, i + 2, hi)
+    if end <= i + 2:
+        return None
+    speaker = doc.speaker(i + 2, end, None)
+    if speaker is None:
+        return None
+    content = content_start(doc, end, hi, CAME_IN)
+    if content is None or content[0] - end > 3:
+        return None  # جاء في المرتبة الثانية، جاء في وقت ...: no words follow
+    cue_text = doc.text[doc.after_clitics(i) : doc.tokens[i + 1].end]
+    claim = build(doc, speaker, i, content[0], hi, paragraph, content[1], None, CAME_IN)
+    if claim is None:
+        return None
+    claim = dataclasses.replace(claim, cue=cue_text)
+    doc.speakers.append(speaker)
+    return claim, doc.token_at(claim.content_end)
+
+
 def headline(doc: DocumentState, paragraph: Paragraph, lo: int, hi: int) -> Claim | None:
     """ "زيلينسكي: الضربة الروسية ... تمثل تصعيداً": a named speaker, a colon, the claim."""
     colon = next((k for k in range(lo, min(hi, lo + 5)) if doc.tokens[k].match == ":"), None)
