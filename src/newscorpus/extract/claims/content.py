@@ -155,7 +155,7 @@ def clause_end(doc: DocumentState, k: int, hi: int) -> int:
         if end > k and token.match not in COMMAS and _while_another_says(doc, end, hi):
             break  # ... استخدام الغاز في حين تنفي دمشق: another speaker's claim
         if end > k and token.match in ("ولكنه", "لكنه", "ولكنها", "لكنها") and end + 1 < hi:
-            if doc.tokens[end + 1].match in ("لم", "رفض", "امتنع") or doc.cue_at(end + 1):
+            if doc.is_(end + 1, "aside") or doc.cue_at(end + 1):
                 if doc.tokens[end - 1].match in COMMAS:
                     end -= 1
                 break  # لكنه لم يعط تفاصيل، ولكنه أكد: the journalist's; لكنها ستصبح: said
@@ -178,14 +178,11 @@ def _while_another_says(doc: DocumentState, k: int, hi: int) -> bool:
     return any(doc.cue_at(t) is not None for t in range(k, min(hi, k + 3)))
 
 
-_HIS_WORDS = frozenset({"قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "وصفه", "وصفها"})
-
-
 def _own_words_end(doc: DocumentState, end: int, hi: int) -> bool:
     """Whether the speaker's words end before token ``end``: بحسب قوله، على حد تعبيره (the
     journalist's tag), or a new reporting verb that opens its own content (... وقال: ...)."""
     token, following = doc.tokens[end], doc.tokens[end + 1]
-    if following.match in _HIS_WORDS and (
+    if doc.is_(end + 1, "his-words") and (
         token.stem in doc.words["attribution"] or token.match == "حد"
     ):
         return True

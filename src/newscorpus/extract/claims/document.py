@@ -193,7 +193,7 @@ class DocumentState:
             and not word.prefix
             and not word.stem.startswith("ال")
             and word.match not in self.words["stop"]
-            and word.match not in _NOT_FIRST_NAMES
+            and word.match not in self.words["not-first-name"]
             and word.match not in actor_cues().titles
             and self.cue_at(k - 1) is None
             and not word.match.isascii()
@@ -208,7 +208,7 @@ class DocumentState:
         if not words or any(w in self.words["stop"] for w in words):
             return None
         keys = {_skeleton(w) for w in words}
-        organization = words[0].removeprefix("ال") in self.words["org-head"] | _BODIES
+        organization = words[0].removeprefix("ال") in self.words["org-head"] | self.words["body"]
         before = bisect.bisect_left(self.mention_starts, self.tokens[first].start)
         for mention in reversed(self.mentions[:before]):
             if organization and mention.type == "organization":
@@ -388,16 +388,6 @@ def _with_first_name(mention: Mention, start: int, text: str) -> Mention:
         if len(words) > len(named) and match_form(written.split()[0]) not in words:
             actor = ""
     return replace(mention, start=start, text=written, actor=actor)
-
-
-# Bodies a bare definite description names like an organization's class noun (الجيش،
-# الشرطة، الحكومة -> الجيش الإسرائيلي، الشرطة التركية named before).
-_BODIES = frozenset({"وزاره", "جيش", "شرطه", "حكومه"})
-# Words between a title and a name that are no first name (الشكوى المقدمة ضد ألونسو).
-_NOT_FIRST_NAMES = frozenset(
-    {"ضد", "بين", "نحو", "مع", "عن", "لدي", "امام", "حول", "عبر", "دون", "غير", "بعد", "قبل"}
-    | {"عند", "حتي", "منذ", "خلال", "لصالح", "بحق", "ابن", "بن", "نجل", "زوجه", "شقيق"}
-)
 
 
 def _balanced(text: str) -> str:

@@ -7,7 +7,8 @@ gender and number), and the outlet a statement came through (``via_outlet``).
 
 from __future__ import annotations
 
-from newscorpus.arabic import COMMAS
+from newscorpus.arabic import COMMAS, match_form
+from newscorpus.extract.actors.gazetteer import cues as actor_cues
 from newscorpus.extract.claims.content import content_start
 from newscorpus.extract.claims.cues import MAX_SPEAKER, Cue
 from newscorpus.extract.claims.document import (
@@ -58,7 +59,7 @@ def speaker_and_content(
             antecedent = _relative_antecedent(doc, i, lo, cue)
             if antecedent is not None:  # وايت التي وصفت ما حدث بأنه: وايت, not ما حدث
                 readings.insert(0, (antecedent, i + 1))
-        if doc.tokens[i].prefix == "و" and end == i + 1 and not earlier and _active(cue):
+        if doc.tokens[i].prefix == "و" and end == i + 1 and not earlier and _active(doc, cue):
             # ونددت تركيا بالتسميم، وطالبت بتقديم الجناة: the subject the sentence opened with
             readings.append((_sentence_subject(doc, lo, i, cue), i + 1))
         if cue.continues and cue.pos == "verb" and end == i + 1:
@@ -76,24 +77,14 @@ def speaker_and_content(
     return None
 
 
-_PREPOSITIONS = frozenset(
-    {"في", "فى", "عن", "علي", "الي", "من", "مع", "عبر", "حول", "امام", "خلال", "لدي", "ضد"}
-    | {"بين", "بعد", "قبل", "منذ", "اثناء"}
-)
-_GOVERNING = frozenset({"مع", "عن", "الي", "علي", "لدي", "امام", "نقلا", "بين", "ضد", "نحو"})
-
-
-def _addressee(token: Token) -> bool:
+def _addressee(doc: DocumentState, token: Token) -> bool:
     """A ل-word that names whom the words were said to: a title or role (للرئيس، للوزير),
     a counterpart (لنظيره), a reporter or an audience (للصحفيين، للتلفزيون)."""
-    from newscorpus.extract.actors.gazetteer import cues as actor_cues
-
     stem = token.stem
     known = actor_cues()
     if stem in known.titles or stem in known.role_nouns:
         return True
-    bare = stem.removeprefix("ال")
-    return bare.startswith(("نظير", "صحف", "صحاف", "تلفزيون", "اذاع", "وكال", "موقع", "قناه"))
+    return stem.removeprefix("ال").startswith(tuple(doc.words["addressee"]))
 
 
 def _name_at_content(
@@ -105,7 +96,7 @@ def _name_at_content(
     if any(m.type == "person" for m in doc.mentions_in(speaker.start, speaker.end)):
         return None
     head = doc.tokens[doc.token_at(speaker.start)]
-    if head.match in doc.words["plural"] or head.match in ("مصدر", "المصدر"):
+    if head.match in doc.words["plural"] or head.match in doc.words["source"]:
         return None  # قالت مصادر من الحزب الذي تنتمي إليه ميركل: unnamed sources
     if doc.tokens[k - 1].match == ":" or doc.is_(k - 1, "complementizer"):
         marker = k - 1  # إن، أن، : open the content
@@ -134,7 +125,7 @@ def _name_at_content(
     set_off = set_off and doc.tokens[first - 1].match in COMMAS
     for t in gap:
         token = doc.tokens[t]
-        if doc.cue_at(t) is not None or doc.is_(t, "complementizer") or token.match in _GOVERNING:
+        if doc.cue_at(t) is not None or doc.is_(t, "complementizer") or doc.is_(t, "governing"):
             return None
         if doc.is_(t, "relative"):
             return None  # الحزب الذي تنتمي إليه ميركل: a name in a relative clause
@@ -143,7 +134,7 @@ def _name_at_content(
         if not set_off and token.is_word and token.prefix[-1:] in ("ل", "ب"):
             # قال الوزير للرئيس ترامب إن، لنظيره: the one spoken to; the title's own
             # complement goes on (المفوضة الأوروبية للتجارة سيسيليا مالستروم)
-            if token.prefix[-1:] == "ب" or _addressee(token):
+            if token.prefix[-1:] == "ب" or _addressee(doc, token):
                 return None
     if doc.tokens[first].prefix[-1:] in ("ل", "ب"):
         return None
@@ -158,13 +149,10 @@ def _named_just_before(doc: DocumentState, i: int, end: int, before: Speaker | N
     return end == i + 1 or not doc.mentions_in(doc.tokens[i + 1].start, doc.tokens[end - 1].end)
 
 
-# Imperfect cues read as active after a dropped subject; the others are often passive
-# (ويتوقع أن ...، ويعتقد أن ...: "it is expected", no speaker).
-_ACTIVE_IMPERFECT = frozenset({"قال", "أكد", "رأى", "أضاف", "أوضح", "أشار", "طالب", "دعا"})
-
-
-def _active(cue: Cue) -> bool:
-    return cue.pos == "verb" or cue.lemma in _ACTIVE_IMPERFECT
+def _active(doc: DocumentState, cue: Cue) -> bool:
+    """A past cue, or an imperfect one read as active after a dropped subject (the others
+    are often passive: ويتوقع أن ..., "it is expected", no speaker)."""
+    return cue.pos == "verb" or match_form(cue.lemma) in doc.words["active"]
 
 
 def _sentence_subject(doc: DocumentState, lo: int, i: int, cue: Cue) -> Speaker | None:
@@ -403,7 +391,7 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
         if previous.stem in doc.words["stop"] and previous.stem != previous.match:
             break  # ولكن شهودا قالوا: the subject starts after ولكن
         first -= 1
-    if first > lo and doc.tokens[first - 1].match in _PREPOSITIONS:
+    if first > lo and doc.is_(first - 1, "preposition"):
         # الحرس الوطني في ولاية جورجيا، قد أعلن: a preposition's object; but the person a
         # title names (الباحث في برنامج الدراسات حول طريق الحرير غاريث جنكنز يعتبر)
         people = [
@@ -414,7 +402,7 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
         ends = {doc.tokens[t].end for t in range(max(first, i - 3), i)}
         if not any(m.end in ends for m in people):
             return None
-    if i > lo and doc.tokens[i - 1].match in ("كما", "فيما", "بينما", "بل", "اما", "لكن"):
+    if i > lo and doc.is_(i - 1, "subject-after"):
         return None  # "..."، كما أعلن حزب التجمع: the subject follows the verb
     last = i
     while last > first and doc.tokens[last - 1].stem in ("قد", "كان", "كانت"):
