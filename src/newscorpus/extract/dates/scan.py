@@ -147,7 +147,13 @@ def _future(ctx: Context, position: int) -> bool:
             return True
         prefix, stem = strip_clitics(word)
         # س + an imperfect verb: its prefix letter, then a consonant (not ستالين = س+تالين)
-        if "س" in prefix.split("+") and len(stem) > 2 and stem[1] not in "اوي":
+        # (and an imperfect's prefix letter first: not سالفيني، سانا، ساهم = س+الفيني ...)
+        if (
+            "س" in prefix.split("+")
+            and len(stem) > 2
+            and stem[0] in "يتنأ"
+            and stem[1] not in "اوي"
+        ):
             return True
         # a dual or plural future verb the clitic lexicon does not know: ستلتقيان، سيعقدون
         # (not a name such as ستيفان: a vowel letter after the verb's prefix)
@@ -245,6 +251,10 @@ def month_expr(m: re.Match[str], ctx: Context) -> list[_Found]:
     before = [w for w in ctx.words_before(start, 2) if w != "في"][-1:]
     if not day and before and before[0] in lx.cues["not_month_after"]:
         return []  # تيريزا ماي, تسليم يونيو: a name, a contract's month
+    if day and not (m["m_year"] or m["m_ydir"] or m["m_dir"]):
+        named = _named_day(ctx, start, m.end(), day, month)
+        if named is not None:
+            return named
     precision: Precision = "day" if day else "month"
     direction = _direction(m["m_dir"])
     reason = None
@@ -294,6 +304,44 @@ def month_expr(m: re.Match[str], ctx: Context) -> list[_Found]:
         return [_Found(start, m.end(), None, precision, "no such date")]
     value = f"{cal.iso_month(year, month)}-{day:02d}" if day else cal.iso_month(year, month)
     return [_Found(start, m.end(), value, precision, reason)]
+
+
+A_NAMED_DAY = "the year of the happening the name refers to"
+A_DAY_IN_A_NAME = "a day in a name"
+
+
+def _named_day(ctx: Context, start: int, end: int, day: int, month: int) -> list[_Found] | None:
+    """A day and month that name something (``day_name`` of date_cues.tsv): هجمات 11 سبتمبر
+    is 2001-09-11 and ثورة 25 يناير 2011-01-25 (``named_day``); an unlisted revolution and
+    حركة 20 فبراير or قوى 14 آذار have no value; an unlisted attack (هجوم الرابع من مارس) and
+    an anniversary (ذكرى ثورة 30 يونيو) are left to the usual rules (None)."""
+    cues = lexicon().cues
+    words = ctx.words_before(start, 6)
+    if not words:
+        return None
+    kind = _stripped_cue(cues["day_name"], words[-1])
+    if kind is None:
+        return None
+    if any(_stripped_cue(cues["day_anniversary"], word) is not None for word in words[:-1]):
+        return None
+    year = cues["named_day"].get(f"{kind} {day} {month}")
+    if year is not None:
+        return [_Found(start, end, f"{int(year):04d}-{month:02d}-{day:02d}", "day", A_NAMED_DAY)]
+    if kind == "event":
+        return None
+    return [_Found(start, end, None, "day", A_DAY_IN_A_NAME)]
+
+
+def _stripped_cue(table: dict[str, str], word: str) -> str | None:
+    """The entry of ``word`` in ``table``, with up to two proclitics (و ف ب ل ك) taken off."""
+    form = key(word)
+    for _ in range(3):
+        if form in table:
+            return table[form]
+        if len(form) < 4 or form[0] not in "وفبلك":
+            return None
+        form = form[1:]
+    return None
 
 
 def _hijri(m: re.Match[str], ctx: Context) -> list[_Found]:
@@ -507,8 +555,22 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[_Found]:
         ahead = (weekday - ctx.published.weekday()) % 7
         day = ctx.published + dt.timedelta(days=ahead)
         return [_Found(start, m.end(), day.isoformat(), "day", "weekday after publication, future")]
+    if dirn is None and (weekday - ctx.published.weekday()) % 7 == 1 and not _past(ctx, start):
+        # a bare weekday is this week's: the day after publication, not six days back
+        # (يواجه أيسلندا الأرجنتين يوم السبت in Friday's paper), unless كان says it is past
+        day = ctx.published + dt.timedelta(days=1)
+        return [
+            _Found(start, m.end(), day.isoformat(), "day", "weekday after publication, next day")
+        ]
     day = cal.weekday_date(weekday, ctx.published, dirn)  # type: ignore[arg-type]
     return [_Found(start, m.end(), day.isoformat(), "day", "weekday relative to publication")]
+
+
+def _past(ctx: Context, position: int) -> bool:
+    """Whether the sentence says the past before ``position`` (``past`` of date_cues.tsv:
+    وكانت الرياض أعلنت الخميس، وكان نيمار قد تعرض لإصابة الأحد)."""
+    cues = lexicon().cues["past"]
+    return any(word.lstrip("وف") in cues for word in ctx.words_before(position, 10))
 
 
 def _season(m: re.Match[str], ctx: Context) -> list[_Found]:
