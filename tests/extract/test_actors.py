@@ -547,6 +547,28 @@ def test_a_platform_as_a_medium_and_a_title_are_no_actors(
     assert expected <= texts and not absent & texts
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        # a place in a competition's name is no actor (#16: آسيا, أوروبا listed in the timeline)
+        ("وفاز ريال مدريد بدوري أبطال أوروبا للمرة الثالثة.", {"ريال مدريد"}, {"أوروبا"}),
+        ("وتأهل الهلال إلى نهائي دوري أبطال آسيا.", {"الهلال"}, {"آسيا"}),
+        ("وشارك المنتخب في كأس أمم أفريقيا الماضية.", set(), {"أفريقيا"}),
+        ("وخرج نادال من بطولة فرنسا المفتوحة للتنس.", set(), {"فرنسا"}),
+        # the same place elsewhere in the article stays
+        ("وزار الرئيس أوروبا بعد أن فاز فريقه بكأس أوروبا.", {"أوروبا"}, set()),
+    ],
+)
+def test_a_place_in_a_competitions_name_is_no_actor(
+    sentence: str, expected: set[str], absent: set[str]
+) -> None:
+    texts = [text for text, _ in crf_found(sentence)]
+    found_texts = [m.text for m in crf_mentions(sentence)]
+    assert expected <= set(texts) and not absent & set(texts)
+    if expected == {"أوروبا"}:
+        assert found_texts.count("أوروبا") == 1  # the cup's is not
+
+
 def test_what_a_name_teaches_stays_a_name() -> None:
     # آبي أحمد علي does not make every على a person; an official form in a sentence about
     # a match is the state, not the team; المنتخب المغربية is a newspaper, not the team

@@ -63,7 +63,7 @@ def build_events(
     paragraph it reads).
     """
     sentence_starts = [s.start for s in sentences]
-    in_titles = _in_titles(text, mentions)
+    in_titles = _in_titles(text, mentions) | _in_titles_after(text, mentions)
     taking_part = sorted(
         (
             m
@@ -175,6 +175,52 @@ def _in_titles(text: str, mentions: Sequence[Mention]) -> set[int]:
     return found
 
 
+_TITLE_LINKS = frozenset({"في", "لدي", "باسم", "ل", "عن"})  # match forms, in a title's words
+
+
+def _in_titles_after(text: str, mentions: Sequence[Mention]) -> set[int]:
+    """Places in a title written after a person's name, up to the place: بيترو رئيس بلدية
+    بوغوتا، نيكي هايلي سفيرة الولايات المتحدة لدى ...، أندرو كومو حاكم نيويورك. Every word
+    between the two is a title's (``_role_words``) or a link (في، لدى، باسم), the first a
+    title; the place describes the person, it does not take part."""
+    from newscorpus.arabic import match_form
+
+    titles = _title_heads()
+    words_of_titles = _role_words()
+    found: set[int] = set()
+    order = sorted(range(len(mentions)), key=lambda n: mentions[n].start)
+    for k in range(len(order) - 1):
+        person, place = mentions[order[k]], mentions[order[k + 1]]
+        if person.type != "person" or place.type != "place":
+            continue
+        between = text[person.end : place.start]
+        if len(between) > 45 or any(ch in between for ch in ".\n:؛()"):
+            continue
+        words = between.replace("،", " ").replace(",", " ").split()
+        if not 1 <= len(words) <= 4:
+            continue
+        forms = [_bare(match_form(w)) for w in words]
+        forms[0] = forms[0][1:] if forms[0][:1] == "و" and forms[0][1:] in titles else forms[0]
+        if forms[0] not in titles:
+            continue
+        if all(
+            f in words_of_titles
+            or f in _TITLE_LINKS
+            or (f[:1] in "لب" and f[1:] in words_of_titles)
+            for f in forms
+        ):
+            found.add(order[k + 1])
+    return found
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    """The first words of titles (رئيس، سفيرة، حاكم), bare."""
+    from newscorpus.extract.actors.gazetteer import cues
+
+    return frozenset(_bare(word) for word in cues().titles)
+
+
 def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bool:
     """Whether the mention names who reports (an outlet, a credit) or where from (dateline)."""
     role = media_key(mention.role) if mention.role else ""
@@ -239,10 +285,27 @@ def media_key(name: str) -> str:
 
 @cache
 def news_media() -> frozenset[str]:
-    """Match forms of the outlet and agency names in ``resources/news_media.txt``."""
+    """Match forms of the outlet and agency names in ``resources/news_media.txt``, and of
+    the actor lexicon's outlets (a row whose role is an ``outlet_role`` of event_cues.tsv:
+    وكالة أنباء، صحيفة، قناة ...), by their canonical names (وكالة الصحافة الفرنسية, the
+    name a mention of فرانس برس resolves to) and their spellings; not a spelling written
+    «in quotes» or ~so (an everyday word alone) nor an Arabic spelling of one word (الأهرام
+    is also the pyramids)."""
     path = resources.files("newscorpus") / "resources" / "news_media.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(media_key(line) for line in lines if line.strip() and line[0] != "#")
+    names = {media_key(line) for line in lines if line.strip() and line[0] != "#"}
+    roles = {form for form, kind in _event_cues().items() if kind == "outlet_role"}
+    lexicon = resources.files("newscorpus") / "resources" / "actors_lexicon.tsv"
+    for line in lexicon.read_text(encoding="utf-8").splitlines():
+        row = line.split("\t")
+        if line.startswith("#") or len(row) < 4 or media_key(row[3]) not in roles:
+            continue
+        names.add(media_key(row[0]))
+        for variant in row[2].split("|"):
+            variant = variant.strip()
+            if variant and variant[0] not in "«~" and (" " in variant or variant.isascii()):
+                names.add(media_key(variant))
+    return frozenset(names)
 
 
 @cache

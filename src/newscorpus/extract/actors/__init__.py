@@ -51,6 +51,7 @@ def extract_mentions(
     rules.org_pass(reader)
     if ner != "none":
         statistical_pass(reader, text, sentences, ner, spans)
+    rules.competition_pass(reader)  # before a country beside a match becomes its team
     rules.prefix_pass(reader)
     rules.first_name_pass(reader)
     rules.team_pass(reader, sentences)
@@ -58,6 +59,7 @@ def extract_mentions(
     rules.boundary_pass(reader)
     rules.document_pass(reader)
     rules.surname_pass(reader)
+    rules.competition_pass(reader)  # again: the document pass finds names in all places
     rules.platform_pass(reader)  # last: a name spread through the article is no medium
     paragraph = paragraph_of or _paragraph_lookup(sentences)
     mentions = [

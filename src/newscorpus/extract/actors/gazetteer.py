@@ -106,6 +106,7 @@ class Cues:
     org_forms: frozenset[str]  # heads that keep a known name's identity: شركة, حركة
     team_context: frozenset[str]  # words of sport: a country named beside them is a team
     club_context: frozenset[str]  # these too: a club's short name beside them is the club
+    competitions: frozenset[str]  # a place right after these is in a competition's name
 
 
 _PLAIN_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
@@ -292,6 +293,7 @@ def cues() -> Cues:
         org_forms=words("org_form"),
         team_context=words("team_context"),
         club_context=words("team_context") | words("club_context"),
+        competitions=words("competition"),
     )
 
 

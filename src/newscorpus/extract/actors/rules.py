@@ -313,6 +313,20 @@ def first_name_pass(reader: Reader) -> None:
 _ON = frozenset({"علي", "عبر", "في", "فى", "خلال", "موقع", "منصه", "حساب", "حسابه", "حسابها"})
 
 
+def competition_pass(reader: Reader) -> None:
+    """A place right after a word that opens a competition's name is part of that name,
+    no actor: دوري أبطال أوروبا، كأس آسيا، لكأس أمم أفريقيا، بطولة فرنسا المفتوحة (the
+    ``competition`` words of roles.tsv, read without their proclitics)."""
+    competitions = reader.cue.competitions
+    for index, found in enumerate(reader.found):
+        if (
+            index not in reader.dropped
+            and found.type == "place"
+            and reader.word(found.first - 1) in competitions
+        ):
+            reader.drop(index)
+
+
 def platform_pass(reader: Reader) -> None:
     """A platform named as a medium is no actor: نشر على تويتر، عبر فيسبوك، بحسابه في
     إنستغرام (the company that acts stays: قالت فيسبوك)."""
