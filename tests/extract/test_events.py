@@ -168,6 +168,9 @@ def _media_mention(word: str, kind: str, role: str | None = None) -> Mention:
         ("فايننشال تايمز", True),
         ("أسوشييتد برس", True),
         ("الجزيرة", False),  # the island; the channel is قناة الجزيرة
+        ("الوكالة الدولية للطاقة الذرية", False),  # الوكالة needs a news name as وكالة does
+        ("الوكالة الوطنية للإعلام", True),  # للإعلام: news (Lebanon's NNA)
+        ("الوكالة العربية السورية للأنباء", True),
     ],
 )
 def test_outlet_names(name: str, outlet: bool) -> None:
@@ -311,3 +314,23 @@ def test_only_a_dateline_place_is_left_out(text: str, place: str, kept: bool) ->
     date = DateMention(day, day + 7, "الاثنين", "2024-11-18", "day", 0)  # type: ignore[arg-type]
     (event,) = build_events(text, (Sentence(0, len(text), 0),), (mention,), (), (date,), [0])
     assert (place in event.actors) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("وذكرت مجلة فوربس الاثنين أن أمازون تصدرت", "فوربس", False),
+        ('وقالت صحيفة "بيلد" الاثنين إن المدرب سيرحل', "بيلد", False),
+        ("وقالت لقناة الحرة الاثنين إن", "الحرة", False),
+        # وكالة، شبكة، موقع name other things too: the name decides
+        ("وقالت وكالة الطاقة الذرية الاثنين إن", "وكالة الطاقة الذرية", True),
+        ("وقال موقع الجيش الاثنين إن", "الجيش", True),
+    ],
+)
+def test_a_name_after_an_outlet_noun_only_reports(text: str, name: str, kept: bool) -> None:
+    start = text.index(name)
+    mention = Mention(start, start + len(name), name, "organization", 0, name, actor=name)  # type: ignore[arg-type]
+    day = text.index("الاثنين")
+    date = DateMention(day, day + 7, "الاثنين", "2024-11-18", "day", 0)  # type: ignore[arg-type]
+    (event,) = build_events(text, (Sentence(0, len(text), 0),), (mention,), (), (date,))
+    assert (name in event.actors) is kept

@@ -226,6 +226,8 @@ def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bo
     role = media_key(mention.role) if mention.role else ""
     if role in _media_titles() or is_outlet_name(mention.actor or mention.text):
         return True
+    if _after_outlet_noun(text, mention.start):
+        return True  # صحيفة "بيلد"، مجلة فوربس، لقناة "سي بي إس نيوز"
     if (
         text[mention.start - 1 : mention.start] == "("
         and text[mention.end : mention.end + 1] == ")"
@@ -244,6 +246,27 @@ def _reports(text: str, mention: Mention, paragraph_starts: Sequence[int]) -> bo
     )
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"«“]*$")
+
+
+def _after_outlet_noun(text: str, start: int) -> bool:
+    """Whether the word before ``start`` (its proclitics و ف ب ل taken off) is an outlet
+    noun that names nothing else (صحيفة، مجلة، قناة; not وكالة، شبكة، موقع, which also
+    name agencies, networks and places: is_outlet_name judges those with the name)."""
+    found = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if found is None:
+        return False
+    word = media_key(found[1])
+    nouns = _media_titles() - _generic_titles()
+    for _ in range(3):
+        if word in nouns:
+            return True
+        if len(word) < 4 or word[0] not in "وفبل":
+            return False
+        word = word[1:]
+    return False
+
+
 def is_outlet_name(name: str) -> bool:
     """Whether an actor's name is a news outlet or agency: a name of ``news_media.txt``, or
     an outlet noun and a name (صحيفة الغد، وكالة بلومبرغ، وكالة الأنباء السعودية; but not
@@ -254,8 +277,8 @@ def is_outlet_name(name: str) -> bool:
     head, _, rest = key.partition(" ")
     if not rest or head not in _media_titles():
         return False
-    if head not in _generic_titles():
-        return True
+    if head not in _generic_titles() and head.removeprefix("ال") not in _generic_titles():
+        return True  # (الوكالة الدولية للطاقة الذرية is an agency as وكالة ... is)
     cues = _event_cues()
     return rest in news_media() or any(cues.get(word) == "news" for word in rest.split())
 
