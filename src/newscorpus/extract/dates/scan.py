@@ -79,7 +79,6 @@ class Context:
 
     ends: list[int] = field(default_factory=list)  # the paragraph's sentence ends (lazy)
     years: dict[int, tuple[set[int], int]] = field(default_factory=dict)  # per sentence
-    said_past: frozenset[int] = frozenset()  # weekdays the text calls past (الأربعاء الماضي)
 
     def read(self, text: str, lo: int, hi: int) -> None:
         """Start reading the paragraph ``text[lo:hi]``."""
@@ -556,12 +555,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[_Found]:
         ahead = (weekday - ctx.published.weekday()) % 7
         day = ctx.published + dt.timedelta(days=ahead)
         return [_Found(start, m.end(), day.isoformat(), "day", "weekday after publication, future")]
-    if (
-        dirn is None
-        and (weekday - ctx.published.weekday()) % 7 == 1
-        and weekday not in ctx.said_past
-        and not _past(ctx, start)
-    ):
+    if dirn is None and (weekday - ctx.published.weekday()) % 7 == 1 and not _past(ctx, start):
         # a bare weekday is this week's: the day after publication, not six days back
         # (يواجه أيسلندا الأرجنتين يوم السبت in Friday's paper), unless كان says it is past
         day = ctx.published + dt.timedelta(days=1)
@@ -577,23 +571,6 @@ def _past(ctx: Context, position: int) -> bool:
     وكانت الرياض أعلنت الخميس، وكان نيمار قد تعرض لإصابة الأحد، بالأمس (الجمعة))."""
     cues = lexicon().cues["past"]
     return any(word.lstrip("وف") in cues for word in ctx.words_before(position, 10))
-
-
-@cache
-def _PAST_WEEKDAY() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, built once
-    lx = lexicon()
-    days = "|".join(sorted(map(re.escape, lx.weekdays), key=len, reverse=True))
-    back = [form for form, meaning in lx.cues["direction"].items() if meaning == "-1"]
-    past = "|".join(sorted(map(re.escape, back), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:[وفب]?)({days})\s+(?:{past})(?!\w)")
-
-
-def _weekdays_said_past(text: str) -> frozenset[int]:
-    """The weekdays a text names with الماضي (match form): a bare mention of the same
-    weekday elsewhere in it is that past day too (دخلت العقوبات حيز التنفيذ الثلاثاء, in
-    an article that also says الثلاثاء الماضي), not the day after publication."""
-    weekdays = lexicon().weekdays
-    return frozenset(weekdays[m[1]] for m in _PAST_WEEKDAY().finditer(text))
 
 
 def _season(m: re.Match[str], ctx: Context) -> list[_Found]:
@@ -685,7 +662,6 @@ def extract_dates(
     shift, stop = within or (0, len(text))
     mt = match_text(text[shift:stop] if within else text)
     ctx = Context(_parse_published(published))
-    ctx.said_past = _weekdays_said_past(mt.text)
     mentions: list[DateMention] = []
     for paragraph in paragraphs:
         lo = mt.from_original(paragraph.start - shift)
