@@ -334,21 +334,3 @@ def test_a_name_after_an_outlet_noun_only_reports(text: str, name: str, kept: bo
     date = DateMention(day, day + 7, "الاثنين", "2024-11-18", "day", 0)  # type: ignore[arg-type]
     (event,) = build_events(text, (Sentence(0, len(text), 0),), (mention,), (), (date,))
     assert (name in event.actors) is kept
-
-
-def _match(document: int, *teams: str, words: str = "مونديال فوز مباراة") -> DatedEvent:
-    ids = tuple(
-        {"روسيا": 1, "كرواتيا": 2, "نيجيريا": 3, "الأرجنتين": 4, "آيسلندا": 5}[t] for t in teams
-    )
-    names = tuple(t if t == "روسيا" else f"منتخب {t}" for t in teams)
-    return DatedEvent("2018-06-16", "day", f"d{document}", ids, names, document, "", id=document,
-                      words=frozenset(words.split()))  # fmt: skip
-
-
-def test_matches_of_different_teams_on_one_day_are_different_stories() -> None:
-    events = [
-        _match(1, "روسيا", "كرواتيا", "نيجيريا"),
-        _match(2, "روسيا", "الأرجنتين", "آيسلندا"),
-        _match(3, "روسيا", "كرواتيا"),  # one team of the first match: the same match
-    ]
-    assert _stories(events) == [[1, 3], [2]]

@@ -478,9 +478,6 @@ def cluster_stories(
         common_words = {w for w, n in word_docs.items() if n > limit}
         common_actors |= {a for a, n in actor_docs.items() if n > limit}
     salient = [frozenset(e.actor_ids) - common_actors for e in events]
-    # the national teams each names: two sentences about matches of different teams on
-    # one day (كرواتيا ونيجيريا، الأرجنتين وآيسلندا) tell different happenings
-    teams = [_team_ids(e) for e in events]
     evidence = [w - common_words for w in words]
     # Two events alike by words alone share five: then they share one of the rarest
     # len(words) - 4 words of each, so only those are looked up.
@@ -490,8 +487,6 @@ def cluster_stories(
     ]
 
     def score(i: int, j: int) -> tuple[int, int]:
-        if teams[i] and teams[j] and teams[i].isdisjoint(teams[j]):
-            return 0, 0
         return len(salient[i] & salient[j]), len(evidence[i] & evidence[j])
 
     def alike(i: int, j: int) -> bool:
@@ -557,17 +552,6 @@ def cluster_stories(
 
         shown = max(group, key=closeness)
         yield Story(events[shown], tuple(events[i] for i in sorted(group)))
-
-
-def _team_ids(event: DatedEvent) -> frozenset[int]:
-    """The actors of ``event`` that are national teams (منتخب + a country: the team rule's
-    names, ``TEAM_HEAD``)."""
-    from newscorpus.extract.actors.gazetteer import TEAM_HEAD
-
-    head = TEAM_HEAD + " "
-    return frozenset(
-        a for a, name in zip(event.actor_ids, event.actors, strict=False) if name.startswith(head)
-    )
 
 
 _FIT_SAMPLE = 10
