@@ -550,7 +550,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[_Found]:
     if ctx.published is None:
         return [_Found(start, m.end(), None, "day", NO_PUBLICATION)]
     dirn = direction if direction in (1, -1) else None
-    if dirn is None and _future(ctx, start):
+    if dirn is None and (_future(ctx, start) or _scheduled(ctx, start)):
         # ستلتقيان الخميس: the coming Thursday (today if it is Thursday)
         ahead = (weekday - ctx.published.weekday()) % 7
         day = ctx.published + dt.timedelta(days=ahead)
@@ -564,6 +564,18 @@ def _weekday(m: re.Match[str], ctx: Context) -> list[_Found]:
         ]
     day = cal.weekday_date(weekday, ctx.published, dirn)  # type: ignore[arg-type]
     return [_Found(start, m.end(), day.isoformat(), "day", "weekday relative to publication")]
+
+
+def _scheduled(ctx: Context, position: int) -> bool:
+    """Whether one of the six words before a weekday is an imperfect verb of a fixture or
+    a schedule (``schedule`` of date_cues.tsv): يستضيف واتفورد الاثنين، وتواجه مصر، الجمعة،
+    المونديال الذي ينطلق الخميس are the coming days (news tells a past one with the
+    perfect: استضاف، واجهت، انطلق); not after منذ (وتستضيف روسيا منذ الخميس)."""
+    cues = lexicon().cues["schedule"]
+    words = ctx.words_before(position, 6)
+    if words and words[-1].lstrip("و") == "منذ":
+        return False
+    return any(word.lstrip("وف") in cues for word in words)
 
 
 def _past(ctx: Context, position: int) -> bool:
