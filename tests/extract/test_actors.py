@@ -569,6 +569,22 @@ def test_a_place_in_a_competitions_name_is_no_actor(
         assert found_texts.count("أوروبا") == 1  # the cup's is not
 
 
+@pytest.mark.parametrize(
+    ("sentence", "surface", "actor"),
+    [
+        # ل + ال is written لل: the span after the ل keeps the offsets, the name its article
+        # (#15/#16: لجيش السوري was an actor of its own beside الجيش السوري, 322 such pairs)
+        ("وأعلنت القيادة العامة للجيش السوري أن القوات سيطرت على البلدة.", "لجيش السوري",
+         "الجيش السوري"),
+        ("وأرسلت للسفارة الأمريكية رسالة.", "لسفارة الأمريكية", "السفارة الأمريكية"),
+        ("زار لينينغراد أمس.", "لينينغراد", "لينينغراد"),  # a name's own ل
+    ],
+)  # fmt: skip
+def test_a_name_after_li_keeps_its_article(sentence: str, surface: str, actor: str) -> None:
+    (mention,) = [m for m in crf_mentions(sentence) if m.text == surface]
+    assert mention.actor == actor
+
+
 def test_what_a_name_teaches_stays_a_name() -> None:
     # آبي أحمد علي does not make every على a person; an official form in a sentence about
     # a match is the state, not the team; المنتخب المغربية is a newspaper, not the team

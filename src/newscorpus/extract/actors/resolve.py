@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
+from newscorpus.arabic import match_form
 from newscorpus.extract.actors.gazetteer import (
     TEAM_HEAD,
     Entry,
@@ -170,7 +171,7 @@ def _homograph(mention: Mention, candidates: Sequence[Reading], words: frozenset
     chosen = [name for name, score in scores.items() if score == best]
     if best > 0 and len(chosen) == 1:
         return _Choice(chosen[0], BY_CONTEXT)
-    return _Choice(display_name(mention.text), AMBIGUOUS)
+    return _Choice(_written(mention), AMBIGUOUS)
 
 
 def _resolve_unknown(mentions: Sequence[Mention], choices: list[_Choice]) -> None:
@@ -180,7 +181,7 @@ def _resolve_unknown(mentions: Sequence[Mention], choices: list[_Choice]) -> Non
     for index, mention in enumerate(mentions):
         if choices[index].actor is not None:
             continue
-        name = display_name(mention.text)
+        name = _written(mention)
         folded = fold(mention.key)
         for number, (kind, group_fold, first, names) in enumerate(groups):
             if kind == mention.type and group_fold == folded and close_spelling(first, name):
@@ -197,9 +198,21 @@ def _resolve_unknown(mentions: Sequence[Mention], choices: list[_Choice]) -> Non
         if longer:
             best[number] = best[max(longer, key=lambda g: groups[g][3].total())]
     for index, number in member.items():
-        name = display_name(mentions[index].text)
+        name = _written(mentions[index])
         how = AS_WRITTEN if best[number] == name else SPELLING
         choices[index] = _Choice(best[number], how)
+
+
+def _written(mention: Mention) -> str:
+    """The name as written, with the article a ل proclitic took back: للجيش السوري is
+    spelled ل + الجيش, so the span after the ل reads لجيش السوري while its key (the
+    tokenizer's stem) is الجيش السوري; the name shown is الجيش السوري."""
+    name = display_name(mention.text)
+    first, _, rest = name.partition(" ")
+    key_first = mention.key.split(" ", 1)[0]
+    if first[:1] == "ل" and key_first[:2] == "ال" and key_first == "ا" + match_form(first):
+        return f"ا{first} {rest}".rstrip()
+    return name
 
 
 def _resolve_short_persons(mentions: Sequence[Mention], choices: list[_Choice]) -> None:
