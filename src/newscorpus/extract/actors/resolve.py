@@ -206,12 +206,15 @@ def _resolve_unknown(mentions: Sequence[Mention], choices: list[_Choice]) -> Non
 def _written(mention: Mention) -> str:
     """The name as written, with the article a ل proclitic took back: للجيش السوري is
     spelled ل + الجيش, so the span after the ل reads لجيش السوري while its key (the
-    tokenizer's stem) is الجيش السوري; the name shown is الجيش السوري."""
+    tokenizer's stem) is الجيش السوري; the name shown is الجيش السوري (and a span that
+    kept the ل, للمخابرات البريطانية, is named المخابرات البريطانية)."""
     name = display_name(mention.text)
     first, _, rest = name.partition(" ")
     key_first = mention.key.split(" ", 1)[0]
     if first[:1] == "ل" and key_first[:2] == "ال" and key_first == "ا" + match_form(first):
         return f"ا{first} {rest}".rstrip()
+    if first[:2] == "لل" and key_first[:2] == "ال" and key_first == "ا" + match_form(first)[1:]:
+        return f"ا{first[1:]} {rest}".rstrip()  # a span that kept the whole للمخابرات
     return name
 
 
