@@ -570,6 +570,23 @@ def test_a_place_in_a_competitions_name_is_no_actor(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "absent", "present"),
+    [
+        # words that are no name together (#16: الرباط and ليل listed as actors of events)
+        ("وتعرض اللاعب لإصابة في الرباط الصليبي للركبة.", "الرباط", None),
+        ("وقتل 16 طفلا ليل الاثنين في غارة على البلدة.", "ليل", None),
+        ("وزار الملك الرباط أمس.", None, "الرباط"),
+    ],
+)
+def test_words_that_are_no_name_together(
+    sentence: str, absent: str | None, present: str | None
+) -> None:
+    texts = {text for text, _ in crf_found(sentence)}
+    assert absent not in texts
+    assert present is None or present in texts
+
+
+@pytest.mark.parametrize(
     ("sentence", "surface", "actor"),
     [
         # ل + ال is written لل: the span after the ل keeps the offsets, the name its article

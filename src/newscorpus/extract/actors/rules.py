@@ -327,6 +327,22 @@ def competition_pass(reader: Reader) -> None:
             reader.drop(index)
 
 
+def common_phrase_pass(reader: Reader) -> None:
+    """No mention overlaps words that are no name together (``not_a_name`` of roles.tsv):
+    الرباط الصليبي is a ligament, ليل الخميس Thursday night."""
+    table = reader.cue.not_a_name
+    blocked: set[int] = set()
+    for index in range(len(reader.tokens)):
+        if reader.word(index) in table:
+            size = reader.phrase_at(index, table)
+            blocked.update(range(index, index + size))
+    if not blocked:
+        return
+    for index, found in enumerate(reader.found):
+        if index not in reader.dropped and blocked.intersection(range(found.first, found.last)):
+            reader.drop(index)
+
+
 def platform_pass(reader: Reader) -> None:
     """A platform named as a medium is no actor: نشر على تويتر، عبر فيسبوك، بحسابه في
     إنستغرام (the company that acts stays: قالت فيسبوك)."""
