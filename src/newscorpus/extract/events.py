@@ -113,12 +113,15 @@ _SPAN = re.compile(r"\(\s*(?:\d{4}\s*[-–]\s*)?$")  # "(" or "(1934-" before a 
 
 
 def _marks_no_happening(text: str, sentence_start: int, date: DateMention) -> bool:
-    """Whether the words before a date say it marks no happening (``event_cues.tsv``): an
-    end of a span (بين 2006 و2010, (1934-1979)), a limit (حتى 2019، إلى اليوم), or the
-    baseline of a comparison (أعلى مستوى منذ يوليو 2008، الأكثر دموية هذا العام)."""
+    """Whether the words around a date say it marks no happening (``event_cues.tsv``): an
+    end of a span (بين 2006 و2010, (1934-1979)), a limit (حتى 2019، إلى اليوم), the
+    baseline of a comparison (أعلى مستوى منذ يوليو 2008، الأكثر دموية هذا العام), or a
+    date that recurs (15 مايو من كل عام)."""
     before = text[max(sentence_start, date.start - 80) : date.start]
     if date.text[:1].isdigit() and _SPAN.search(before) and _SPAN_AFTER.match(text, date.end):
         return True
+    if _RECURRING.match(text, date.end):
+        return True  # 15 مايو من كل عام، يوم الاثنين من كل أسبوع: a standing date
     words = [media_key(w).lstrip("وف") or "و" for w in before.split()][-8:]
     cues = _event_cues()
     near = words[-3:]
@@ -134,6 +137,8 @@ def _marks_no_happening(text: str, sentence_start: int, date: DateMention) -> bo
     return False
 
 
+# A date that recurs: "من كل عام" (each year) and the like right after it.
+_RECURRING = re.compile(r"\s*(?:من|في)\s+كل\s+(?:عام|سنة|شهر|أسبوع|اسبوع)(?!\w)")
 _SPAN_AFTER = re.compile(r"\s*(?:[-–]\s*\d{4}\s*)?\)")  # "-1979)" or ")" after the year
 
 
