@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscorpus.arabic import match_form, strip_clitics, tokenize
+from newscorpus.arabic import match_form, readings, strip_clitics, tokenize
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,17 @@ def test_tokens_carry_the_analysis() -> None:
         ("ل", "لقاء"),
         ("", "بوتين"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("لهجمات", ["لهجمات", "هجمات"]),
+        ("ولهجمات", ["ولهجمات", "لهجمات", "هجمات"]),
+        ("للجيش", ["للجيش", "لجيش", "الجيش"]),  # ل + ال written لل
+        ("صحيفه", ["صحيفه"]),
+        ("", []),
+    ],
+)
+def test_readings_of_a_cue_word(word: str, expected: list[str]) -> None:
+    assert readings(word) == expected

@@ -77,6 +77,13 @@ def _candidates(word: str) -> list[tuple[str, str]]:
     return found
 
 
+def readings(match: str) -> list[str]:
+    """A match-form word and what it reads as without each possible proclitic, for
+    looking a cue word up in a table (لهجمات -> لهجمات, هجمات; بالأمس -> بالامس, الامس;
+    لقناة -> لقناه, قناه): no lexicon decides, the table does."""
+    return [match, *(stem for _, stem in _candidates(match))] if match else []
+
+
 def _is_known(word: str, known: frozenset[str]) -> bool:
     """``word`` is in the lexicon, or is a lexicon word + an attached pronoun."""
     if word in known:

@@ -261,15 +261,10 @@ def _after_outlet_noun(text: str, start: int) -> bool:
     found = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if found is None:
         return False
-    word = media_key(found[1])
+    from newscorpus.arabic import readings
+
     nouns = _media_titles() - _generic_titles()
-    for _ in range(3):
-        if word in nouns:
-            return True
-        if len(word) < 4 or word[0] not in "وفبل":
-            return False
-        word = word[1:]
-    return False
+    return any(form in nouns for form in readings(media_key(found[1])))
 
 
 def is_outlet_name(name: str) -> bool:

@@ -333,15 +333,10 @@ def _named_day(ctx: Context, start: int, end: int, day: int, month: int) -> list
 
 
 def _stripped_cue(table: dict[str, str], word: str) -> str | None:
-    """The entry of ``word`` in ``table``, with up to two proclitics (و ف ب ل ك) taken off."""
-    form = key(word)
-    for _ in range(3):
-        if form in table:
-            return table[form]
-        if len(form) < 4 or form[0] not in "وفبلك":
-            return None
-        form = form[1:]
-    return None
+    """The entry of ``word`` in ``table``, read with or without its proclitics."""
+    from newscorpus.arabic import readings
+
+    return next((table[form] for form in readings(key(word)) if form in table), None)
 
 
 def _hijri(m: re.Match[str], ctx: Context) -> list[_Found]:
