@@ -122,8 +122,11 @@ def _marks_no_happening(text: str, sentence_start: int, date: DateMention) -> bo
         return True
     if _RECURRING.match(text, date.end):
         return True  # 15 مايو من كل عام، يوم الاثنين من كل أسبوع: a standing date
-    words = [media_key(w).lstrip("وف") or "و" for w in before.split()][-8:]
     cues = _event_cues()
+    words = [media_key(w.strip(_PUNCTUATION)).lstrip("وف") or "و" for w in before.split()]
+    while words and cues.get(words[-1]) == "part":
+        words.pop()  # حتى نهاية 2020، بحلول عام 2030: the cue before the part of a period
+    words = words[-8:]
     near = words[-3:]
     if near and cues.get(near[-1]) == "until":
         return True
@@ -137,6 +140,7 @@ def _marks_no_happening(text: str, sentence_start: int, date: DateMention) -> bo
     return False
 
 
+_PUNCTUATION = "\"'«»“”()[]،,:؛"
 # A date that recurs: "من كل عام" (each year) and the like right after it.
 _RECURRING = re.compile(r"\s*(?:من|في)\s+كل\s+(?:عام|سنة|شهر|أسبوع|اسبوع)(?!\w)")
 _SPAN_AFTER = re.compile(r"\s*(?:[-–]\s*\d{4}\s*)?\)")  # "-1979)" or ")" after the year
