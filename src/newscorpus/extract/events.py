@@ -123,13 +123,17 @@ def _marks_no_happening(text: str, sentence_start: int, date: DateMention) -> bo
     if _RECURRING.match(text, date.end):
         return True  # 15 مايو من كل عام، يوم الاثنين من كل أسبوع: a standing date
     cues = _event_cues()
-    words = [media_key(w.strip(_PUNCTUATION)).lstrip("وف") or "و" for w in before.split()]
+    # the words of the date's clause (a comma ends a comparison's reach: يحتاج وقتا أطول،
+    # لكنه يعمل منذ العام الماضي), without punctuation
+    clause = re.split(r"[،,]", before)[-1]
+    words = [media_key(w.strip(_PUNCTUATION)).lstrip("وف") or "و" for w in clause.split()]
     while words and cues.get(words[-1]) == "part":
         words.pop()  # حتى نهاية 2020، بحلول عام 2030: the cue before the part of a period
     words = words[-8:]
     near = words[-3:]
     if near and cues.get(near[-1]) == "until":
-        return True
+        # but تعود القمة إلى مطلع نيسان: "dates back to", a happening
+        return not any(cues.get(w) == "back" for w in words[:-1])
     if any(cues.get(w) == "span" for w in near):
         return True  # بين 2006
     if near and near[-1] == "و" and any(cues.get(w) == "span" for w in words):
