@@ -237,6 +237,7 @@ def test_a_year_that_belongs_to_a_name_dates_no_event(before: str, event: bool) 
         ("وسيبلغ السكان مليارا بحلول 2045.", []),
         ('وقال إنه "بحلول عام 2030 سيوفر المشروع الوظائف.', []),  # a quote, a year noun
         ("على أن تمر البلاد بمرحلة انتقالية حتى نهاية 2020.", []),
+        ("وبلغ عدد المستخدمين 82% بنهاية عام 2017.", []),  # a tally at the end of a period
         # "dates back to" is a happening; a comparison in another clause is no baseline
         ("وتعود القمة الأخيرة إلى مطلع 2017 في أنقرة.", ["2017"]),
         ("ويحتاج المدرب وقتا أطول، لكنه يعمل مع الفريق منذ 2016.", ["2016"]),
