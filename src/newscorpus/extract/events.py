@@ -317,25 +317,20 @@ def media_key(name: str) -> str:
 @cache
 def news_media() -> frozenset[str]:
     """Match forms of the outlet and agency names in ``resources/news_media.txt``, and of
-    the actor lexicon's outlets (a row whose role is an ``outlet_role`` of event_cues.tsv:
-    وكالة أنباء، صحيفة، قناة ...), by their canonical names (وكالة الصحافة الفرنسية, the
-    name a mention of فرانس برس resolves to) and their spellings; not a spelling written
-    «in quotes» or ~so (an everyday word alone) nor an Arabic spelling of one word (الأهرام
-    is also the pyramids)."""
+    the actor lexicon's outlets (an actor whose role is an ``outlet_role`` of
+    event_cues.tsv: وكالة أنباء، صحيفة، قناة ...) by their canonical names, the names
+    their mentions resolve to (وكالة الصحافة الفرنسية for فرانس برس)."""
+    from newscorpus.extract.actors.gazetteer import gazetteer
+
     path = resources.files("newscorpus") / "resources" / "news_media.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     names = {media_key(line) for line in lines if line.strip() and line[0] != "#"}
-    roles = {form for form, kind in _event_cues().items() if kind == "outlet_role"}
-    lexicon = resources.files("newscorpus") / "resources" / "actors_lexicon.tsv"
-    for line in lexicon.read_text(encoding="utf-8").splitlines():
-        row = line.split("\t")
-        if line.startswith("#") or len(row) < 4 or media_key(row[3]) not in roles:
-            continue
-        names.add(media_key(row[0]))
-        for variant in row[2].split("|"):
-            variant = variant.strip()
-            if variant and variant[0] not in "«~" and (" " in variant or variant.isascii()):
-                names.add(media_key(variant))
+    outlet_roles = {form for form, kind in _event_cues().items() if kind == "outlet_role"}
+    names.update(
+        media_key(name)
+        for name, roles in gazetteer().roles.items()
+        if any(media_key(role) in outlet_roles for role in roles)
+    )
     return frozenset(names)
 
 

@@ -77,6 +77,9 @@ class Gazetteer:
     # Keys of platforms (lexicon role منصة): على تويتر is where something was posted, not
     # an actor (``rules.platform_pass``).
     platforms: frozenset[str] = frozenset()
+    # The roles the lexicon gives each of its actors (its fourth column: وكالة أنباء،
+    # صحيفة، منصة ...), by canonical name.
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)
     _automaton: ahocorasick.Automaton | None = None
 
     @property
@@ -176,8 +179,12 @@ def gazetteer() -> Gazetteer:
                 and {"بلد", "دولة"} & set(_variants(row[3]))
             ):
                 countries.add(ident)  # a CLDR territory, or a place the lexicon calls a country
-            if source == "lexicon" and len(row) > 3 and "منصة" in _variants(row[3]):
-                platforms.add(ident)
+            if source == "lexicon" and len(row) > 3:
+                table.roles[canonical] = table.roles.get(canonical, frozenset()) | frozenset(
+                    _variants(row[3])
+                )
+                if "منصة" in _variants(row[3]):
+                    platforms.add(ident)
             if source == "cldr" and len(row) > 3 and row[3].startswith("territory:"):
                 # أوروغواي / الأوروغواي, بيرو / البيرو: news puts the article on a
                 # one-word country name that has none
