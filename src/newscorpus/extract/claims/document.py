@@ -89,7 +89,8 @@ class DocumentState:
             return None  # فيه، قائلا، له: never a speaker by itself
         actor = None
         if head in self.words["outlet-ref"]:
-            actor = self.outlets.get(head)
+            outlet = self.outlet_before(first, last)
+            actor = (outlet.actor or outlet.text) if outlet else self.outlets.get(head)
         elif head not in self.words["plural"]:
             name = self.speaker_name(first, last)
             if head in self.words["unnamed"] and (name is None or name.type != "person"):
@@ -105,7 +106,11 @@ class DocumentState:
                 # "" (not None): a name whose actor is unknown (_with_first_name)
                 actor = name.text if name.actor is None else (name.actor or None)
             elif last - first <= 4:
-                described = self.described(first, last) or self.topic_person(first, last)
+                described = (
+                    self.described(first, last)
+                    or self.topic_person(first, last)
+                    or self.context_person(first, last)
+                )
                 if described is not None:
                     actor = described.actor or described.text
         if head in self.words["outlet"] and last - first > 1:
@@ -119,6 +124,38 @@ class DocumentState:
             number = "d"
         gender = cue.gender if cue and cue.pos != "noun" else "?"
         return Speaker(text, start, end, actor, gender, number)
+
+    def outlet_before(self, first: int, last: int) -> Mention | None:
+        """The outlet a bare definite outlet noun refers back to: the last organization
+        named before with that class noun (its role, its first word, or the word before
+        it: وأضافت الصحيفة -> صحيفة "آس"), unless a nisba after it contradicts the
+        description's (الصحيفة البريطانية is not صحيفة "آس" الإسبانية)."""
+        kind = _skeleton(self.tokens[first].stem)
+        nisbas = {_nisba_key(t.stem) for t in self.tokens[first + 1 : last] if _is_nisba(t.stem)}
+        before = bisect.bisect_left(self.mention_starts, self.tokens[first].start)
+        for mention in reversed(self.mentions[:before]):
+            if mention.type != "organization":
+                continue
+            k = self.token_of(mention.start)
+            heads = {_skeleton(match_form(mention.text).split()[0])}
+            if mention.role:
+                heads.add(_skeleton(match_form(mention.role).split()[0]))
+            j = k - 1
+            while j >= 0 and self.tokens[j].match == '"':
+                j -= 1
+            if j >= 0:
+                heads.add(_skeleton(self.tokens[j].stem))
+            if kind not in heads:
+                continue
+            if nisbas:
+                after = self.token_of(mention.end - 1) + 1
+                while after < len(self.tokens) and self.tokens[after].match == '"':
+                    after += 1
+                stem = self.tokens[after].stem if after < len(self.tokens) else ""
+                if _is_nisba(stem) and _nisba_key(stem) not in nisbas:
+                    continue
+            return mention
+        return None
 
     def speaker_name(self, first: int, last: int) -> Mention | None:
         """The name that is the speaker in the phrase ``[first, last)``, if there is one.
@@ -144,13 +181,26 @@ class DocumentState:
             following = [m for m in named if m.start == tokens[after].start] if after < last else []
             if opening[0].type != "person" and following and following[0].type == "person":
                 return following[0]  # (السفير الروسي في) الأمم المتحدة فاسيلي نيبينزيا
+            ends = {self.token_of(m.end - 1) for m in named}
+            holder = [  # a person named right after the body and its post, ending the phrase
+                m
+                for m in named
+                if m.type == "person"
+                and self.token_of(m.end - 1) == last - 1
+                and self.token_of(m.start) - 1 in ends
+            ]
+            if opening[0].type != "person" and holder:
+                return holder[0]  # مفوضة العدل في الاتحاد الأوروبي فيرا جوروفا
             return opening[0]
-        if any(t.prefix.startswith("و") and t.is_word for t in tokens[first + 1 : last]):
+        if self._coordinated(first, last, named):
             return None
         ends = {self.token_of(m.end - 1) for m in named}
         titles = actor_cues().titles
+        represented = self._spoken_for(first, last, named)
         candidates = []
         for mention in named:
+            if mention is represented:
+                continue
             k = self.token_of(mention.start)
             previous = tokens[k - 1]
             in_apposition = (
@@ -178,6 +228,51 @@ class DocumentState:
                 if head in self.words["org-head"] or head in self.words["outlet"]:
                     candidates.append(mention)
         return candidates[-1] if candidates else None
+
+    def _coordinated(self, first: int, last: int, named: list[Mention]) -> bool:
+        """Whether a و in the phrase joins two speakers: it opens a name (الرئيس ترامب
+        وماكرون), stands between two people (وزير الخارجية سامح شكري ووزير الدفاع صدقي صبحي)
+        or joins words outside any name (النظام السوري وأنصاره). A و inside a name (بيتر
+        ولسون) joins none, nor one in a title whose holder ends the phrase (مدير معهد
+        العلاقات الدولية والاستراتيجية في باريس باسكال بونيفاس)."""
+        people = [m for m in named if m.type == "person"]
+        holder = len(people) == 1 and self.token_of(people[0].end - 1) >= last - 1
+        for token in self.tokens[first + 1 : last]:
+            if not (token.prefix.startswith("و") and token.is_word):
+                continue
+            if any(m.start == token.start for m in named):
+                return True
+            if any(m.end <= token.start for m in people) and any(
+                m.start > token.start for m in people
+            ):
+                return True
+            if not holder and not any(m.start < token.end and token.start < m.end for m in named):
+                return True
+        return False
+
+    def _spoken_for(self, first: int, last: int, named: list[Mention]) -> Mention | None:
+        """The person a spokesman speaks for: the first person named after باسم when a
+        person's title follows باسم (متحدث باسم رجل الدين التركي فتح الله غولن; المتحدث
+        باسم الرئيس الروسي فلاديمير بوتين ديمتري بيسكوف), not a body's name (الناطق باسم
+        الحكومة جمانة غنيمات)."""
+        for k in range(first, last - 1):
+            if self.tokens[k].match != "باسم":
+                continue
+            if not self._person_after(k):
+                return None
+            after = [m for m in named if m.start > self.tokens[k].start]
+            return after[0] if after and after[0].type == "person" else None
+        return None
+
+    def _person_after(self, k: int) -> bool:
+        """Whether a person's title follows باسم at token ``k`` (باسم الرئيس، باسم رجل الدين)."""
+        if k + 1 >= len(self.tokens):
+            return False
+        head = self.tokens[k + 1].stem
+        known = actor_cues()
+        return head in self.words["spoken-for"] or any(
+            w in known.titles or w in known.role_nouns for w in (head, "ال" + head)
+        )
 
     def _first_name_left_out(self, first: int, k: int) -> bool:
         """Whether the word before a person's name (token ``k``) is a first name after a
@@ -262,6 +357,85 @@ class DocumentState:
             return person
         return None
 
+    def context_person(self, first: int, last: int) -> Mention | None:
+        """The one person named before whom the article described with the description's
+        head noun next to the name, and no other nationality: الجاسوس الفرنسي السابق ->
+        (بمساعدة الجاسوس الفرنسي السابق) هيرفي جوبير; المدرب الألماني -> (الألماني) يورغن
+        كلوب، مدرب ليفربول. The words counted are up to ten before a mention, in its
+        sentence, and an appositive after it between commas. Two people who fit: none."""
+        words = [t.stem for t in self.tokens[first:last] if t.is_word]
+        if not words or not words[0].startswith("ال") or len(words[0]) < 5:
+            return None
+        if any(
+            w in self.words["stop"] or w in self.words["unnamed"] or w in self.words["plural"]
+            for w in words
+        ):
+            return None
+        if words[0].removeprefix("ال") in self.words["org-head"] | self.words["body"]:
+            return None
+        known = actor_cues()
+        titled = any(w in known.titles or w in known.role_nouns for w in (words[0], words[0][2:]))
+        before = bisect.bisect_left(self.mention_starts, self.tokens[first].start)
+        found: dict[str, Mention] = {}
+        for mention in self.mentions[:before]:
+            if mention.type != "person":
+                continue
+            if not titled:
+                # a head no list knows as a person's (الجاسوس، البيان): only the very words
+                # written right before the name (الجاسوس الفرنسي السابق هيرفي جوبير)
+                k = self.token_of(mention.start)
+                if k >= len(words) and [t.stem for t in self.tokens[k - len(words) : k]] == [
+                    self.tokens[n].stem for n in range(first, last) if self.tokens[n].is_word
+                ]:
+                    found[mention.actor or mention.text] = mention
+                continue
+            near = self._context_words(mention, first)
+            keys = {_skeleton(w) for w in near}
+            nisbas = {_skeleton(w) for w in words[1:] if w.startswith("ال") and w.endswith("ي")}
+            heads = {_bare(w) for w in near}  # the head exactly: الأمين is not الأمن
+            if _bare(words[0]) in heads and self._fits(words, near) and nisbas <= keys:
+                found[mention.actor or mention.text] = mention
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _context_words(self, mention: Mention, until: int) -> list[str]:
+        """The words written next to a person's name: up to ten before it, in its
+        sentence, back to a cue, another person's name or a word that makes the title
+        someone else's (متحدث باسم غولن، مع نظيره), and an appositive after it (، مدرب
+        ليفربول الإنجليزي،) up to a cue or token ``until`` (the description itself)."""
+        k = self.token_of(mention.start)
+        near = []
+        j = k - 1
+        while j >= 0 and k - j <= 10 and self.tokens[j].is_word and self.cue_at(j) is None:
+            if self.tokens[j].stem in self.words["governing"] - self.words["posting"]:
+                break
+            if self.is_(j, "complementizer") or (
+                self.is_(j, "stop") and not (self.is_(j, "posting-at") or self.is_(j, "posting"))
+            ):
+                break  # another clause: وقال المتحدث إن زعماء العصابة يعملون لدى ساراكي
+            if self.tokens[j].match == "باسم" and self._person_after(j):
+                break
+            if any(
+                m.type == "person"
+                for m in self.mentions_in(self.tokens[j].start, self.tokens[j].end)
+            ):
+                break  # another person's title (وزير الخارجية الأمريكي مايك بومبيو نظيره ...)
+            near.append(self.tokens[j].stem)
+            j -= 1
+        after = self.token_of(mention.end - 1) + 1
+        if after < len(self.tokens) and self.tokens[after].match in COMMAS:
+            j = after + 1
+            while (
+                j < min(len(self.tokens), until)
+                and j - after <= 5
+                and self.tokens[j].is_word
+                and self.cue_at(j) is None
+            ):
+                near.append(self.tokens[j].stem)
+                j += 1
+        same = _title_synonyms()
+        near += [same[_bare(w)] for w in near if _bare(w) in same]
+        return ["", *near]  # as a title: every word after its head may be a nisba
+
     @staticmethod
     def _fits(words: list[str], role: list[str]) -> bool:
         """A description fits a title the article gave the person: the same head noun, and
@@ -297,6 +471,7 @@ class DocumentState:
             and not token.prefix
             and not token.stem.startswith("ال")
             and not token.match.isascii()
+            and token.match not in self.words["posting-at"]  # هيئة الطيران المدني في الصين
             and not self.mentions_in(token.start, token.end)  # شركة كهرباء | فرنسا
         )
 
@@ -410,6 +585,30 @@ def _skeleton(word: str) -> str:
             word = "ال" + word[len(prefix) :] if prefix == "لل" else word[len(prefix) :]
             break
     return word.removeprefix("ال").translate(_VOWELS)
+
+
+@cache
+def _title_synonyms() -> dict[str, str]:
+    """A title's head -> its synonym (``title-same`` in ``claim_words.tsv``)."""
+    return dict(pair.split() for pair in claim_words().get("title-same", ()))
+
+
+def _bare(word: str) -> str:
+    """A word without its article or proclitic ل, letters kept (الأمين stays أمين)."""
+    for prefix in ("لل", "ال", "ل"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            return word[len(prefix) :]
+    return word
+
+
+def _is_nisba(stem: str) -> bool:
+    """A definite relative adjective (البريطانية، الأمريكي), as a match form."""
+    return stem.startswith("ال") and stem.endswith(("ي", "يه")) and len(stem) > 5
+
+
+def _nisba_key(stem: str) -> str:
+    """A nisba's form for comparing: gender and the article left out."""
+    return _skeleton(stem.removesuffix("ه"))
 
 
 def unquote(text: str) -> str:

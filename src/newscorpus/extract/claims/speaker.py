@@ -17,7 +17,7 @@ from newscorpus.extract.claims.document import (
     Speaker,
     unquote,
 )
-from newscorpus.models import Claim, Token
+from newscorpus.models import Claim, Mention, Token
 
 
 def speaker_and_content(
@@ -258,7 +258,7 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
             break
         if token.match in doc.words["stop"] or token.match in doc.words["complementizer"]:
             if not (token.match == "من" and end == j + 1):
-                break
+                return max(end, _posted(doc, j, end, hi))
         if end > j and token.stem in doc.words["pronoun"]:
             break  # وأضاف الرئيس قائلا
         if end > j and _object_starts(doc, j, end, token):
@@ -282,6 +282,48 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
             break
         end += 1
     return end
+
+
+def _posted(doc: DocumentState, j: int, end: int, hi: int) -> int:
+    """Where a speaker's phrase ends when its title or body goes on with where it serves:
+    في، لدى or إلى and a place or organization, then the holder's name (after a comma or
+    not), or what is said right after it (قال السفير السوري لدى الأمم المتحدة بشار الجعفري
+    إن؛ رئيس لجنة الاستخبارات في مجلس النواب الأمريكي ديفن نونيس، أحد ...؛ قال محافظ
+    إيران لدى أوبك، حسين كاظم بور أردبيلي، الخميس، إن؛ قال السفير الروسي في الولايات
+    المتحدة إن؛ قالت هيئة الطيران المدني في الصين، إن); else ``end``. A name after the
+    comma of a body's post and no title (مصادر في الشرطة، حيفتس، الذي) is no holder."""
+    if end == j or end + 1 >= hi or doc.tokens[end].match not in doc.words["posting-at"]:
+        return end
+    where = _mention_at(doc, end + 1)
+    if where is None or where.type == "person":
+        return end
+    after = doc.token_of(where.end - 1) + 1
+    if after >= hi:
+        return end
+    comma = doc.tokens[after].match in COMMAS
+    holder = _mention_at(doc, after + 1 if comma else after)
+    if (
+        holder is not None
+        and holder.type == "person"
+        and doc.tokens[j].stem not in (doc.words["plural"] | doc.words["unnamed"])
+    ):
+        return doc.token_of(holder.end - 1) + 1
+    k = after + 1 if comma else after
+    if k + 1 < hi and doc.tokens[k].match == "من":
+        k += 1  # حذر السفير الروسي في الولايات المتحدة من أن
+    if k >= hi:
+        return end
+    said = doc.is_(k, "complementizer") and "ب" not in doc.tokens[k].prefix  # not اتهم X بأنه
+    return after if said or doc.tokens[k].match in (":", '"') else end
+
+
+def _mention_at(doc: DocumentState, k: int) -> Mention | None:
+    """The mention that starts at token ``k``, if one does."""
+    if k >= len(doc.tokens):
+        return None
+    token = doc.tokens[k]
+    found = [m for m in doc.mentions_in(token.start, token.end) if m.start == token.start]
+    return found[0] if found else None
 
 
 def _object_starts(doc: DocumentState, j: int, end: int, token: Token) -> bool:
