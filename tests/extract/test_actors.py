@@ -404,6 +404,42 @@ def crf_found(text: str) -> set[tuple[str, str]]:
             id="a-name-the-name-list-knows-whole-keeps-its-first-letter",
         ),
         pytest.param(
+            "يلتقي أرسنال مع ويست هام يوم الأحد المقبل. وفاز ويست هام في آخر مباراتين.",
+            {("ويست هام", "organization")},
+            id="a-w-sound-written-with-waw-and-yeh",
+        ),
+        pytest.param(
+            'وقالت شركة "واغنر" الأميركية للتأمين إن القيادة في الضباب خطيرة. وتنصح واغنر'
+            " السائقين بإبطاء السرعة.",
+            {("واغنر", "organization")},
+            id="a-w-sound-written-with-waw-and-a-bare-alef",
+        ),
+        pytest.param(
+            "التقى الرئيس الأمريكي دونالد ترامب وأندرسون كوبر في البيت الأبيض.",
+            {("أندرسون كوبر", "person")},
+            id="waw-before-a-hamza-is-and",
+        ),
+        pytest.param(
+            "وقال ويوسف الشاهد إن الحكومة باقية.",
+            {("يوسف الشاهد", "person")},
+            id="waw-before-a-known-name-is-and",
+        ),
+        pytest.param(
+            "وزار الوفد والسعودية والاتحاد الأوروبي ووينستون سالم.",
+            {("السعودية", "place"), ("الاتحاد الأوروبي", "organization")},
+            id="waw-before-the-article-is-and",
+        ),
+        pytest.param(
+            "وقال يورغن كلوب إن الفريق جاهز. وأشاد محمد صلاح ويورغن كلوب بالجمهور.",
+            {("يورغن كلوب", "person")},
+            id="waw-before-a-name-the-article-writes-alone-is-and",
+        ),
+        pytest.param(
+            "وتقدمت قوات سوريا الديمقراطية ووحدات حماية الشعب الكردية نحو المدينة.",
+            {("وحدات حماية الشعب الكردية", "organization")},
+            id="waw-before-a-name-written-once-is-and",
+        ),
+        pytest.param(
             "وقال الأمين العام بان كي مون إن السلام ممكن.",
             {("بان كي مون", "person")},
             id="a-name-starts-with-no-function-word",

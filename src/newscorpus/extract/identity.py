@@ -65,6 +65,9 @@ def fold(key: str) -> str:
     for word in _NOT_ALNUM.sub(" ", key.translate(_fold_table())).split():
         if word.startswith("ال") and len(word) > 3:
             word = word[2:]
+        if not words and len(word) > 3 and word[0] == "و" and word[1] in "اوي":
+            # a W sound (ويست هام، واتفورد) a clitic split may have cut: يست هام
+            word = word[1:]
         if len(word) > 2 and word.endswith("ه"):  # سورية/سوريا
             word = word[:-1] + "ا"
         # ترامب/ترمب, فلاديفوستوك/فلاديفوستك, كييف/كيف: the long vowels inside a

@@ -17,6 +17,7 @@ never actors.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -125,19 +126,41 @@ def prefix_pass(reader: Reader) -> None:
     """Give a name back the first letter a proclitic analysis took from it.
 
     A name does not follow the future particle (سيرينا ويليامز is not س + يرينا), a
-    name's first word is no function word (بان كي مون is not ب + ان كي مون), and a word
-    the name list knows whole (وليد فارس) keeps its first letter.
+    name's first word is no function word (بان كي مون is not ب + ان كي مون), a word
+    the name list knows whole (وليد فارس) keeps its first letter, and so does a foreign
+    name written with و for its W sound (ويست هام، واتفورد، ويغان: و then a bare alef, ي
+    or و) that the article writes so more than once and never without its و, when the
+    rest is no known name, place or common word (ويورغن كلوب after يورغن كلوب,
+    ووحدات حماية الشعب, والسعودية and وأندرسون are و + a name).
     """
     from newscorpus.arabic.clitics import FUNCTION_STEMS
+    from newscorpus.extract.ner.features import gazetteer as ner_places
     from newscorpus.extract.ner.features import names
 
     known = names()
+    places, cores = ner_places()
+    common = reader.cue.common
+    with_waw: Counter[str] = Counter()
+    alone: set[str] = set()
+    for token in reader.tokens:
+        if token.prefix == "و":
+            with_waw[token.stem] += 1
+        elif not token.prefix:
+            alone.add(token.match)
     for index, found in enumerate(reader.found):
         token = reader.tokens[found.first]
         if index in reader.dropped or not token.prefix or found.start <= token.start:
             continue
-        whole = token.match
-        if "س" in token.prefix or token.stem in FUNCTION_STEMS or whole in known:
+        whole, stem = token.match, token.stem
+        w_sound = (
+            token.prefix == "و"
+            and reader.text[found.start : found.start + 1] in ("ا", "ي", "و")
+            and not stem.startswith("ال")
+            and with_waw[stem] >= 2
+            and stem not in alone
+            and not {stem} & (known.keys() | places.keys() | cores | common)
+        )
+        if "س" in token.prefix or stem in FUNCTION_STEMS or whole in known or w_sound:
             key = " ".join([whole, *found.key.split()[1:]])
             reader.replace(
                 index, found.first, found.last, found.type, key, found.source, found.role,
