@@ -864,6 +864,31 @@ def test_a_description_stands_for_the_person_speaking_with_that_title() -> None:
             [("مصطفى مدبولي", "مصطفى مدبولي")],
             id="two-titles-of-one-person",
         ),
+        pytest.param(
+            "وأوضحت الأكاديمية الأمريكية لفنون السينما في بيان أن مجلس حكامها اجتمع الثلاثاء."
+            " وأضاف البيان أن القرار نهائي.",
+            [
+                ("الأكاديمية الأمريكية لفنون السينما", "الأكاديمية الأمريكية لفنون السينما"),
+                ("البيان", "الأكاديمية الأمريكية لفنون السينما"),
+            ],
+            id="the-statement-is-the-one-its-author-spoke-in",
+        ),
+        pytest.param(
+            "وكانت شركة روتانا للصوتيات والمرئيات أصدرت بياناً الأربعاء عن غياب الفنان. وقال"
+            " البيان إن الفنان بخير.",
+            [("البيان", "روتانا للصوتيات")],
+            id="the-statement-its-author-issued",
+        ),
+        pytest.param(
+            "وأصدر ممثل لواينستين بيانا بعد ذلك بساعات. وقال البيان إنه لم يتدخل قط.",
+            [("البيان", None)],
+            id="a-statement-of-an-unnamed-author",
+        ),
+        pytest.param(
+            "وقالت وزارة الخارجية الروسية إن موسكو سترد. وأضاف البيان أن العقوبات غير قانونية.",
+            [("وزارة الخارجية الروسية", "وزارة الخارجية الروسية"), ("البيان", None)],
+            id="no-statement-named-before",
+        ),
     ],
 )
 def test_descriptions_and_names_resolve(text: str, expected: list[tuple[str, str | None]]) -> None:

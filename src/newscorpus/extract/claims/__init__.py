@@ -64,6 +64,7 @@ def extract_claims(
             document.last_claim_end = max(document.last_claim_end, claim.content_end)
             i = max(next_i, i + 1)
         claims.extend(in_sentence)
+        document.claims.extend(in_sentence)
         document.sentence_spans.append((sentence.start, sentence.end))
     # A claim says something, inside its own span: the forms that found none (a speaker and
     # a colon at the end of a text) are not claims.
