@@ -889,6 +889,16 @@ def test_a_description_stands_for_the_person_speaking_with_that_title() -> None:
             [("وزارة الخارجية الروسية", "وزارة الخارجية الروسية"), ("البيان", None)],
             id="no-statement-named-before",
         ),
+        pytest.param(
+            "وقال بيان صادر عن البيت الأبيض، إن ترامب ومون اتفقا على اللقاء.",
+            [("بيان صادر", "البيت الأبيض")],
+            id="a-statement-issued-by",
+        ),
+        pytest.param(
+            'وذكر بيان لحزب "الحياة الحرة الكردستاني" أن العملية جاءت ردا على القصف.',
+            [("بيان", "الحياة الحرة الكردستاني")],
+            id="a-statement-of-a-party",
+        ),
     ],
 )
 def test_descriptions_and_names_resolve(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -94,6 +94,8 @@ class DocumentState:
             actor = (outlet.actor or outlet.text) if outlet else self.outlets.get(head)
         elif head in self.words["statement-ref"] and last - first == 1:
             actor = self.statement_author(first)
+        elif head in self.words["statement"]:
+            actor = self._author_of(first)  # بيان صادر عن البيت الأبيض، بيان لحزب X
         elif head not in self.words["plural"]:
             name = self.speaker_name(first, last)
             if head in self.words["unnamed"] and (name is None or name.type != "person"):
@@ -187,10 +189,17 @@ class DocumentState:
             after += 1
             if after < len(self.tokens) and self.tokens[after].match == "عن":
                 after += 1
+        issued_by = after > k + 1 or (after < len(self.tokens) and "ل" in self.tokens[after].prefix)
         named = self._mention_starting(after)
-        if named is not None and named.type != "place":
-            if after > k + 1 or "ل" in self.tokens[after].prefix:
-                return named.actor or named.text  # بيان للنيابة الإدارية، بيان صادر عن X
+        if named is None and issued_by and after < len(self.tokens):
+            heads = self.words["org-head"] | self.words["outlet"]
+            if self.tokens[after].stem in heads:  # بيان لحزب "الحياة الحرة الكردستاني"
+                after += 1
+                while after < len(self.tokens) and self.tokens[after].match == '"':
+                    after += 1
+                named = self._mention_starting(after)
+        if named is not None and named.type != "place" and issued_by:
+            return named.actor or named.text  # بيان للنيابة الإدارية، بيان صادر عن X
         offset = self.tokens[k].start
         for claim in reversed(self.claims):
             if claim.start <= offset < claim.content_start:
