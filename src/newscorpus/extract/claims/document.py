@@ -175,11 +175,14 @@ class DocumentState:
             k -= 1
         return None
 
-    def _mention_starting(self, k: int) -> Mention | None:
+    def mention_at(self, k: int, whole: bool = False) -> Mention | None:
+        """The mention that starts in token ``k`` (after its proclitics: للنيابة), if any;
+        with ``whole``, only one that starts with the token (no clitic before it)."""
         if k >= len(self.tokens):
             return None
-        token = self.tokens[k]
-        found = [m for m in self.mentions_in(token.start, token.end) if m.start < token.end]
+        found = self.mentions_in(self.tokens[k].start, self.tokens[k].end)
+        if whole:
+            found = [m for m in found if m.start == self.tokens[k].start]
         return found[0] if found else None
 
     def _author_of(self, k: int) -> str | None:
@@ -190,14 +193,14 @@ class DocumentState:
             if after < len(self.tokens) and self.tokens[after].match == "عن":
                 after += 1
         issued_by = after > k + 1 or (after < len(self.tokens) and "ل" in self.tokens[after].prefix)
-        named = self._mention_starting(after)
+        named = self.mention_at(after)
         if named is None and issued_by and after < len(self.tokens):
             heads = self.words["org-head"] | self.words["outlet"]
             if self.tokens[after].stem in heads:  # بيان لحزب "الحياة الحرة الكردستاني"
                 after += 1
                 while after < len(self.tokens) and self.tokens[after].match == '"':
                     after += 1
-                named = self._mention_starting(after)
+                named = self.mention_at(after)
         if named is not None and named.type != "place" and issued_by:
             return named.actor or named.text  # بيان للنيابة الإدارية، بيان صادر عن X
         offset = self.tokens[k].start
@@ -219,7 +222,7 @@ class DocumentState:
         for j in (*range(verb + 1, k), *range(verb - 1, max(verb - 7, -1), -1)):
             if not self.tokens[j].is_word:
                 break
-            here = self._mention_starting(j)
+            here = self.mention_at(j)
             if here is not None and here.type != "place":
                 return here.actor or here.text
         return None
@@ -240,6 +243,7 @@ class DocumentState:
         if not named:
             return None
         tokens = self.tokens
+        ends = {self.token_of(m.end - 1) for m in named}
         opening = [m for m in named if self.token_of(m.start) == first]
         if opening:
             after = self.token_of(opening[0].end - 1) + 1
@@ -248,7 +252,6 @@ class DocumentState:
             following = [m for m in named if m.start == tokens[after].start] if after < last else []
             if opening[0].type != "person" and following and following[0].type == "person":
                 return following[0]  # (السفير الروسي في) الأمم المتحدة فاسيلي نيبينزيا
-            ends = {self.token_of(m.end - 1) for m in named}
             holder = [  # a person named right after the body and its post, ending the phrase
                 m
                 for m in named
@@ -261,7 +264,6 @@ class DocumentState:
             return opening[0]
         if self._coordinated(first, last, named):
             return None
-        ends = {self.token_of(m.end - 1) for m in named}
         titles = actor_cues().titles
         represented = self._spoken_for(first, last, named)
         candidates = []
@@ -336,10 +338,7 @@ class DocumentState:
         if k + 1 >= len(self.tokens):
             return False
         head = self.tokens[k + 1].stem
-        known = actor_cues()
-        return head in self.words["spoken-for"] or any(
-            w in known.titles or w in known.role_nouns for w in (head, "ال" + head)
-        )
+        return head in self.words["spoken-for"] or _titled(head) or _titled("ال" + head)
 
     def _first_name_left_out(self, first: int, k: int) -> bool:
         """Whether the word before a person's name (token ``k``) is a first name after a
@@ -395,8 +394,7 @@ class DocumentState:
         words = [t.stem for t in self.tokens[first:last] if t.is_word]
         if not words or not words[0].startswith("ال") or not self.speakers:
             return None
-        known = actor_cues()
-        if words[0] not in known.titles and words[0] not in known.role_nouns:
+        if not _titled(words[0]):
             return None
         if any(w in self.words["stop"] or w in self.words["unnamed"] for w in words):
             return None
@@ -440,8 +438,8 @@ class DocumentState:
             return None
         if words[0].removeprefix("ال") in self.words["org-head"] | self.words["body"]:
             return None
-        known = actor_cues()
-        titled = any(w in known.titles or w in known.role_nouns for w in (words[0], words[0][2:]))
+        titled = _titled(words[0]) or _titled(words[0][2:])
+        nisbas = {_skeleton(w) for w in words[1:] if w.startswith("ال") and w.endswith("ي")}
         before = bisect.bisect_left(self.mention_starts, self.tokens[first].start)
         found: dict[str, Mention] = {}
         for mention in self.mentions[:before]:
@@ -458,7 +456,6 @@ class DocumentState:
                 continue
             near = self._context_words(mention, first)
             keys = {_skeleton(w) for w in near}
-            nisbas = {_skeleton(w) for w in words[1:] if w.startswith("ال") and w.endswith("ي")}
             heads = {_bare(w) for w in near}  # the head exactly: الأمين is not الأمن
             if _bare(words[0]) in heads and self._fits(words, near) and nisbas <= keys:
                 found[mention.actor or mention.text] = mention
@@ -652,6 +649,12 @@ def _skeleton(word: str) -> str:
             word = "ال" + word[len(prefix) :] if prefix == "لل" else word[len(prefix) :]
             break
     return word.removeprefix("ال").translate(_VOWELS)
+
+
+def _titled(word: str) -> bool:
+    """A title or a role noun of the actor rules (رئيس، الوزير، المدرب), as a match form."""
+    known = actor_cues()
+    return word in known.titles or word in known.role_nouns
 
 
 @cache

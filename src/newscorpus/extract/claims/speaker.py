@@ -17,7 +17,7 @@ from newscorpus.extract.claims.document import (
     Speaker,
     unquote,
 )
-from newscorpus.models import Claim, Mention, Token
+from newscorpus.models import Claim, Token
 
 
 def speaker_and_content(
@@ -294,14 +294,14 @@ def _posted(doc: DocumentState, j: int, end: int, hi: int) -> int:
     comma of a body's post and no title (مصادر في الشرطة، حيفتس، الذي) is no holder."""
     if end == j or end + 1 >= hi or doc.tokens[end].match not in doc.words["posting-at"]:
         return end
-    where = _mention_at(doc, end + 1)
+    where = doc.mention_at(end + 1, whole=True)
     if where is None or where.type == "person":
         return end
     after = doc.token_of(where.end - 1) + 1
     if after >= hi:
         return end
     comma = doc.tokens[after].match in COMMAS
-    holder = _mention_at(doc, after + 1 if comma else after)
+    holder = doc.mention_at(after + 1 if comma else after, whole=True)
     if (
         holder is not None
         and holder.type == "person"
@@ -315,15 +315,6 @@ def _posted(doc: DocumentState, j: int, end: int, hi: int) -> int:
         return end
     said = doc.is_(k, "complementizer") and "ب" not in doc.tokens[k].prefix  # not اتهم X بأنه
     return after if said or doc.tokens[k].match in (":", '"') else end
-
-
-def _mention_at(doc: DocumentState, k: int) -> Mention | None:
-    """The mention that starts at token ``k``, if one does."""
-    if k >= len(doc.tokens):
-        return None
-    token = doc.tokens[k]
-    found = [m for m in doc.mentions_in(token.start, token.end) if m.start == token.start]
-    return found[0] if found else None
 
 
 def _object_starts(doc: DocumentState, j: int, end: int, token: Token) -> bool:
