@@ -1144,3 +1144,104 @@ def test_real_news_forms(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+LAST_SPEAKER = ("دونالد ترامب", "person")
+ADVERBS_AND_ASIDES = [
+    pytest.param(
+        'قال دونالد ترامب إن الاتفاق سيئ. وكتب حينها على تويتر: "لن نتراجع".',
+        (LAST_SPEAKER,),
+        [("دونالد ترامب", "الاتفاق سيئ"), ("دونالد ترامب", "لن نتراجع")],
+        id="an-adverb-after-the-verb-is-no-speaker",
+    ),
+    pytest.param(
+        'قال دونالد ترامب إن الاتفاق سيئ. وأضاف ردا على سؤال إن "كل الخيارات مطروحة".',
+        (LAST_SPEAKER,),
+        [("دونالد ترامب", "الاتفاق سيئ"), ("دونالد ترامب", "كل الخيارات مطروحة")],
+        id="a-reply-to-a-question-is-no-speaker",
+    ),
+    pytest.param(
+        "أعلنت الأحد وزيرة الإعلام جمانة غنيمات أن المداهمة انتهت.",
+        (("جمانة غنيمات", "person"),),
+        [("جمانة غنيمات", "المداهمة انتهت")],
+        id="the-subject-after-a-weekday",
+    ),
+    pytest.param(
+        "وكان وزير الخارجية سيرغي لافروف قد قال الخميس عقب لقائه نظيره الألماني هايكو ماس"
+        " إنه يجب المحافظة على الاتفاق.",
+        (("سيرغي لافروف", "person"), ("هايكو ماس", "person")),
+        [("سيرغي لافروف", "يجب المحافظة على الاتفاق")],
+        id="a-subject-before-the-verb-wins-over-words-after-the-adverb",
+    ),
+    pytest.param(
+        "وقال بولوريه إنه حث أيضا مجموعة فيفندي على الاستثمار في أفريقيا.",
+        (("بولوريه", "person"), ("فيفندي", "organization")),
+        [("بولوريه", "مجموعة فيفندي على الاستثمار في أفريقيا")],
+        id="after-inna-hu-the-name-after-the-adverb-is-the-object",
+    ),
+    pytest.param(
+        "وقال أحد الموظفين رفض ذكر اسمه إن العدد غير عادي.",
+        (),
+        [("أحد الموظفين", "العدد غير عادي")],
+        id="the-request-not-to-be-named-is-no-claim",
+    ),
+    pytest.param(
+        "وأضاف المصدر، الذي طلب عدم كشف هويته، أن المهاجمين أطلقوا النار.",
+        (),
+        [("المصدر", "المهاجمين أطلقوا النار")],
+        id="the-aside-in-a-relative-clause",
+    ),
+    pytest.param(
+        "وقال مسؤول طلب عدم الكشف عن هويته إن الهجوم فشل.",
+        (),
+        [("مسؤول", "الهجوم فشل")],
+        id="the-aside-ends-the-speakers-phrase",
+    ),
+    pytest.param(
+        "وقال مسؤول بالبيت الأبيض، تحدث شريطة عدم نشر اسمه، إنه قد يتوصل إلى قرار.",
+        (),
+        [("مسؤول بالبيت الأبيض", "قد يتوصل إلى قرار")],
+        id="spoke-on-condition-of-anonymity",
+    ),
+    pytest.param(
+        "قال وزير الدفاع إن الهجوم فشل. وقال، شريطة عدم ذكر اسمه، إن القوات ستنسحب.",
+        (),
+        [("وزير الدفاع", "الهجوم فشل"), ("وزير الدفاع", "القوات ستنسحب")],
+        id="an-aside-is-no-speaker-of-a-dropped-subject",
+    ),
+    pytest.param(
+        "وقال مصدر لم يجر ذكر اسمه إن القوات ستنسحب.",
+        (),
+        [("مصدر", "القوات ستنسحب")],
+        id="not-named-with-lam",
+    ),
+    pytest.param(
+        "وصف لوتشيسي الواقعة بأنها جزء من مساع مسلحة. ورفض وصف دوره في العملية معللا ذلك"
+        " بضرورة حماية هوياتهم.",
+        (("لوتشيسي", "person"),),
+        [("لوتشيسي", "جزء من مساع مسلحة")],
+        id="a-cue-after-refused-reports-nothing",
+    ),
+    pytest.param(
+        "قال أردوغان إن تركيا ستشن عمليات جديدة. ودعا مجددا حكومة بغداد إلى التحرك ضد حزب العمال.",
+        (("أردوغان", "person"), ("حكومة بغداد", "organization")),
+        [
+            ("أردوغان", "تركيا ستشن عمليات جديدة"),
+            ("أردوغان", "حكومة بغداد إلى التحرك ضد حزب العمال"),
+        ],
+        id="a-name-after-the-adverb-of-a-call-is-its-object",
+    ),
+    pytest.param(
+        "أعلن الثلاثاء نادي ريال مدريد الإسباني عن صفقة انتقال نجمه إلى يوفنتوس.",
+        (("ريال مدريد", "organization"),),
+        [("نادي ريال مدريد الإسباني", "صفقة انتقال نجمه إلى يوفنتوس")],
+        id="after-a-weekday-the-subject-even-before-an-object",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), ADVERBS_AND_ASIDES)
+def test_adverbs_and_asides_between_cue_and_speaker(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected

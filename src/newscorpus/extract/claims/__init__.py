@@ -82,10 +82,16 @@ def _claim_at(
         if token.stem == "جاء" and token.prefix in ("", "و", "ف"):
             return written_in(doc, i, hi, paragraph)
         return None
-    if i > lo and doc.tokens[i - 1].stem in doc.words["negation"]:
+    if i > lo and (
+        doc.tokens[i - 1].stem in doc.words["negation"]
+        or doc.tokens[i - 1].stem in doc.words["refused"]
+    ):
         return None
     if i > lo + 1 and doc.is_(i - 1, "complementizer") and doc.is_(i - 2, "negation"):
         return None
+    named = i + 2 if i + 2 < hi and doc.tokens[i + 1].match == "عن" else i + 1
+    if named < hi and doc.is_(named, "identity"):
+        return None  # رفض ذكر اسمه، طالبا عدم الكشف عن هويته: naming, not saying
     if cue.pos == "participle" and cue.lemma == "اتهم" and i + 1 < hi:
         if doc.tokens[i + 1].prefix.endswith("ب"):
             return None  # متهما بمساعدة جماعة: accused of, not accusing

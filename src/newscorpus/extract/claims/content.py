@@ -39,7 +39,17 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
             if token.match not in doc.words["stop"] and token.match not in doc.words["negation"]:
                 if not (token.prefix.endswith("ل") and _said_to(doc, k, hi)):
                     return k, False
+        aside = identity_aside(doc, k, hi)
+        if aside is not None:
+            k = aside  # قال أحد الموظفين رفض ذكر اسمه إن: the request not to be named
+            if k < hi and doc.tokens[k].match == '"' and _opens(doc, k):
+                return k, True  # طالبا عدم كشف هويته "...": the quotation follows
+            continue
         inner = doc.cue_at(k) if k > j else None
+        aside = identity_aside(doc, k + 1, hi) if inner is not None and k + 1 < hi else None
+        if aside is not None:
+            k = aside  # وقال مسؤول، تحدث شريطة عدم نشر اسمه، إنه: the speaker's aside
+            continue
         if inner is not None and inner.pos in ("verb", "imperfect"):
             # وقال بوتين، الذي تحدث للصحفيين ...، إنه: a relative clause's verb says nothing
             if doc.tokens[k - 1].match not in ("ما", "لما", "الذي", "التي", "الذين"):
@@ -47,6 +57,20 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
         if token.match in CLAUSE_END:
             return None
         k += 1
+    return None
+
+
+def identity_aside(doc: DocumentState, k: int, hi: int) -> int | None:
+    """The end of an aside on not naming the speaker that starts at token ``k`` (رفض ذكر
+    اسمه، طالبا عدم كشف هويته، طلب عدم الكشف عن هويته): a word of asking, then up to
+    four words, the last naming who someone is (``identity``); None when there is none."""
+    if doc.tokens[k].stem not in doc.words["asking"] and not doc.is_(k, "asking"):
+        return None
+    for t in range(k + 1, min(k + 5, hi)):
+        if doc.is_(t, "identity"):
+            return t + 1
+        if not doc.tokens[t].is_word or doc.mentions_in(doc.tokens[t].start, doc.tokens[t].end):
+            return None
     return None
 
 

@@ -338,7 +338,7 @@ class DocumentState:
         if k + 1 >= len(self.tokens):
             return False
         head = self.tokens[k + 1].stem
-        return head in self.words["spoken-for"] or _titled(head) or _titled("ال" + head)
+        return head in self.words["spoken-for"] or is_title(head) or is_title("ال" + head)
 
     def _first_name_left_out(self, first: int, k: int) -> bool:
         """Whether the word before a person's name (token ``k``) is a first name after a
@@ -394,7 +394,7 @@ class DocumentState:
         words = [t.stem for t in self.tokens[first:last] if t.is_word]
         if not words or not words[0].startswith("ال") or not self.speakers:
             return None
-        if not _titled(words[0]):
+        if not is_title(words[0]):
             return None
         if any(w in self.words["stop"] or w in self.words["unnamed"] for w in words):
             return None
@@ -438,7 +438,7 @@ class DocumentState:
             return None
         if words[0].removeprefix("ال") in self.words["org-head"] | self.words["body"]:
             return None
-        titled = _titled(words[0]) or _titled(words[0][2:])
+        titled = is_title(words[0]) or is_title(words[0][2:])
         nisbas = {_skeleton(w) for w in words[1:] if w.startswith("ال") and w.endswith("ي")}
         before = bisect.bisect_left(self.mention_starts, self.tokens[first].start)
         found: dict[str, Mention] = {}
@@ -651,7 +651,7 @@ def _skeleton(word: str) -> str:
     return word.removeprefix("ال").translate(_VOWELS)
 
 
-def _titled(word: str) -> bool:
+def is_title(word: str) -> bool:
     """A title or a role noun of the actor rules (رئيس، الوزير، المدرب), as a match form."""
     known = actor_cues()
     return word in known.titles or word in known.role_nouns

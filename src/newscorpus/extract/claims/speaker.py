@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from newscorpus.arabic import COMMAS, match_form
 from newscorpus.extract.actors.gazetteer import cues as actor_cues
-from newscorpus.extract.claims.content import content_start
+from newscorpus.extract.claims.content import content_start, identity_aside
 from newscorpus.extract.claims.cues import MAX_SPEAKER, Cue
 from newscorpus.extract.claims.document import (
     QUOTE_CLOSERS,
     DocumentState,
     Speaker,
+    is_title,
     unquote,
 )
 from newscorpus.models import Claim, Token
@@ -29,40 +30,63 @@ def speaker_and_content(
     agrees only with a subject before it), then a dropped subject (وأوضح أن).
     """
     readings: list[tuple[Speaker | None, int]] = []
-    if i + 1 < hi and doc.tokens[i + 1].stem in doc.words["pronoun"] and cue.pos != "noun":
+    after_adverb: Speaker | None = None
+    first = _past_adverbs(doc, i + 1, hi)  # وأكدت حينها أنه، أعلنت الأحد وزيرة الدولة ... أن
+    if first < hi and doc.tokens[first].stem in doc.words["pronoun"] and cue.pos != "noun":
         # قالت فيه إن / وتابع قائلا: / قال له: the statement's author named before the cue
         # in the sentence, else the speaker before
-        readings = [(_named_before(doc, lo, i, cue), i + 2), (doc.previous_speaker(cue), i + 2)]
+        readings = [
+            (_named_before(doc, lo, i, cue), first + 1),
+            (doc.previous_speaker(cue), first + 1),
+        ]
     elif cue.pos == "participle":
         readings.append((_participle_subject(doc, i, lo, cue, earlier), i + 1))
     else:
-        end = noun_phrase(doc, i + 1, hi)
+        end = noun_phrase(doc, first, hi)
         before: tuple[Speaker | None, int] = (None, i + 1)
         if cue.pos in ("verb", "imperfect") and not doc.tokens[i].prefix:
             # a verb with و/ف goes on from the clause before (نددت دول بريكس بالسياسة التي
             # تنتهجها الولايات المتحدة، واعتبرت): the words before it are not its subject
             before = (_subject_before(doc, i, lo, cue), i + 1)
-        if end > i + 1:
+        if first > i + 1 and end > first:
+            # وكان لافروف قد قال الخميس عقب لقائه؛ نفى حينها أي ضلوع؛ إنه حث أيضا مجموعة
+            # فيفندي: a subject before the verb, or none that can speak after the adverb
+            pronoun = (  # إنه، أنها: the subject is the complementizer's pronoun
+                i > lo
+                and doc.is_(i - 1, "complementizer")
+                and doc.tokens[i - 1].match not in ("ان", "بان", "فان")
+            )
+            if before[0] is not None or pronoun or not _speaks(doc, first):
+                end = first
+        if end > first:
             named = _appositive_name(doc, end, hi)
             if named is not None:
                 readings.append((doc.speaker(*named, cue), named[1]))
             else:
-                subject = doc.speaker(i + 1, end, cue)
+                subject = doc.speaker(first, end, cue)
+                subject_next = cue.number != "p" and any(  # طالبوا أيضا الكونغرس: the object
+                    doc.is_(t, "before-subject") for t in range(i + 1, first)
+                )
+                if first > i + 1 and not subject_next:
+                    after_adverb = subject
                 after = end
                 if subject is not None and subject.end < doc.tokens[end - 1].end:
                     # أعلن المرصد السوري توثيقه ...: what follows the name is said
                     after = doc.token_of(subject.end - 1) + 1
                 readings.append((subject, after))
-        first_here = cue.number == "p" or _named_just_before(doc, i, end, before[0])
+        first_here = cue.number == "p" or _named_just_before(doc, i, first, end, before[0])
         readings.insert(0 if first_here else len(readings), before)
         if cue.pos in ("verb", "imperfect"):
             antecedent = _relative_antecedent(doc, i, lo, cue)
             if antecedent is not None:  # وايت التي وصفت ما حدث بأنه: وايت, not ما حدث
                 readings.insert(0, (antecedent, i + 1))
-        if doc.tokens[i].prefix == "و" and end == i + 1 and not earlier and _active(doc, cue):
+        # after an adverb, what follows may be the object (وأعلن الثلاثاء مقتل 14): the
+        # speaker carried over is still a reading
+        bare = end == first or first > i + 1
+        if doc.tokens[i].prefix == "و" and bare and not earlier and _active(doc, cue):
             # ونددت تركيا بالتسميم، وطالبت بتقديم الجناة: the subject the sentence opened with
             readings.append((_sentence_subject(doc, lo, i, cue), i + 1))
-        if cue.continues and cue.pos == "verb" and end == i + 1:
+        if cue.continues and cue.pos == "verb" and bare:
             if doc.tokens[i].prefix == "ف":  # تحدث X لـ…، فقال: the subject of the verb before
                 readings.append((person_before(doc, i, max(lo, i - 12), cue), i + 1))
             readings.append((doc.previous_speaker(cue, at=doc.tokens[i].start), i + 1))
@@ -70,6 +94,8 @@ def speaker_and_content(
         if speaker is None:
             continue
         content = content_start(doc, j, hi, cue)
+        if content is not None and speaker is after_adverb and not _opened(doc, *content):
+            continue  # ودعا مجددا حكومة بغداد إلى التحرك: the object, not the speaker
         if content is not None:
             if speaker.start > doc.tokens[i].start:
                 speaker = _name_at_content(doc, speaker, content[0], content[1], cue) or speaker
@@ -141,12 +167,50 @@ def _name_at_content(
     return doc.speaker(first, doc.token_of(name.end - 1) + 1, cue)
 
 
-def _named_just_before(doc: DocumentState, i: int, end: int, before: Speaker | None) -> bool:
+def _named_just_before(
+    doc: DocumentState, i: int, first: int, end: int, before: Speaker | None
+) -> bool:
     """وكان ترامب أعلن إلغاء القمة: a name right before the verb is its subject when what
-    follows the verb names no one (it is the object)."""
+    follows the verb (from token ``first``, after any adverb) names no one (the object)."""
     if before is None or before.actor is None or i == 0 or before.end != doc.tokens[i - 1].end:
         return False
-    return end == i + 1 or not doc.mentions_in(doc.tokens[i + 1].start, doc.tokens[end - 1].end)
+    return end == first or not doc.mentions_in(doc.tokens[first].start, doc.tokens[end - 1].end)
+
+
+def _opened(doc: DocumentState, k: int, quoted: bool) -> bool:
+    """Whether the content at token ``k`` is opened by a complementizer, a colon or a
+    quotation mark (not a verb's object or its preposition's)."""
+    return quoted or doc.tokens[k - 1].match == ":" or doc.is_(k - 1, "complementizer")
+
+
+def _speaks(doc: DocumentState, k: int) -> bool:
+    """Whether the phrase at token ``k`` can be a speaker written after an adverb: a
+    person's or an organization's name, a title, or the head of an unnamed or collective
+    speaker or of an outlet or body (أعلنت الأحد وزيرة الدولة؛ قال الخميس مصدر أمني)."""
+    named = doc.mention_at(k)
+    if named is not None and named.type != "place":
+        return True
+    stem = doc.tokens[k].stem
+    heads = (
+        doc.words["plural"]
+        | doc.words["unnamed"]
+        | doc.words["outlet"]
+        | doc.words["org-head"]
+        | doc.words["body"]
+    )
+    return is_title(stem) or stem in heads or stem.removeprefix("ال") in heads
+
+
+def _past_adverbs(doc: DocumentState, j: int, hi: int) -> int:
+    """The first token from ``j`` that is not an adverb standing between a cue and its
+    speaker or content (وكتب حينها على تويتر، وقال متوجها إلى القضاة، أعلنت الأحد وزيرة
+    الدولة ... أن; اليوم and يوم only before a weekday); a name that starts with such a word is
+    not skipped."""
+    while j < hi - 1 and doc.mention_at(j, whole=True) is None:
+        if not (doc.is_(j, "adverb") or (doc.is_(j, "day") and doc.is_(j + 1, "adverb"))):
+            break
+        j += 1
+    return j
 
 
 def _active(doc: DocumentState, cue: Cue) -> bool:
@@ -276,6 +340,8 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                 break
         if token.match in ("ل", "ب") or token.stem in doc.words["attribution"]:
             break
+        if identity_aside(doc, end, hi) is not None:
+            break  # مسؤول طلب عدم الكشف عن هويته، وقال، شريطة عدم ذكر اسمه: not the speaker's
         if end > j and doc.cue_at(end) is not None:
             break
         if token.match == "من" and end + 1 < hi and doc.is_(end + 1, "complementizer"):
