@@ -899,6 +899,40 @@ def test_a_description_stands_for_the_person_speaking_with_that_title() -> None:
             [("بيان", "الحياة الحرة الكردستاني")],
             id="a-statement-of-a-party",
         ),
+        pytest.param(
+            "دعت مفوضية الأمم المتحدة السامية لشؤون اللاجئين الجمعة إلى توفير ممر آمن."
+            " وأكدت المفوضية أنها مستعدة لمناقشة الخطة.",
+            [
+                (
+                    "مفوضية الأمم المتحدة السامية لشؤون اللاجئين",
+                    "مفوضية الأمم المتحدة السامية لشؤون اللاجئين",
+                ),
+                ("المفوضية", "مفوضية الأمم المتحدة السامية لشؤون اللاجئين"),
+            ],
+            id="the-commission-is-the-one-named-with-its-class-noun",
+        ),
+        pytest.param(
+            'اعتبرت منظمة "مراسلون بلا حدود" الأربعاء أن الصحافة مهددة.'
+            " وقالت المنظمة إن قمع الحريات تفشى.",
+            [('منظمة "مراسلون بلا حدود"', "مراسلون بلا حدود"), ("المنظمة", "مراسلون بلا حدود")],
+            id="the-class-noun-before-a-quoted-name",
+        ),
+        pytest.param(
+            "طالبت الخارجية الروسية بريطانيا بتفسير. ووصفت الوزارة معالجة لندن للحادث بالهمجية.",
+            [("الخارجية الروسية", "وزارة الخارجية الروسية"), ("الوزارة", "وزارة الخارجية الروسية")],
+            id="the-ministry-by-the-name-its-actor-resolved-to",
+        ),
+        pytest.param(
+            "كشفت أبل عن هواتف جديدة. وقالت الشركة إن المبيعات ارتفعت.",
+            [("أبل", "أبل"), ("الشركة", "أبل")],
+            id="the-company-by-the-role-the-lexicon-gives-it",
+        ),
+        pytest.param(
+            "أعلن نادي أتلتيكو مدريد تعاقده مع لاعب قادم من ريال مدريد. وقال النادي إن الصفقة"
+            " كلفت 50 مليون يورو.",
+            [("النادي", "أتلتيكو مدريد")],
+            id="the-club-the-article-called-so-before-any-club-the-lexicon-knows",
+        ),
     ],
 )
 def test_descriptions_and_names_resolve(text: str, expected: list[tuple[str, str | None]]) -> None:

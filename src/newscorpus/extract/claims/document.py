@@ -371,19 +371,45 @@ class DocumentState:
         keys = {_skeleton(w) for w in words}
         organization = words[0].removeprefix("ال") in self.words["org-head"] | self.words["body"]
         before = bisect.bisect_left(self.mention_starts, self.tokens[first].start)
+        if organization:
+            # what the article wrote first, then the kinds the lexicon gives its actors
+            # (النادي is the club the article called نادي X, not any club it named later)
+            for lexicon in (False, True):
+                for mention in reversed(self.mentions[:before]):
+                    if mention.type == "organization":
+                        if keys <= self._class_nouns(mention, lexicon):
+                            return mention
+            return None
         for mention in reversed(self.mentions[:before]):
-            if organization and mention.type == "organization":
-                head = mention.role or mention.text.split()[0]
-                named = {_skeleton(w) for w in match_form(head).split()}
-                k = self.token_of(mention.start)
-                if k > 0 and self.tokens[k - 1].is_word:  # شركة أبل: the class noun before
-                    named.add(_skeleton(self.tokens[k - 1].stem))
-                if keys <= named:
-                    return mention
-            elif not organization and mention.type == "person" and mention.role:
+            if mention.type == "person" and mention.role:
                 if keys <= {_skeleton(w) for w in match_form(mention.role).split()}:
                     return mention
         return None
+
+    def _class_nouns(self, mention: Mention, lexicon: bool = False) -> set[str]:
+        """The words that say what kind of organization a mention is: its role or first
+        word, the word before it when no clitic joins them (شركة أبل، منظمة "مراسلون بلا
+        حدود"; not لرويترز after المسؤول), the first word of the actor it resolved to
+        (الخارجية الروسية -> وزارة الخارجية الروسية); with ``lexicon``, only the first words
+        of the roles the lexicon gives that actor (أبل: شركة)."""
+        from newscorpus.extract.actors.gazetteer import gazetteer
+
+        if lexicon:
+            roles = gazetteer().roles.get(mention.actor or "", ())
+            return {_skeleton(match_form(role).split()[0]) for role in roles}
+
+        head = mention.role or mention.text.split()[0]
+        named = {_skeleton(w) for w in match_form(head).split()}
+        k = self.token_of(mention.start)
+        if self.tokens[k].start == mention.start:  # not لرويترز after المسؤول
+            k -= 1
+            while k >= 0 and self.tokens[k].match == '"':
+                k -= 1
+            if k >= 0 and self.tokens[k].is_word:
+                named.add(_skeleton(self.tokens[k].stem))
+        if mention.actor:
+            named.add(_skeleton(match_form(mention.actor).split()[0]))
+        return named
 
     def topic_person(self, first: int, last: int) -> Mention | None:
         """The person a title-like description stands for when the article is going on
