@@ -1181,7 +1181,7 @@ def test_real_news_forms(
 
 
 LAST_SPEAKER = ("دونالد ترامب", "person")
-ADVERBS_AND_ASIDES = [
+BETWEEN_CUE_SPEAKER_AND_CONTENT = [
     pytest.param(
         'قال دونالد ترامب إن الاتفاق سيئ. وكتب حينها على تويتر: "لن نتراجع".',
         (LAST_SPEAKER,),
@@ -1271,11 +1271,76 @@ ADVERBS_AND_ASIDES = [
         [("نادي ريال مدريد الإسباني", "صفقة انتقال نجمه إلى يوفنتوس")],
         id="after-a-weekday-the-subject-even-before-an-object",
     ),
+    pytest.param(
+        "قال سيرغي لافروف إن موسكو سترد. وهذا الأمر لن يمر دون رد، حسب قوله.",
+        (("سيرغي لافروف", "person"),),
+        [("سيرغي لافروف", "موسكو سترد"), ("سيرغي لافروف", "وهذا الأمر لن يمر دون رد")],
+        id="his-words-are-the-speakers",
+    ),
+    pytest.param(
+        "قالت ماريا زاخاروفا إن الاتفاق انتهى. والعلاقات في أسوأ حالاتها، بحسب تعبيرها.",
+        (("ماريا زاخاروفا", "person"),),
+        [("ماريا زاخاروفا", "الاتفاق انتهى"), ("ماريا زاخاروفا", "والعلاقات في أسوأ حالاتها")],
+        id="her-words-are-the-speakers",
+    ),
+    pytest.param(
+        'قال لينزي غراهام عضو لجنة القوات المسلحة بمجلس الشيوخ لقناة فوكس نيوز "سيكون ذلك'
+        ' أسوأ قرار يمكن أن يأخذه الرئيس".',
+        (("لينزي غراهام", "person"), ("فوكس نيوز", "organization")),
+        [("لينزي غراهام", "سيكون ذلك أسوأ قرار يمكن أن يأخذه الرئيس")],
+        id="a-quotation-after-the-speakers-title-and-the-channel",
+    ),
+    pytest.param(
+        "قال المدير العام لمنظمة التجارة العالمية روبرتو أزيفيدو لصحيفة هاندلسبلات اليومية"
+        ' "إذا تصاعد النزاع التجاري فهناك تهديد بتراجع عالمي".',
+        (("روبرتو أزيفيدو", "person"), ("منظمة التجارة العالمية", "organization")),
+        [("روبرتو أزيفيدو", "إذا تصاعد النزاع التجاري فهناك تهديد بتراجع عالمي")],
+        id="the-titles-holder-before-the-paper-the-quotation-was-given-to",
+    ),
+    pytest.param(
+        'وقال ترامب في تصريحات للصحفيين في البيت الأبيض "لن نتراجع أبدا عن هذا القرار".',
+        (("ترامب", "person"),),
+        [("ترامب", "لن نتراجع أبدا عن هذا القرار")],
+        id="a-quotation-after-in-remarks-to-reporters",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("article", "names", "expected"), ADVERBS_AND_ASIDES)
-def test_adverbs_and_asides_between_cue_and_speaker(
+@pytest.mark.parametrize(("article", "names", "expected"), BETWEEN_CUE_SPEAKER_AND_CONTENT)
+def test_words_between_cue_speaker_and_content(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        pytest.param(
+            "توعد القيادي الكردي، آلدار خليل، الجيش التركي بدرس قاس. وقال خليل إن المقاومة دخلت"
+            " مرحلة جديدة. وذكر المسؤول الكردي أن المقاتلين صامدون.",
+            (("خليل", "person"),),
+            [("القيادي الكردي", None), ("خليل", "خليل"), ("المسؤول الكردي", "خليل")],
+            id="the-official-who-spoke-last-with-that-nisba",
+        ),
+        pytest.param(
+            "كتب مسؤول من دائرة الرئيس الأميركي دونالد ترامب، في عمود نشرته صحيفة نيويورك"
+            " تايمز، أن كبار المسؤولين يعملون على تعطيل أجندته. وأضاف المسؤول أنهم قرروا ألا"
+            " يفعلوا.",
+            (("دونالد ترامب", "person"),),
+            [("دونالد ترامب", "دونالد ترامب"), ("المسؤول", None)],
+            id="an-unnamed-official-near-the-name-is-not-that-person",
+        ),
+        pytest.param(
+            "قال مسؤول أمريكي إن المحادثات فشلت. وقال وزير الخارجية مايك بومبيو إن واشنطن"
+            " سترد. وأضاف المسؤول الأمريكي عن مكافحة الإرهاب أن الخطر قائم.",
+            (("مايك بومبيو", "person"),),
+            [("مسؤول أمريكي", None), ("مايك بومبيو", "مايك بومبيو"), ("المسؤول الأمريكي", None)],
+            id="an-official-whose-title-goes-on-is-someone-else",
+        ),
+    ],
+)
+def test_an_officials_description_stands_for_the_person_who_spoke_last(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(c.speaker, c.speaker_actor) for c in _claims(article, names)] == expected

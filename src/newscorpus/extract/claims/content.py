@@ -101,8 +101,9 @@ def _opens(doc: DocumentState, k: int) -> bool:
 
 def _said_where(doc: DocumentState, j: int, k: int) -> bool:
     """A quotation after a few words of where or to whom it was said (في بيان، للصحفيين،
-    خلال مؤتمر صحفي في طهران), not a quoted name (في مقابلة مع صحيفة "الأهرام")."""
-    if k - j > 8 or doc.tokens[k - 1].stem in doc.words["outlet"]:
+    خلال مؤتمر صحفي في طهران، في تصريحات أدلت بها), not a quoted name (في مقابلة مع
+    صحيفة "الأهرام")."""
+    if k - j > 12 or doc.tokens[k - 1].stem in doc.words["outlet"]:
         return False
     if doc.tokens[k - 1].stem in doc.words["org-head"]:
         return False
@@ -111,7 +112,13 @@ def _said_where(doc: DocumentState, j: int, k: int) -> bool:
         return False  # a short quoted span is a name or a title, not what was said
     return all(
         doc.tokens[t].is_word or doc.tokens[t].match in "()" for t in range(j, k)
-    ) and not any(doc.cue_at(t) or doc.is_(t, "complementizer") for t in range(j, k))
+    ) and not any(_verb_cue(doc, t) or doc.is_(t, "complementizer") for t in range(j, k))
+
+
+def _verb_cue(doc: DocumentState, t: int) -> bool:
+    """A cue at token ``t`` that is not a noun (في تصريحات أدلت بها: where it was said)."""
+    cue = doc.cue_at(t)
+    return cue is not None and cue.pos != "noun"
 
 
 def _only_adverbs(doc: DocumentState, j: int, k: int) -> bool:

@@ -115,6 +115,7 @@ class DocumentState:
                     self.described(first, last)
                     or self.topic_person(first, last)
                     or self.context_person(first, last)
+                    or self.official_person(first, last)
                 )
                 if described is not None:
                     actor = described.actor or described.text
@@ -447,6 +448,50 @@ class DocumentState:
                 return None
             return person
         return None
+
+    def official_person(self, first: int, last: int) -> Mention | None:
+        """The person an official's description stands for (``official``: المسؤول، القيادي)
+        when the latest speaker is that person, no one else was named since, and each of
+        its nisbas was written near the person's name (القيادي الكردي، آلدار خليل ... وذكر
+        المسؤول الكردي أن). After an unnamed official (قال مسؤول أمريكي ... وأضاف المسؤول):
+        none."""
+        words = [t.stem for t in self.tokens[first:last] if t.is_word]
+        if not words or words[0] not in self.words["official"]:
+            return None
+        if not all(_is_nisba(w) for w in words[1:]):
+            return None
+        if last < len(self.tokens) and not (
+            self.tokens[last].match in (":", '"', *COMMAS) or self.is_(last, "complementizer")
+        ):
+            return None  # المسؤول عن مكافحة العنصرية ألكسندر بارانوف: a title going on
+        start = self.tokens[first].start
+        spoken = [s for s in self.speakers if s.end <= start]
+        if not spoken or spoken[-1].actor is None:
+            return None
+        named = self.mentions_in(spoken[-1].start, spoken[-1].end)
+        if not named or named[0].type != "person" or named[0].start != spoken[-1].start:
+            return None
+        k = self.token_at(spoken[-1].start)
+        if any(t.match in ("مسؤول", "مسؤوله") for t in self.tokens[max(k - 6, 0) : k]):
+            return None  # كتب مسؤول من دائرة الرئيس ترامب: the official is not Trump
+        person = named[0]
+        if any(
+            m.type == "person" and m.actor != person.actor
+            for m in self.mentions_in(spoken[-1].end, start)
+        ):
+            return None
+        if spoken[-1].gender == ("m" if words[0].endswith("ه") else "f"):
+            return None
+        # the words before each place the person's name was written (the tagger may have
+        # missed some: القيادي الكردي، آلدار خليل)
+        surname = match_form(person.text).split()[-1]
+        near: set[str] = set()
+        for k in range(self.token_at(start)):
+            if self.tokens[k].stem == surname:
+                for j in range(max(k - 10, 0), k):
+                    if self.tokens[j].is_word and _is_nisba(self.tokens[j].stem):
+                        near.add(_nisba_key(self.tokens[j].stem))
+        return person if {_nisba_key(w) for w in words[1:]} <= near else None
 
     def context_person(self, first: int, last: int) -> Mention | None:
         """The one person named before whom the article described with the description's

@@ -187,7 +187,10 @@ def attribution(
     end = noun_phrase(doc, j + 1, hi) if prefixed else noun_phrase(doc, j, hi)
     if end <= j:
         return None
-    speaker = doc.speaker(j, end, cue)
+    if end == j + 1 and doc.is_(j, "his-words"):
+        speaker = _whose_words(doc, j)  # ...، حسب قوله: the speaker the words are his
+    else:
+        speaker = doc.speaker(j, end, cue)
     if speaker is None:
         return None
     if prefixed:  # وفقاً للمعلومات …: the speaker starts after the preposition
@@ -225,6 +228,18 @@ def attribution(
             doc, speaker, cue_text, kind, paragraph.index, span, (start, content_end), via
         )
         return claim, end
+    return None
+
+
+def _whose_words(doc: DocumentState, j: int) -> Speaker | None:
+    """The speaker of قوله، قولها، تعبيرهم (حسب قوله): the latest one of the pronoun's gender
+    and number; never the word itself."""
+    word = doc.tokens[j].match
+    number = "p" if word.endswith("هم") else "s"
+    gender = "f" if word.endswith("ها") else "m"
+    for speaker in reversed(doc.speakers[-4:]):
+        if speaker.number == number and (number == "p" or speaker.gender in (gender, "?")):
+            return speaker
     return None
 
 

@@ -131,6 +131,8 @@ def _name_at_content(
     else:
         return None  # an object or a preposition's phrase: no title stands before it
     last = marker - 1
+    if quoted:
+        last = _before_said_to(doc, speaker.end, last)
     set_off = last > 0 and doc.tokens[last].match in COMMAS
     if set_off:
         last -= 1
@@ -165,6 +167,21 @@ def _name_at_content(
     if doc.tokens[first].prefix[-1:] in ("ل", "ب"):
         return None
     return doc.speaker(first, doc.token_of(name.end - 1) + 1, cue)
+
+
+def _before_said_to(doc: DocumentState, after: int, last: int) -> int:
+    """The token before the phrase of whom a quotation was said to that ends at token
+    ``last`` (روبرتو أزيفيدو لصحيفة هاندلسبلات اليومية "..."؛ للصحافيين): a ل-word naming an
+    outlet or an audience, then up to four words; ``last`` when there is none."""
+    for t in range(last, max(last - 5, -1), -1):
+        token = doc.tokens[t]
+        if token.start < after or not token.is_word or doc.cue_at(t) is not None:
+            return last
+        stem = token.stem.removeprefix("ال")
+        if token.prefix.endswith("ل") and token.stem != token.match:
+            said_to = stem in doc.words["outlet"] or _addressee(doc, token)
+            return t - 1 if said_to else last
+    return last
 
 
 def _named_just_before(
