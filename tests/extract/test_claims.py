@@ -1303,6 +1303,18 @@ BETWEEN_CUE_SPEAKER_AND_CONTENT = [
         [("ترامب", "لن نتراجع أبدا عن هذا القرار")],
         id="a-quotation-after-in-remarks-to-reporters",
     ),
+    pytest.param(
+        "أكد الرئيس ماكرون والمستشارة ميركل التزامهما بالاتفاق النووي.",
+        (("ماكرون", "person"), ("ميركل", "person")),
+        [("الرئيس ماكرون والمستشارة ميركل", "التزامهما بالاتفاق النووي")],
+        id="a-word-with-a-pronoun-after-the-names-is-the-object",
+    ),
+    pytest.param(
+        "أعلنت إدارة ترامب عزمها خفض الصادرات الإيرانية إلى الصفر.",
+        (("ترامب", "person"),),
+        [("إدارة ترامب", "عزمها خفض الصادرات الإيرانية إلى الصفر")],
+        id="a-body-named-for-a-person-then-its-object",
+    ),
 ]
 
 

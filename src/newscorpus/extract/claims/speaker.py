@@ -401,20 +401,27 @@ def _posted(doc: DocumentState, j: int, end: int, hi: int) -> int:
 
 
 def _object_starts(doc: DocumentState, j: int, end: int, token: Token) -> bool:
-    """After a definite word, an indefinite one that starts no name begins the verb's
-    object (أكد المجلس أهمية التعاون، أكد الملك عبدالله الثاني وقوفه), not more subject
-    (رئيس الوزراء، المتحدث باسم الخارجية، الرئيس الأمريكي دونالد ترامب)."""
+    """After a definite word, or a person's name when it carries a pronoun, an indefinite
+    word that starts no name begins the verb's object (أكد المجلس أهمية التعاون، أكد الملك
+    عبدالله الثاني وقوفه، أكد كيم والرئيس مون جي-إن التزامهما), not more subject (رئيس
+    الوزراء، المتحدث باسم الخارجية، الرئيس الأمريكي دونالد ترامب)."""
     previous = doc.tokens[end - 1]
     closed = (
         previous.match == '"'
         and token.match != "و"  # صحيفتا "عكاظ" و"الرياض"
         and sum(doc.tokens[t].match == '"' for t in range(j, end)) % 2 == 0
     )
+    # after a person's name, a word with a pronoun on it (أكد كيم والرئيس مون التزامهما)
+    written = doc.text[token.start : token.end]  # ه as written, not a taa marbuta
+    owned = written.endswith(("ه", "ها", "هم", "هما")) and any(
+        m.type == "person" and m.end == previous.end
+        for m in doc.mentions_in(previous.start, previous.end)
+    )
     return (
-        ((previous.is_word and previous.stem.startswith("ال")) or closed)  # منظمة "X" اعتقال
+        ((previous.is_word and previous.stem.startswith("ال")) or closed or owned)
         and token.is_word
         and not token.prefix
-        and not token.stem.startswith("ال")
+        and (owned or not token.stem.startswith("ال"))  # التزامهما: no article on it
         and not token.match.isascii()
         and not any(c.isdigit() for c in token.match)
         and token.match not in doc.words["object-safe"]
