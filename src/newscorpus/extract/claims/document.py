@@ -122,8 +122,12 @@ class DocumentState:
         if head in self.words["outlet"] and last - first > 1:
             self.outlets["ال" + head.removesuffix("ا").removesuffix("ي")] = unquote(text)
         plural = any(t.match in self.words["plural"] for t in self.tokens[first:last])
+        inside = self.mentions_in(start, end)  # وزارة الصناعة والتجارة: a و inside a name
         coordinated = any(
-            t.prefix.startswith("و") and t.is_word for t in self.tokens[first + 1 : last]
+            t.prefix.startswith("و")
+            and t.is_word
+            and not any(m.start < t.start < m.end for m in inside)
+            for t in self.tokens[first + 1 : last]
         )
         number = "p" if plural or coordinated else "s"
         if head.startswith("ال") and head.endswith("ان") and len(head) > 5:

@@ -337,6 +337,16 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                     end += 1  # وكالة الصين الجديدة الرسمية "شينخوا": the body's quoted name
                     continue
             break
+        if _by_whom(doc, j, end, token):
+            end += 1  # بيان للجيش الإسرائيلي، بيان صادر عن الرئاسة، تقرير لهيئة المسح
+            continue
+        if end > j + 1 and doc.tokens[j].stem in doc.words["statement"] | doc.words["report"]:
+            previous = doc.tokens[end - 1]
+            ended = any(
+                m.end == previous.end for m in doc.mentions_in(doc.tokens[j].start, previous.end)
+            )
+            if ended and doc.mention_at(end, whole=True) is not None:
+                break  # ودعا بيان للبيت الأبيض موسكو إلى: the author, then the object
         if token.match in doc.words["stop"] or token.match in doc.words["complementizer"]:
             if not (token.match == "من" and end == j + 1):
                 return max(end, _posted(doc, j, end, hi))
@@ -479,6 +489,21 @@ def _asks_of(token: Token) -> bool:
     if token.match in ("الي", "علي", "ب"):
         return True
     return token.is_word and token.prefix.endswith("ب") and token.stem != token.match
+
+
+def _by_whom(doc: DocumentState, j: int, end: int, token: Token) -> bool:
+    """Whether a statement's or report's phrase goes on with its author at token ``end``:
+    its ل (بيان للجيش الإسرائيلي، تقرير لهيئة المسح الجيولوجي) or صادر عن (بيان صادر عن
+    الرئاسة), right after the indefinite noun."""
+    head = doc.tokens[j]
+    if head.prefix or head.stem not in doc.words["statement"] | doc.words["report"]:
+        return False
+    by = token.prefix == "ل" and token.stem != token.match and token.is_word
+    if end == j + 1:
+        return by or token.match in ("صادر", "الصادر")
+    if by and (named := doc.mention_at(end)) is not None and named.type != "place":
+        return True  # بيان للجناح العسكري لحماس: the author's own ل
+    return end == j + 2 and token.match == "عن" and doc.tokens[j + 1].match in ("صادر", "الصادر")
 
 
 def _name_goes_on(doc: DocumentState, j: int, end: int, token: Token) -> bool:
