@@ -933,6 +933,11 @@ def test_a_description_stands_for_the_person_speaking_with_that_title() -> None:
             [("النادي", "أتلتيكو مدريد")],
             id="the-club-the-article-called-so-before-any-club-the-lexicon-knows",
         ),
+        pytest.param(
+            "وذكر تقرير لهيئة المسح الجيولوجي الأميركية أن معدل ثوران الحمم ارتفع.",
+            [("تقرير لهيئة المسح الجيولوجي الأميركية", "هيئة المسح الجيولوجي الأميركية")],
+            id="a-report-is-said-by-its-author",
+        ),
     ],
 )
 def test_descriptions_and_names_resolve(text: str, expected: list[tuple[str, str | None]]) -> None:

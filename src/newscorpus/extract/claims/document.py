@@ -96,6 +96,8 @@ class DocumentState:
             actor = self.statement_author(first)
         elif head in self.words["statement"]:
             actor = self._author_of(first)  # بيان صادر عن البيت الأبيض، بيان لحزب X
+        elif head in self.words["report"] and (by := self._author_of(first)) is not None:
+            actor = by  # تقرير لهيئة المسح الجيولوجي (else its name: تقرير نشرته صحيفة X)
         elif head not in self.words["plural"]:
             name = self.speaker_name(first, last)
             if head in self.words["unnamed"] and (name is None or name.type != "person"):
