@@ -477,8 +477,8 @@ class DocumentState:
         named = self.mentions_in(spoken[-1].start, spoken[-1].end)
         if not named or named[0].type != "person" or named[0].start != spoken[-1].start:
             return None
-        k = self.token_at(spoken[-1].start)
-        if any(t.match in ("مسؤول", "مسؤوله") for t in self.tokens[max(k - 6, 0) : k]):
+        said = self.token_at(spoken[-1].start)
+        if any(t.match in ("مسؤول", "مسؤوله") for t in self.tokens[max(said - 6, 0) : said]):
             return None  # كتب مسؤول من دائرة الرئيس ترامب: the official is not Trump
         person = named[0]
         if any(
