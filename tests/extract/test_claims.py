@@ -938,6 +938,14 @@ def test_a_description_stands_for_the_person_speaking_with_that_title() -> None:
             [("تقرير لهيئة المسح الجيولوجي الأميركية", "هيئة المسح الجيولوجي الأميركية")],
             id="a-report-is-said-by-its-author",
         ),
+        pytest.param(
+            "أعلنت وزارة الداخلية المصرية مقتل مسلحين. وذكر بيان للوزارة أن قوات الأمن داهمت وكرا.",
+            [
+                ("وزارة الداخلية المصرية", "وزارة الداخلية المصرية"),
+                ("بيان للوزارة", "وزارة الداخلية المصرية"),
+            ],
+            id="a-statement-of-the-ministry-named-before",
+        ),
     ],
 )
 def test_descriptions_and_names_resolve(text: str, expected: list[tuple[str, str | None]]) -> None:

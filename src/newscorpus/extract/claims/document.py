@@ -208,6 +208,8 @@ class DocumentState:
                 while after < len(self.tokens) and self.tokens[after].match == '"':
                     after += 1
                 named = self.mention_at(after)
+            elif self.tokens[after].stem.startswith("ال"):
+                named = self.described(after, after + 1)  # بيان للوزارة: the one named before
         if named is not None and named.type != "place" and issued_by:
             return named.actor or named.text  # بيان للنيابة الإدارية، بيان صادر عن X
         offset = self.tokens[k].start
