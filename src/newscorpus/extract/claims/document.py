@@ -195,7 +195,7 @@ class DocumentState:
     def _author_of(self, k: int) -> str | None:
         """The named author of the statement noun at token ``k``, if any."""
         after = k + 1
-        if after < len(self.tokens) and self.tokens[after].match in ("صادر", "الصادر"):
+        if after < len(self.tokens) and self.is_(after, "issued"):
             after += 1
             if after < len(self.tokens) and self.tokens[after].match == "عن":
                 after += 1

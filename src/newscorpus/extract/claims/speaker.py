@@ -500,10 +500,10 @@ def _by_whom(doc: DocumentState, j: int, end: int, token: Token) -> bool:
         return False
     by = token.prefix == "ل" and token.stem != token.match and token.is_word
     if end == j + 1:
-        return by or token.match in ("صادر", "الصادر")
+        return by or doc.is_(end, "issued")
     if by and (named := doc.mention_at(end)) is not None and named.type != "place":
         return True  # بيان للجناح العسكري لحماس: the author's own ل
-    return end == j + 2 and token.match == "عن" and doc.tokens[j + 1].match in ("صادر", "الصادر")
+    return end == j + 2 and token.match == "عن" and doc.is_(j + 1, "issued")
 
 
 def _name_goes_on(doc: DocumentState, j: int, end: int, token: Token) -> bool:
