@@ -146,6 +146,8 @@ def test_the_claim_scored_is_the_one_saying_the_judges_true_content(
     [
         ({"جون نيكولسن"}, {"جون نيكولسون"}, True),  # a spelling of one name
         ({"مارك زوكربيرغ", "زوكربيرغ"}, {"زوكربيرغ"}, True),  # a form the actor holds
+        ({"مارك زوكربيرغ"}, {"زوكربيرغ"}, True),  # the surname the judge wrote
+        ({"مونشي نعم"}, {"مونشي"}, False),  # a garbled name is no surname's full name
         ({"محمد صلاح"}, {"محمد صالح"}, False),  # another man
         ({""}, {"ترامب"}, False),  # no actor where the judge named one
         ({""}, {""}, True),  # no actor for an unnamed speaker
