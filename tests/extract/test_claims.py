@@ -758,6 +758,17 @@ def test_a_description_stands_for_the_person_speaking_with_that_title() -> None:
             id="the-secretary-general-is-not-the-security-minister",
         ),
         pytest.param(
+            "ظهر المدرب الألماني، يورغن كلوب، وهو يصافح اللاعب الشاب. وقال اللاعب إنه كان سعيدا.",
+            [("اللاعب", None)],
+            id="a-clause-after-the-name-is-no-appositive",
+        ),
+        pytest.param(
+            "وحذر وانغ مينغلينغ، وهو باحث عسكري في جامعة الدفاع الوطني الصيني، من أن بكين"
+            " ستواصل عملها. وقال الباحث إن الصين لن تتراجع.",
+            [("وانغ مينغلينغ", "وانغ مينغلينغ"), ("الباحث", "وانغ مينغلينغ")],
+            id="an-appositive-with-wahuwa-describes-the-name",
+        ),
+        pytest.param(
             "وفي التحقيق الذي يقوده روبرت مولر، قال الرئيس الجمهوري إن التحقيق ظالم.",
             [("الرئيس الجمهوري", None)],
             id="the-description-itself-is-no-appositive",

@@ -289,7 +289,8 @@ def cues() -> Cues:
     return Cues(
         titles=_phrase_index(kinds.get("title", [])),
         role_nouns=words("role_noun"),
-        modifiers=words("modifier"),
+        # each word of a modifier: المنتهية ولايته is read a word at a time
+        modifiers=frozenset(w for p in kinds.get("modifier", []) for w in p),
         org_heads=words("org_head"),
         speech=words("speech"),
         stop=words("stop"),

@@ -45,6 +45,7 @@ class Reader:
         self.taken: list[int] = [-1] * len(tokens)  # token -> candidate index
         self.found: list[Candidate] = []
         self.dropped: set[int] = set()  # candidates a later source overruled
+        self.tentative: set[int] = set()  # candidates the tagger must touch, or they go
         # the rules ask for these millions of times: read once
         self._words = [t.stem if t.is_word else "" for t in tokens]
         self._forms = [t.match for t in tokens]
@@ -157,7 +158,9 @@ class Reader:
         if token.match.isascii():
             return token.match[0].isupper()
         if token.match.startswith("ال") and self.form(index - 1) not in ("عبد", "ابو"):
-            return False
+            # آلدار، آلان: a name written with a madda, no article (but آل نهيان: a family)
+            if len(token.match) < 4 or self.text[token.start + self._clitic_width(index)] != "آ":
+                return False
         # وقعا, بالعاصمة: names do not carry proclitics; but inside a name a split like
         # فاكون = ف + اكون is the clitic analysis misreading a foreign name.
         if token.prefix and (first or "و" in token.prefix or word.startswith("ال")):

@@ -62,7 +62,9 @@ def statistical_pass(
     # spans the tagger did not touch were wrong. Quoted names (صحيفة «الأهرام») and names
     # followed by their acronym (مؤسسة الأبحاث الاستراتيجية (FRS)) stay.
     for index, candidate in enumerate(reader.found):
-        if (
+        if index in reader.tentative and index not in supported:
+            reader.drop(index)  # a holder's name after a long post that the tagger missed
+        elif (
             candidate.source == "rule"
             and candidate.type == "organization"
             and index not in supported
@@ -136,6 +138,9 @@ def _reconcile(
         same = c_kind == kind
         if same and first == c_first and last < c_last and reader.ends_clause(c_last):
             return  # a run closed by a clause end is whole: وقال باسكال دايز-بيرغون، المتخصص
+        if same and candidate in reader.tentative and c_first < first and last == c_last:
+            return  # a holder's name starts where the post ends: the tagger read its first
+            # word into the body (المتحدث باسم وزارة الخارجية بهرام قاسمي)
         reader.replace(
             candidate,
             first,

@@ -112,14 +112,119 @@ def title_pass(reader: Reader) -> None:
         if attached and found[taken].start == reader.tokens[name_at].start:  # not بكيم
             found[taken] = replace(found[taken], role=found[taken].role or role)
         elif not attached:
-            run_end = reader.name_run(name_at)
-            if 1 <= run_end - name_at <= 2 and reader.family_name(run_end):
-                run_end += 1  # وزير الداخلية اللبناني نهاد المشنوق
-            if run_end - name_at >= 2:
-                reader.add(
-                    name_at, run_end, "person", reader.span_key(name_at, run_end), "rule", role
-                )
+            run_end = _holder_end(reader, name_at)
+            tentative = False
+            if run_end - name_at < 2 and (far := _post_end(reader, end)) > end:
+                # وزيرة الدولة لشؤون الإعلام الناطقة الرسمية باسم الحكومة جمانة غنيمات
+                name_at = far + 1 if reader.form(far) in COMMAS else far
+                run_end = _holder_end(reader, name_at)
+                if run_end - name_at >= 2:
+                    role = reader.role_text(index, far)
+                    # the sentence may go on (قدم رئيس الوفد اعتذارا شفهيا): unless punctuation
+                    # or أن closes the name, the tagger must see a name there too
+                    tentative = not reader.ends_clause(run_end)
+            if run_end - name_at >= 2 and reader.add(
+                name_at, run_end, "person", reader.span_key(name_at, run_end), "rule", role
+            ):
+                if tentative:
+                    reader.tentative.add(len(reader.found) - 1)
         index = max(end, index + 1)
+
+
+def _complement(reader: Reader, index: int) -> bool:
+    """A definite noun with no proclitic, free, not a stop word (الإعلام، الانتخابات)."""
+    if not (0 <= index < len(reader.tokens)) or reader.taken[index] >= 0:
+        return False
+    token = reader.tokens[index]
+    return (
+        token.is_word
+        and not token.prefix
+        and token.stem.startswith("ال")
+        and token.stem not in reader.cue.stop
+    )
+
+
+def _holder_end(reader: Reader, name_at: int) -> int:
+    """End of the name of a title's holder starting at ``name_at`` (name_at if none)."""
+    run_end = reader.name_run(name_at)
+    if 1 <= run_end - name_at <= 2 and reader.family_name(run_end):
+        run_end += 1  # وزير الداخلية اللبناني نهاد المشنوق
+    taken = reader.taken[run_end] if run_end < len(reader.tokens) else -1
+    if taken >= 0 and reader.found[taken].type == "person":
+        if reader.found[taken].last - reader.found[taken].first == 1:
+            return name_at  # جيم يونغ كيم, where the lexicon took كيم: one name, the tagger's
+    return run_end  # اتهم ستيفن منوشين حسن نصر الله: two people
+
+
+POST_WORDS = 8  # words a post's complement may run to after its title
+
+
+def _post_end(reader: Reader, end: int) -> int:
+    """The end of the words of a post that go on after its title (``end``), when a
+    holder's name of two words or more follows them: definite nouns and nisbas (الدولة،
+    الإعلام، الرسمي), a ل-word (لشؤون), باسم, names of bodies and places, more titles
+    (والناطق الرسمي باسم الحكومة), a noun before its definite complement (مفوضية
+    الانتخابات). ``end`` when no name follows."""
+    cue, found, count = reader.cue, reader.found, len(reader.tokens)
+    at = end
+    while at < count and at - end < POST_WORDS:
+        taken = reader.taken[at]
+        token = reader.tokens[at]
+        if taken >= 0:
+            if found[taken].type == "person":
+                return end
+            if found[taken].type == "place" and not token.prefix and at > end and (
+                reader.word(at - 1).startswith("ال")
+            ):
+                return end  # وزير المخابرات إسرائيل كاتس: no genitive after a definite noun
+            at = found[taken].last
+        elif step := reader.phrase_at(at, cue.titles) or reader.phrase_at(at, cue.nisba):
+            at += step
+        elif reader.word(at) in cue.modifiers or reader.word(at) == "باسم":
+            at += 1
+        elif token.is_word and token.prefix in ("", "ل") and token.stem.startswith("ال"):
+            if token.stem in cue.stop:
+                return end
+            at += 1
+        elif token.is_word and token.prefix in ("", "ل") and token.stem not in cue.stop and (
+            _complement(reader, at + 1)
+        ):
+            at += 1  # لشؤون الإعلام، مفوضية الانتخابات: a noun and its complement
+        else:
+            return end
+        name_at = at + 1 if reader.form(at) in COMMAS else at
+        run_end = _holder_end(reader, name_at)
+        if run_end - name_at >= 2:
+            if run_end - name_at >= MAX_NAME - 1 and reader.name_like(run_end):
+                return end  # the name may go on (إيناسيو لويس لولا دا سيلفا): the tagger's
+            return at if _plain_name(reader, name_at, run_end) else end
+    return end
+
+
+_PRONOUNS = ("ه", "ها", "هم", "هما")
+_SUFFIXES = ("ا", "يه", *_PRONOUNS)  # accusative alef, pronouns: مهاما، دعمه
+
+
+def _plain_name(reader: Reader, first: int, last: int) -> bool:
+    """Whether tokens ``[first, last)`` after a long post read as a name, not the
+    sentence going on (مهاما فخرية، دعمه لي، لكرة القدم، معروف بتأييده): no proclitic,
+    no common word (also without an accusative alef or a pronoun), and no first word
+    written with ل or ب before a definite one."""
+    cue = reader.cue
+    for index in range(first, last):
+        token = reader.tokens[index]
+        if token.prefix:
+            return False
+        bare = {token.stem[: -len(end)] for end in _SUFFIXES if token.stem.endswith(end)}
+        forms = {token.stem} | {f for f in bare if len(f) >= 3}
+        bare = {token.stem[: -len(end)] for end in _PRONOUNS if token.stem.endswith(end)}
+        forms |= {f[:-1] + "ه" for f in forms if f.endswith("ت")}  # ولايته: ولاية + ه
+        if forms & cue.common or (forms | bare) & cue.stop:  # عنهما: عن + هما
+            return False
+    written = reader.text[reader.tokens[first].start]
+    return not (
+        written in "لب" and last - first == 2 and reader.tokens[first + 1].stem.startswith("ال")
+    )
 
 
 def prefix_pass(reader: Reader) -> None:

@@ -389,9 +389,11 @@ class DocumentState:
                         if keys <= self._class_nouns(mention, lexicon):
                             return mention
             return None
+        head = _bare(words[0])  # exactly: الأمين is not الأمن
         for mention in reversed(self.mentions[:before]):
             if mention.type == "person" and mention.role:
-                if keys <= {_skeleton(w) for w in match_form(mention.role).split()}:
+                role = match_form(mention.role).split()
+                if keys <= {_skeleton(w) for w in role} and head in map(_bare, role):
                     return mention
         return None
 
@@ -452,7 +454,8 @@ class DocumentState:
             feminine = words[0].endswith("ه")
             if speaker.gender == ("m" if feminine else "f"):
                 return None  # السفيرة الأمريكية is not the man who spoke last
-            if not any(self._fits(words, role) for role in roles):
+            head = _bare(words[0])  # exactly: الأمين is not الأمن
+            if not any(self._fits(words, role) and head in map(_bare, role) for role in roles):
                 return None
             return person
         return None
@@ -565,7 +568,11 @@ class DocumentState:
             near.append(self.tokens[j].stem)
             j -= 1
         after = self.token_of(mention.end - 1) + 1
-        if after < len(self.tokens) and self.tokens[after].match in COMMAS:
+        if (
+            after + 1 < len(self.tokens)
+            and self.tokens[after].match in COMMAS
+            and not self._clause_after(after + 1)
+        ):
             j = after + 1
             while (
                 j < min(len(self.tokens), until)
@@ -578,6 +585,16 @@ class DocumentState:
         same = _title_synonyms()
         near += [same[_bare(w)] for w in near if _bare(w) in same]
         return ["", *near]  # as a title: every word after its head may be a nisba
+
+    def _clause_after(self, k: int) -> bool:
+        """Whether the words after a name and its comma, from token ``k``, go on with the
+        sentence rather than describe the name: ، وهو يعتدي على صحفي (وهو and a verb), ، وبعد
+        ذلك; not ، وهو باحث عسكري (an appositive with وهو)."""
+        token = self.tokens[k]
+        if token.match in ("وهو", "وهي"):
+            following = self.tokens[k + 1].match if k + 1 < len(self.tokens) else ""
+            return following.startswith(("ي", "ت"))
+        return token.prefix.startswith("و")
 
     @staticmethod
     def _fits(words: list[str], role: list[str]) -> bool:
