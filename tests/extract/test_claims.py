@@ -1414,3 +1414,87 @@ def test_an_officials_description_stands_for_the_person_who_spoke_last(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(c.speaker, c.speaker_actor) for c in _claims(article, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        # the object ends where a verb of saying agreeing with the speaker goes on: the
+        # same speaker's next claim, whose object follows the verb
+        (
+            "وأدانت الحكومة اليمنية هذه الخطوة في بيان رسمي صدر الأحد ووصفت نشر القوات في"
+            ' الجزيرة "بغير المبرر" وأدانت عدم التنسيق معها.',
+            [
+                ("الحكومة اليمنية", "هذه الخطوة في بيان رسمي صدر الأحد"),
+                ("الحكومة اليمنية", 'نشر القوات في الجزيرة "بغير المبرر"'),
+                ("الحكومة اليمنية", "عدم التنسيق معها"),
+            ],
+        ),
+        # a verb that does not agree with the speaker is another subject's (the council
+        # met and called): the words go on
+        (
+            "وأدانت الحكومة اليمنية هذا الهجوم الذي نفذه المسلحون وأعلنوا مسؤوليتهم عنه.",
+            [("الحكومة اليمنية", "هذا الهجوم الذي نفذه المسلحون وأعلنوا مسؤوليتهم عنه")],
+        ),
+        # after إن the clause is the speaker's words, verbs and all
+        (
+            "وقالت الوزيرة إن الحكومة اجتمعت وأدانت الهجوم.",
+            [("الوزيرة", "الحكومة اجتمعت وأدانت الهجوم")],
+        ),
+        # a name after the verb is its object: the president demanded it of the ministry
+        (
+            "وأدان الرئيس كلاوس يوهانيس الاستخدام المفرط للقوة وطالب وزارة الداخلية بتقديم"
+            " توضيحات.",
+            [
+                ("كلاوس يوهانيس", "الاستخدام المفرط للقوة"),
+                ("كلاوس يوهانيس", "وزارة الداخلية بتقديم توضيحات"),
+            ],
+        ),
+        # نقل here is the noun (moving the embassy), not نقل عن
+        (
+            "وأعلن الرئيس دونالد ترامب الاعتراف بالقدس عاصمة لإسرائيل ونقل السفارة الأميركية"
+            " إليها.",
+            [("دونالد ترامب", "الاعتراف بالقدس عاصمة لإسرائيل ونقل السفارة الأميركية إليها")],
+        ),
+        # اتهم X بـ: the name is the accused, the speaker goes on
+        (
+            "وأدان المتحدث أحمد المسماري الهجوم واتهم تركيا بإيواء قادة الإرهابيين.",
+            [("أحمد المسماري", "الهجوم"), ("أحمد المسماري", "تركيا بإيواء قادة الإرهابيين")],
+        ),
+        # a name after the verb with no preposition of the verb after it is a new subject
+        (
+            "وأعلنت المتحدثة ماريا زاخاروفا طرد دبلوماسيين وأعلنت السويد الاثنين استدعاء"
+            " السفير الروسي.",
+            [("ماريا زاخاروفا", "طرد دبلوماسيين"), ("السويد", "استدعاء السفير الروسي")],
+        ),
+        # نقل with عن after it passes words on: the next claim
+        (
+            "وأعلنت الحكومة اليمنية حالة الطوارئ في الجزيرة ونقلت وكالة الأنباء"
+            ' "سبأ" عن المتحدث باسم الحكومة راجح بادي قوله إن الأرخبيل منكوب.',
+            [("الحكومة اليمنية", "حالة الطوارئ في الجزيرة"), ("راجح بادي", "الأرخبيل منكوب")],
+        ),
+        # اتهم بـ right after the verb is the passive: no claim
+        (
+            "ويطالب المنتدى الوطني بالإفراج عن محمد ولد غدة الذي اعترض على إلغاء المجلس واتهم"
+            " بالفساد.",
+            [("المنتدى الوطني", "بالإفراج عن محمد ولد غدة الذي اعترض على إلغاء المجلس")],
+        ),
+    ],
+)
+def test_an_object_ends_where_the_speaker_goes_on(
+    article: str, expected: list[tuple[str, str]]
+) -> None:
+    names = (
+        ("كلاوس يوهانيس", "person"),
+        ("وزارة الداخلية", "organization"),
+        ("دونالد ترامب", "person"),
+        ("المنتدى الوطني", "organization"),
+        ("محمد ولد غدة", "person"),
+        ("ماريا زاخاروفا", "person"),
+        ("السويد", "place"),
+        ("الحكومة اليمنية", "organization"),
+        ("راجح بادي", "person"),
+        ("أحمد المسماري", "person"),
+        ("تركيا", "place"),
+    )
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected

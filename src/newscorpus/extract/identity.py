@@ -61,7 +61,7 @@ def fold(key: str) -> str:
     """A spelling-blind form of a name's key, used only as an alias key."""
     if key.isascii():
         return _NOT_ALNUM.sub("", key.lower())
-    words = []
+    words: list[str] = []
     for word in _NOT_ALNUM.sub(" ", key.translate(_fold_table())).split():
         if word.startswith("ال") and len(word) > 3:
             word = word[2:]

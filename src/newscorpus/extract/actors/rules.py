@@ -173,8 +173,11 @@ def _post_end(reader: Reader, end: int) -> int:
         if taken >= 0:
             if found[taken].type == "person":
                 return end
-            if found[taken].type == "place" and not token.prefix and at > end and (
-                reader.word(at - 1).startswith("ال")
+            if (
+                found[taken].type == "place"
+                and not token.prefix
+                and at > end
+                and (reader.word(at - 1).startswith("ال"))
             ):
                 return end  # وزير المخابرات إسرائيل كاتس: no genitive after a definite noun
             at = found[taken].last
@@ -186,8 +189,11 @@ def _post_end(reader: Reader, end: int) -> int:
             if token.stem in cue.stop:
                 return end
             at += 1
-        elif token.is_word and token.prefix in ("", "ل") and token.stem not in cue.stop and (
-            _complement(reader, at + 1)
+        elif (
+            token.is_word
+            and token.prefix in ("", "ل")
+            and token.stem not in cue.stop
+            and (_complement(reader, at + 1))
         ):
             at += 1  # لشؤون الإعلام، مفوضية الانتخابات: a noun and its complement
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newscorpus.arabic import COMMAS
 from newscorpus.extract.claims.cues import MAX_GAP, PREPOSITIONS, Cue
-from newscorpus.extract.claims.document import CLAUSE_END, QUOTE_CLOSERS, DocumentState
+from newscorpus.extract.claims.document import CLAUSE_END, QUOTE_CLOSERS, DocumentState, Speaker
 from newscorpus.models import Token
 
 
@@ -30,7 +30,7 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
             if _said_where(doc, j, k):  # وقال ماتاريلا في بيان "..."
                 return k, True
         for complement in cue.complements:
-            if complement.startswith("prep:") and _has_prep(token, complement[5:]):
+            if complement.startswith("prep:") and has_prep(token, complement[5:]):
                 after = k + 1 if token.match == complement[5:] else k
                 if after < hi and doc.is_(after, "complementizer"):
                     return after + 1, False
@@ -133,7 +133,7 @@ def _only_adverbs(doc: DocumentState, j: int, k: int) -> bool:
     return all(adverbs) and (bool(adverbs) or j == k)
 
 
-def _has_prep(token: Token, prep: str) -> bool:
+def has_prep(token: Token, prep: str) -> bool:
     if token.match == prep:
         return True
     return len(prep) == 1 and token.prefix.endswith(prep) and token.stem != token.match
@@ -161,8 +161,10 @@ def quote_end(doc: DocumentState, k: int) -> int | None:
         position = found + 1
 
 
-def clause_end(doc: DocumentState, k: int, hi: int) -> int:
-    """Token index where indirect content starting at ``k`` ends."""
+def clause_end(doc: DocumentState, k: int, hi: int, said_by: Speaker | None = None) -> int:
+    """Token index where indirect content starting at ``k`` ends. ``said_by``: the speaker
+    of content that is the cue's object (أدانت الحكومة الخطوة), which ends where a verb of
+    saying agreeing with it goes on (... ووصفت نشر القوات "بغير المبرر")."""
     end = k
     while end < hi:
         token = doc.tokens[end]
@@ -192,8 +194,32 @@ def clause_end(doc: DocumentState, k: int, hi: int) -> int:
                 break  # لكنه لم يعط تفاصيل، ولكنه أكد: the journalist's; لكنها ستصبح: said
         if end > k and end + 1 < hi and _own_words_end(doc, end, hi):
             break
+        if end > k and said_by is not None and _same_speaker_goes_on(doc, end, said_by):
+            doc.goes_on[end] = said_by
+            break
         end += 1
     return end
+
+
+def _same_speaker_goes_on(doc: DocumentState, end: int, said_by: Speaker) -> bool:
+    """Whether token ``end`` is و and a past verb of saying that agrees with the speaker
+    of an object just said: the speaker's next claim, not the object's words."""
+    cue = doc.cue_at(end)
+    return (
+        cue is not None
+        and cue.pos == "verb"
+        and not ("transmit" in cue.complements and not _from_whom(doc, end))
+        and doc.tokens[end].prefix == "و"
+        and cue.gender == said_by.gender
+        and cue.number == said_by.number
+    )
+
+
+def _from_whom(doc: DocumentState, end: int) -> bool:
+    """Whether a verb of passing on (نقل) at token ``end`` says from whom within a few
+    words (ونقلت وكالة الأنباء "سبأ" عن المتحدث), not the noun (ونقل السفارة إليها)."""
+    last = min(end + 8, len(doc.tokens))
+    return any(doc.tokens[t].match == "عن" for t in range(end + 1, last))
 
 
 def _while_another_says(doc: DocumentState, k: int, hi: int) -> bool:

@@ -45,6 +45,8 @@ class DocumentState:
         self.speakers: list[Speaker] = []
         self.outlets: dict[str, str] = {}  # الصحيفة -> the newspaper named last
         self.last_claim_end = 0  # where the latest claim's words end
+        # token -> the speaker whose object ended there, its next verb of saying (... ووصفت)
+        self.goes_on: dict[int, Speaker] = {}
         self.sentence_spans: list[tuple[int, int]] = []  # the sentences read so far
         self.claims: list[Claim] = []  # the claims of the sentences read so far
         self.words = claim_words()

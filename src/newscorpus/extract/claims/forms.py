@@ -94,7 +94,9 @@ def build(
             if tail > after:
                 words_start, words_end, kind = first.start, doc.tokens[tail - 1].end, "mixed"
     else:
-        stop = clause_end(doc, k, hi)
+        # what the cue took as its object (أدانت الحكومة الخطوة), not a clause after إن or :
+        objected = not colon and k > 0 and not doc.is_(k - 1, "complementizer")
+        stop = clause_end(doc, k, hi, speaker if objected else None)
         if stop <= k:
             return None
         if colon and (stop >= hi or _ends_sentence(doc.tokens[stop].match)):

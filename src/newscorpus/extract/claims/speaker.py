@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newscorpus.arabic import COMMAS, match_form
 from newscorpus.extract.actors.gazetteer import cues as actor_cues
-from newscorpus.extract.claims.content import content_start, identity_aside
+from newscorpus.extract.claims.content import content_start, has_prep, identity_aside
 from newscorpus.extract.claims.cues import MAX_SPEAKER, Cue
 from newscorpus.extract.claims.document import (
     QUOTE_CLOSERS,
@@ -32,6 +32,13 @@ def speaker_and_content(
     readings: list[tuple[Speaker | None, int]] = []
     after_adverb: Speaker | None = None
     first = _past_adverbs(doc, i + 1, hi)  # وأكدت حينها أنه، أعلنت الأحد وزيرة الدولة ... أن
+    carried = doc.goes_on.pop(i, None)
+    if carried is not None and first < hi and _takes_object(cue) and _object_at(doc, first, cue):
+        # أدانت الحكومة الخطوة ووصفت نشر القوات "بغير المبرر"، أدان الرئيس العنف وطالب وزارة
+        # الداخلية بتوضيحات: the same speaker goes on, and what follows the verb is its object
+        if cue.lemma == "اتهم" and doc.tokens[first].prefix.endswith("ب"):
+            return None  # واتهم بالفساد: was accused of, not accusing
+        return carried, i + 1, first, False
     if first < hi and doc.tokens[first].stem in doc.words["pronoun"] and cue.pos != "noun":
         # قالت فيه إن / وتابع قائلا: / قال له: the statement's author named before the cue
         # in the sentence, else the speaker before
@@ -639,3 +646,33 @@ def via_outlet(doc: DocumentState, first: int, last: int) -> str | None:
             if close != -1:
                 return unquote(doc.text[token.end : close])
     return None
+
+
+def _takes_object(cue: Cue) -> bool:
+    """A cue whose words may be its object (أدان الخطوة، وصف القرار بـ), not only a clause."""
+    return any(c == "np" or c.startswith("prep:") for c in cue.complements)
+
+
+def _object_at(doc: DocumentState, k: int, cue: Cue) -> bool:
+    """Whether what starts at token ``k`` after a verb going on from its speaker is the
+    verb's object: any words, but a name only when the verb's preposition follows it
+    (وطالب وزارة الداخلية بتقديم توضيحات، واتهم تركيا بإيواء); a name without it is a new
+    subject (وأعلنت السويد الاثنين استدعاء السفير). The preposition: the verb's own, or
+    one that opens a second object (اتهم X بـ، دعا X إلى، حث X على)."""
+    named = doc.mentions_in(doc.tokens[k].start, doc.tokens[k].end)
+    if not named:
+        return True
+    after = doc.token_of(named[0].end - 1) + 1
+    preps = [c[5:] for c in cue.complements if c.startswith("prep:")]
+    if "clause" not in cue.complements:  # اتهم X بـ; not أعلنت السويد بشكل رسمي
+        preps += _OBJECT_PREPS
+    if after >= len(doc.tokens):
+        return False
+    token = doc.tokens[after]
+    if "ب" in preps and token.match.startswith("ب") and not doc.mentions_in(token.start, token.end):
+        return True  # بإيواء, which the clitic analysis leaves whole
+    return any(has_prep(token, p) for p in preps)
+
+
+# what a verb's second object opens with (اتهم X بـ، دعا X إلى، حث X على، طالب X بـ)
+_OBJECT_PREPS = ("ب", "الي", "علي")
