@@ -18,6 +18,9 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
     k = j
     while k < hi and k - j < MAX_GAP:
         token = doc.tokens[k]
+        if doc.is_(k, "adverb") and _only_adverbs(doc, j, k):
+            k += 1  # an adverb opens nothing said (بقوة، قبلا): what is said follows it
+            continue
         if token.match in doc.words["complementizer"] and "clause" in cue.complements:
             return k + 1, False
         if token.match == ":":
@@ -125,7 +128,9 @@ def _only_adverbs(doc: DocumentState, j: int, k: int) -> bool:
     """Whether tokens ``[j, k)`` are all adverbs, time words or commas (مراراً، بشدة،
     أعلن التحالف، الثلاثاء، عن ...)."""
     adverbs = [
-        doc.tokens[t].match in doc.words["stop"] and doc.tokens[t].match not in PREPOSITIONS
+        doc.tokens[t].match in doc.words["stop"]
+        and doc.tokens[t].match not in PREPOSITIONS
+        or doc.is_(t, "adverb")  # دعا أوزديمير بقوة ألمانيا إلى، أعلن الجيش قبلا أنه
         for t in range(j, k)
         if doc.tokens[t].match not in COMMAS
     ]
