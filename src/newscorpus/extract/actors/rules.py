@@ -177,7 +177,7 @@ def _post_end(reader: Reader, end: int) -> int:
                 found[taken].type == "place"
                 and not token.prefix
                 and at > end
-                and (reader.word(at - 1).startswith("ال"))
+                and reader.word(at - 1).startswith("ال")
             ):
                 return end  # وزير المخابرات إسرائيل كاتس: no genitive after a definite noun
             at = found[taken].last
@@ -193,7 +193,7 @@ def _post_end(reader: Reader, end: int) -> int:
             token.is_word
             and token.prefix in ("", "ل")
             and token.stem not in cue.stop
-            and (_complement(reader, at + 1))
+            and _complement(reader, at + 1)
         ):
             at += 1  # لشؤون الإعلام، مفوضية الانتخابات: a noun and its complement
         else:
@@ -221,11 +221,12 @@ def _plain_name(reader: Reader, first: int, last: int) -> bool:
         token = reader.tokens[index]
         if token.prefix:
             return False
-        bare = {token.stem[: -len(end)] for end in _SUFFIXES if token.stem.endswith(end)}
-        forms = {token.stem} | {f for f in bare if len(f) >= 3}
-        bare = {token.stem[: -len(end)] for end in _PRONOUNS if token.stem.endswith(end)}
+        stem = token.stem
+        stripped = {stem[: -len(end)] for end in _SUFFIXES if stem.endswith(end)}
+        forms = {stem} | {f for f in stripped if len(f) >= 3}
         forms |= {f[:-1] + "ه" for f in forms if f.endswith("ت")}  # ولايته: ولاية + ه
-        if forms & cue.common or (forms | bare) & cue.stop:  # عنهما: عن + هما
+        unpronounced = {stem[: -len(end)] for end in _PRONOUNS if stem.endswith(end)}
+        if forms & cue.common or (forms | unpronounced) & cue.stop:  # عنهما: عن + هما
             return False
     written = reader.text[reader.tokens[first].start]
     return not (
