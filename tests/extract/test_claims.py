@@ -1205,6 +1205,19 @@ def test_real_news_forms(
 
 
 LAST_SPEAKER = ("دونالد ترامب", "person")
+OBJECT_NAMES = (
+    ("كلاوس يوهانيس", "person"),
+    ("وزارة الداخلية", "organization"),
+    ("دونالد ترامب", "person"),
+    ("المنتدى الوطني", "organization"),
+    ("محمد ولد غدة", "person"),
+    ("ماريا زاخاروفا", "person"),
+    ("السويد", "place"),
+    ("الحكومة اليمنية", "organization"),
+    ("راجح بادي", "person"),
+    ("أحمد المسماري", "person"),
+    ("تركيا", "place"),
+)
 BETWEEN_CUE_SPEAKER_AND_CONTENT = [
     pytest.param(
         'قال دونالد ترامب إن الاتفاق سيئ. وكتب حينها على تويتر: "لن نتراجع".',
@@ -1373,6 +1386,88 @@ BETWEEN_CUE_SPEAKER_AND_CONTENT = [
         ],
         id="a-wa-inside-a-name-makes-no-plural-speaker",
     ),
+    # an object ends where a verb of saying agreeing with the speaker goes on: the
+    # same speaker's next claim, whose object follows the verb
+    pytest.param(
+        "وأدانت الحكومة اليمنية هذه الخطوة في بيان رسمي صدر الأحد ووصفت نشر القوات في"
+        ' الجزيرة "بغير المبرر" وأدانت عدم التنسيق معها.',
+        OBJECT_NAMES,
+        [
+            ("الحكومة اليمنية", "هذه الخطوة في بيان رسمي صدر الأحد"),
+            ("الحكومة اليمنية", 'نشر القوات في الجزيرة "بغير المبرر"'),
+            ("الحكومة اليمنية", "عدم التنسيق معها"),
+        ],
+        id="an-object-ends-where-its-speaker-goes-on",
+    ),
+    # a verb that does not agree with the speaker is another subject's (the gunmen
+    # carried out and claimed): the words go on
+    pytest.param(
+        "وأدانت الحكومة اليمنية هذا الهجوم الذي نفذه المسلحون وأعلنوا مسؤوليتهم عنه.",
+        OBJECT_NAMES,
+        [("الحكومة اليمنية", "هذا الهجوم الذي نفذه المسلحون وأعلنوا مسؤوليتهم عنه")],
+        id="a-verb-not-agreeing-is-another-subjects",
+    ),
+    # after إن the clause is the speaker's words, verbs and all
+    pytest.param(
+        "وقالت الوزيرة إن الحكومة اجتمعت وأدانت الهجوم.",
+        OBJECT_NAMES,
+        [("الوزيرة", "الحكومة اجتمعت وأدانت الهجوم")],
+        id="after-inna-verbs-are-said",
+    ),
+    # a name after the verb is its object: the president demanded it of the ministry
+    pytest.param(
+        "وأدان الرئيس كلاوس يوهانيس الاستخدام المفرط للقوة وطالب وزارة الداخلية بتقديم توضيحات.",
+        OBJECT_NAMES,
+        [
+            ("كلاوس يوهانيس", "الاستخدام المفرط للقوة"),
+            ("كلاوس يوهانيس", "وزارة الداخلية بتقديم توضيحات"),
+        ],
+        id="a-name-before-the-verbs-preposition-is-its-object",
+    ),
+    # نقل here is the noun (moving the embassy), not نقل عن
+    pytest.param(
+        "وأعلن الرئيس دونالد ترامب الاعتراف بالقدس عاصمة لإسرائيل ونقل السفارة الأميركية إليها.",
+        OBJECT_NAMES,
+        [("دونالد ترامب", "الاعتراف بالقدس عاصمة لإسرائيل ونقل السفارة الأميركية إليها")],
+        id="naql-the-noun-does-not-cut",
+    ),
+    # اتهم X بـ: the name is the accused, the speaker goes on
+    pytest.param(
+        "وأدان المتحدث أحمد المسماري الهجوم واتهم تركيا بإيواء قادة الإرهابيين.",
+        OBJECT_NAMES,
+        [("أحمد المسماري", "الهجوم"), ("أحمد المسماري", "تركيا بإيواء قادة الإرهابيين")],
+        id="accused-a-name-of-goes-on",
+    ),
+    # an adverb after the speaker opens nothing said (قبلا: earlier)
+    pytest.param(
+        "وأعلنت الحكومة اليمنية قبلا أنها تواصل عملياتها في الجزيرة.",
+        OBJECT_NAMES,
+        [("الحكومة اليمنية", "تواصل عملياتها في الجزيرة")],
+        id="an-adverb-opens-nothing-said",
+    ),
+    # a name after the verb with no preposition of the verb after it is a new subject
+    pytest.param(
+        "وأعلنت المتحدثة ماريا زاخاروفا طرد دبلوماسيين وأعلنت السويد الاثنين استدعاء"
+        " السفير الروسي.",
+        OBJECT_NAMES,
+        [("ماريا زاخاروفا", "طرد دبلوماسيين"), ("السويد", "استدعاء السفير الروسي")],
+        id="a-name-with-no-preposition-is-a-new-subject",
+    ),
+    # نقل with عن after it passes words on: the next claim
+    pytest.param(
+        "وأعلنت الحكومة اليمنية حالة الطوارئ في الجزيرة ونقلت وكالة الأنباء"
+        ' "سبأ" عن المتحدث باسم الحكومة راجح بادي قوله إن الأرخبيل منكوب.',
+        OBJECT_NAMES,
+        [("الحكومة اليمنية", "حالة الطوارئ في الجزيرة"), ("راجح بادي", "الأرخبيل منكوب")],
+        id="naql-with-an-passes-words-on",
+    ),
+    # اتهم بـ right after the verb is the passive: no claim
+    pytest.param(
+        "ويطالب المنتدى الوطني بالإفراج عن محمد ولد غدة الذي اعترض على إلغاء المجلس واتهم بالفساد.",
+        OBJECT_NAMES,
+        [("المنتدى الوطني", "بالإفراج عن محمد ولد غدة الذي اعترض على إلغاء المجلس")],
+        id="ittuhima-bi-is-passive",
+    ),
 ]
 
 
@@ -1414,92 +1509,3 @@ def test_an_officials_description_stands_for_the_person_who_spoke_last(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(c.speaker, c.speaker_actor) for c in _claims(article, names)] == expected
-
-
-@pytest.mark.parametrize(
-    ("article", "expected"),
-    [
-        # the object ends where a verb of saying agreeing with the speaker goes on: the
-        # same speaker's next claim, whose object follows the verb
-        (
-            "وأدانت الحكومة اليمنية هذه الخطوة في بيان رسمي صدر الأحد ووصفت نشر القوات في"
-            ' الجزيرة "بغير المبرر" وأدانت عدم التنسيق معها.',
-            [
-                ("الحكومة اليمنية", "هذه الخطوة في بيان رسمي صدر الأحد"),
-                ("الحكومة اليمنية", 'نشر القوات في الجزيرة "بغير المبرر"'),
-                ("الحكومة اليمنية", "عدم التنسيق معها"),
-            ],
-        ),
-        # a verb that does not agree with the speaker is another subject's (the council
-        # met and called): the words go on
-        (
-            "وأدانت الحكومة اليمنية هذا الهجوم الذي نفذه المسلحون وأعلنوا مسؤوليتهم عنه.",
-            [("الحكومة اليمنية", "هذا الهجوم الذي نفذه المسلحون وأعلنوا مسؤوليتهم عنه")],
-        ),
-        # after إن the clause is the speaker's words, verbs and all
-        (
-            "وقالت الوزيرة إن الحكومة اجتمعت وأدانت الهجوم.",
-            [("الوزيرة", "الحكومة اجتمعت وأدانت الهجوم")],
-        ),
-        # a name after the verb is its object: the president demanded it of the ministry
-        (
-            "وأدان الرئيس كلاوس يوهانيس الاستخدام المفرط للقوة وطالب وزارة الداخلية بتقديم"
-            " توضيحات.",
-            [
-                ("كلاوس يوهانيس", "الاستخدام المفرط للقوة"),
-                ("كلاوس يوهانيس", "وزارة الداخلية بتقديم توضيحات"),
-            ],
-        ),
-        # نقل here is the noun (moving the embassy), not نقل عن
-        (
-            "وأعلن الرئيس دونالد ترامب الاعتراف بالقدس عاصمة لإسرائيل ونقل السفارة الأميركية"
-            " إليها.",
-            [("دونالد ترامب", "الاعتراف بالقدس عاصمة لإسرائيل ونقل السفارة الأميركية إليها")],
-        ),
-        # اتهم X بـ: the name is the accused, the speaker goes on
-        (
-            "وأدان المتحدث أحمد المسماري الهجوم واتهم تركيا بإيواء قادة الإرهابيين.",
-            [("أحمد المسماري", "الهجوم"), ("أحمد المسماري", "تركيا بإيواء قادة الإرهابيين")],
-        ),
-        # an adverb after the speaker opens nothing said (قبلا: earlier)
-        (
-            "وأعلنت الحكومة اليمنية قبلا أنها تواصل عملياتها في الجزيرة.",
-            [("الحكومة اليمنية", "تواصل عملياتها في الجزيرة")],
-        ),
-        # a name after the verb with no preposition of the verb after it is a new subject
-        (
-            "وأعلنت المتحدثة ماريا زاخاروفا طرد دبلوماسيين وأعلنت السويد الاثنين استدعاء"
-            " السفير الروسي.",
-            [("ماريا زاخاروفا", "طرد دبلوماسيين"), ("السويد", "استدعاء السفير الروسي")],
-        ),
-        # نقل with عن after it passes words on: the next claim
-        (
-            "وأعلنت الحكومة اليمنية حالة الطوارئ في الجزيرة ونقلت وكالة الأنباء"
-            ' "سبأ" عن المتحدث باسم الحكومة راجح بادي قوله إن الأرخبيل منكوب.',
-            [("الحكومة اليمنية", "حالة الطوارئ في الجزيرة"), ("راجح بادي", "الأرخبيل منكوب")],
-        ),
-        # اتهم بـ right after the verb is the passive: no claim
-        (
-            "ويطالب المنتدى الوطني بالإفراج عن محمد ولد غدة الذي اعترض على إلغاء المجلس واتهم"
-            " بالفساد.",
-            [("المنتدى الوطني", "بالإفراج عن محمد ولد غدة الذي اعترض على إلغاء المجلس")],
-        ),
-    ],
-)
-def test_an_object_ends_where_the_speaker_goes_on(
-    article: str, expected: list[tuple[str, str]]
-) -> None:
-    names = (
-        ("كلاوس يوهانيس", "person"),
-        ("وزارة الداخلية", "organization"),
-        ("دونالد ترامب", "person"),
-        ("المنتدى الوطني", "organization"),
-        ("محمد ولد غدة", "person"),
-        ("ماريا زاخاروفا", "person"),
-        ("السويد", "place"),
-        ("الحكومة اليمنية", "organization"),
-        ("راجح بادي", "person"),
-        ("أحمد المسماري", "person"),
-        ("تركيا", "place"),
-    )
-    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
