@@ -247,6 +247,12 @@ def test_a_year_that_belongs_to_a_name_dates_no_event(before: str, event: bool) 
         # a date that recurs
         ("يحييها الفلسطينيون في 15 مايو من كل عام.", []),
         ("ويعرض البرنامج يوم الاثنين من كل أسبوع.", []),
+        # the current year: a period of forecasts and tallies, unless "earlier this year"
+        ("وتتوقع الأسواق رفع أسعار الفائدة مرتين هذا العام.", []),
+        ("وانخفضت الليرة نحو 17 بالمئة منذ بداية العام الجاري.", []),
+        ("وتنوي الحكومة اتخاذ إجراءات خلال العام الحالي 2018.", []),
+        ("واعتقلت الشرطة في وقت سابق هذا العام ثلاثة مشتبه بهم.", ["2018"]),
+        ("وفاز الفريق باللقب العام الماضي.", ["2017"]),
         # happenings
         ("ويشهد اليمن منذ 2014 حربا مدمرة.", ["2014"]),
         ("وصل الوفد إلى موسكو الاثنين.", ["2018-05-28"]),
@@ -343,3 +349,119 @@ def test_a_name_after_an_outlet_noun_only_reports(text: str, name: str, kept: bo
     date = DateMention(day, day + 7, "الاثنين", "2024-11-18", "day", 0)  # type: ignore[arg-type]
     (event,) = build_events(text, (Sentence(0, len(text), 0),), (mention,), (), (date,))
     assert (name in event.actors) is kept
+
+
+def _claim_of(text: str, cue: str, content: str) -> Claim:
+    """The claim of ``text`` whose cue phrase starts at ``cue`` and whose content is
+    ``content``: content first (content، بحسب X) or after the phrase (ووفق X، content)."""
+    c_start = text.index(content)
+    c_end = c_start + len(content)
+    start = min(text.index(cue), c_start)
+    return Claim("X", cue, content, "indirect", 0, start, len(text) - 1, c_start, c_end)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "day", "name", "kept"),
+    [
+        # whom a happening is attributed to only reports it
+        ("قتل شخصان في دمشق الأربعاء، وفق ما أفاد التلفزيون الرسمي.", "وفق ما أفاد",
+         "قتل شخصان في دمشق الأربعاء", "الأربعاء", "التلفزيون الرسمي", False),
+        ("قتل شخصان في دمشق الأربعاء، وفق ما أفاد التلفزيون الرسمي.", "وفق ما أفاد",
+         "قتل شخصان في دمشق الأربعاء", "الأربعاء", "دمشق", True),
+        ("ووفقا لوزارة الصحة، قتل فلسطيني في غزة الاثنين.", "ووفقا",
+         "قتل فلسطيني في غزة الاثنين", "الاثنين", "وزارة الصحة", False),
+        # the date of the attribution itself: its author made the announcement
+        ("أوقفت السلطات عالما، بحسب ما أعلنت وكالة الفضاء الثلاثاء.", "بحسب ما أعلنت",
+         "أوقفت السلطات عالما", "الثلاثاء", "وكالة الفضاء", True),
+        # a speaker of a verb of saying is the subject of a statement: kept
+        ("قال المرصد الأحد إن غارات قتلت ثمانية مدنيين.", "قال",
+         "غارات قتلت ثمانية مدنيين", "الأحد", "المرصد", True),
+    ],
+)  # fmt: skip
+def test_whom_a_happening_is_attributed_to_only_reports_it(
+    text: str, cue: str, content: str, day: str, name: str, kept: bool
+) -> None:
+    start = text.index(name)
+    mention = Mention(start, start + len(name), name, "organization", 0, name, actor=name)  # type: ignore[arg-type]
+    at = text.index(day)
+    date = DateMention(at, at + len(day), day, "2024-11-18", "day", 0)  # type: ignore[arg-type]
+    claim = _claim_of(text, cue, content)
+    (event,) = build_events(text, (Sentence(0, len(text), 0),), (mention,), (claim,), (date,))
+    assert (name in event.actors) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "day", "actors"),
+    [
+        # a clause of its own after a comma names the actors of its own happening
+        ("فاز منتخب الأرجنتين على نيجيريا مساء الثلاثاء، فيما فازت كرواتيا على آيسلندا.",
+         ["الأرجنتين", "نيجيريا", "كرواتيا", "آيسلندا"], "الثلاثاء", ["الأرجنتين", "نيجيريا"]),
+        ("اجتمع الرئيسان خلال قمة العشرين في ألمانيا، كما اجتمعا في نوفمبر بقمة فيتنام.",
+         ["ألمانيا", "فيتنام"], "نوفمبر", ["فيتنام"]),
+        ("أصيب رونالدو ضد برشلونة في 6 مايو، ما أثار القلق قبل النهائي في كييف.",
+         ["رونالدو", "برشلونة", "كييف"], "6 مايو", ["رونالدو", "برشلونة"]),
+        ("أصيب رونالدو في مايو، ولكن زيدان أكد الجمعة أنه جاهز.", ["رونالدو", "زيدان"],
+         "الجمعة", ["زيدان"]),
+        # بينما opens a clause without a comma too
+        ("وصل ماكرون إلى بكين الاثنين بينما غادر شي إلى موسكو.", ["ماكرون", "بكين", "شي",
+         "موسكو"], "الاثنين", ["ماكرون", "بكين"]),
+        # two words of a cue are two words in a row: في 1984 حين is no في حين
+        ("خاض روما النهائي في 1984 حين سقط أمام ليفربول.", ["روما", "ليفربول"], "1984",
+         ["روما", "ليفربول"]),
+        # فيما "in what", "regarding": no clause
+        ("اقترحت باريس الاثنين عقوبات على قادة إيرانيين، فيما يتعلق بسوريا.", ["باريس",
+         "سوريا"], "الاثنين", ["باريس", "سوريا"]),
+        # a comma that opens no clause (a date set off by commas) divides nothing
+        ("وكان أوزيل أعلن، الأحد في بيان نشره، اعتزاله.", ["أوزيل"], "الأحد", ["أوزيل"]),
+        # كما without a comma is "as"
+        ("التقى ماكرون شي الاثنين كما كان مقررا في بكين.", ["ماكرون", "شي", "بكين"], "الاثنين",
+         ["ماكرون", "شي", "بكين"]),
+        # a clause of an earlier or later happening of the same subject: its actors take
+        # no part in the happening dated outside it; one dated inside it takes its own and
+        # those of the clause it hangs on
+        ("فر مواطن صيني الجمعة إلى هلسنكي، بعد أن كان وصل إلى روسيا.", ["هلسنكي", "روسيا"],
+         "الجمعة", ["هلسنكي"]),
+        ("شددت إسرائيل الحصار على غزة، قبل أن تمنع الاثنين الوقود عبر كرم أبو سالم.",
+         ["إسرائيل", "غزة", "كرم أبو سالم"], "الاثنين", ["إسرائيل", "غزة", "كرم أبو سالم"]),
+        ("شددت إسرائيل الحصار الاثنين، فيما دعت مصر إلى التهدئة، قبل أن تزور الأردن.",
+         ["إسرائيل", "مصر", "الأردن"], "الاثنين", ["إسرائيل"]),
+        # حيث and عندما tell the same happening: no clause of their own
+        ("حقق المنتخب فوزين الجمعة في ناشفيل، عندما فاز إيسنر على دو لور.", ["ناشفيل",
+         "إيسنر", "دو لور"], "الجمعة", ["ناشفيل", "إيسنر", "دو لور"]),
+        # a clause that names nobody: the sentence's actors
+        ("وصلت المحطة لومونوسوف إلى مورمانسك، حيث قدمت للإعلام السبت.", ["لومونوسوف",
+         "مورمانسك"], "السبت", ["لومونوسوف", "مورمانسك"]),
+    ],
+)  # fmt: skip
+def test_the_actors_of_the_dates_own_clause(
+    text: str, names: list[str], day: str, actors: list[str]
+) -> None:
+    mentions = []
+    for name in names:
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, "place", 0, name, actor=name))  # type: ignore[arg-type]
+    at = text.index(day)
+    date = DateMention(at, at + len(day), day, "2024-11-18", "day", 0)  # type: ignore[arg-type]
+    (event,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (), (date,))
+    assert list(event.actors) == actors
+
+
+def test_the_speaker_of_the_words_that_hold_the_date_takes_part() -> None:
+    text = "وقال القائد يحيى صلاح إن المدينة تحررت، وكما رفعت السارية اليوم بمدينة ميدي سترتفع."
+    names = ["يحيى صلاح", "ميدي"]
+    mentions = []
+    for name in names:
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, "person", 0, name, actor=name))  # type: ignore[arg-type]
+    content = text.index("المدينة")
+    speaker = text.index("يحيى صلاح")
+    claim = Claim(
+        "يحيى صلاح", "قال", text[content:-1], "indirect", 0, 0, len(text) - 1, content,
+        len(text) - 1, speaker, speaker + len("يحيى صلاح"),
+    )  # fmt: skip
+    at = text.index("اليوم")
+    date = DateMention(at, at + 5, "اليوم", "2024-11-18", "day", 0)  # type: ignore[arg-type]
+    (event,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (claim,), (date,))
+    assert list(event.actors) == ["يحيى صلاح", "ميدي"]
+    (alone,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (), (date,))
+    assert list(alone.actors) == ["ميدي"]  # without the claim: the clause alone

@@ -5,7 +5,12 @@ actors the sentence names as taking part: not a news outlet or agency crediting 
 reporting it (``resources/news_media.txt``, or a name under an outlet noun such as صحيفة
 or وكالة, the claims extractor's list, or an organization in parentheses such as (واس)),
 nor the place of a dateline ("دبي، الإمارات (CNN)--"), nor a place or organization in a
-person's title (حاكم دبي الشيخ محمد). A year that belongs to a name
+person's title (حاكم دبي الشيخ محمد), nor whom the happening is attributed to (بحسب
+المرصد، وفق ما أعلنت الشرطة: the claims extractor's attribution phrases). When the date's
+clause names actors, only they take part (and the speaker of the words holding the date):
+a clause opened by فيما، بينما، كما، لكن، ما after a comma tells another happening, one
+opened by قبل أن، بعد أن an earlier or later one of the same subject
+(``event_cues.tsv``). A year that belongs to a name
 (كأس العالم 2018, رؤية 2030: ``extract.dates`` says so) dates no event.
 
 ``cluster_stories`` joins the events of one date (same value, so same precision) that tell
@@ -73,6 +78,8 @@ def build_events(
         key=lambda m: m.start,
     )
     part_starts = [m.start for m in taking_part]
+    attributions = _attribution_spans(text, claims)
+    clauses: dict[int, list[tuple[int, str]]] = {}  # sentence -> its clauses
     events: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for date in dates:
@@ -84,12 +91,34 @@ def build_events(
         sentence = sentences[i]
         if (i, date.value) in seen or date.reason == YEAR_OF_A_NAME:
             continue
-        if _marks_no_happening(text, sentence.start, date):
+        if _marks_no_happening(text, sentence.start, date) or _this_year(text, date):
             continue
         seen.add((i, date.value))
         first = bisect.bisect_left(part_starts, sentence.start)
         last = bisect.bisect_left(part_starts, sentence.end)
-        actors = tuple(dict.fromkeys(m.actor or m.text for m in taking_part[first:last]))
+        # who a happening is attributed to (بحسب المرصد، وفق ما أعلنت الشرطة) only reports
+        # it, unless the date is the attribution's own (بحسب ما أعلنت الوكالة الثلاثاء)
+        sources = [span for span in attributions if not span[0] <= date.start <= span[1]]
+        named = [
+            m
+            for m in taking_part[first:last]
+            if not any(lo <= m.start and m.end <= hi for lo, hi in sources)
+        ]
+        # the actors of the date's own clause, when it names any (، فيما فازت كرواتيا ...
+        # names the actors of another match than the one dated before it), and the speaker
+        # of the words that hold the date
+        if i not in clauses:
+            clauses[i] = _clauses(text, sentence)
+        spans = _clause_spans(clauses[i], sentence.end, date.start)
+        spans += [
+            (c.speaker_start, c.speaker_end)
+            for c in claims
+            if c.speaker_start is not None
+            and c.speaker_end is not None
+            and c.content_start <= date.start < c.content_end
+        ]
+        in_clause = [m for m in named if any(lo <= m.start and m.end <= hi for lo, hi in spans)]
+        actors = tuple(dict.fromkeys(m.actor or m.text for m in (in_clause or named)))
         claim = next(
             (k for k, c in enumerate(claims) if c.start < sentence.end and sentence.start < c.end),
             None,
@@ -107,6 +136,102 @@ def build_events(
             )
         )
     return events
+
+
+_CLAUSE_WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE_BREAK = re.compile(r"[،,؛;]")
+
+
+def _clauses(text: str, sentence: Sentence) -> list[tuple[int, str]]:
+    """The clauses of a sentence: (start, kind), the first ("main", sentence.start) and one
+    at each word of ``event_cues.tsv``'s ``clause`` or ``before`` kind after a comma or
+    semicolon, or of its ``clause-any`` kind anywhere (kind "clause" or "before")."""
+    cues = _event_cues()
+    found = [(sentence.start, "main")]
+    words = list(_CLAUSE_WORD.finditer(text, sentence.start, sentence.end))
+    previous_end = sentence.start
+    for n, word in enumerate(words):
+        after_break = bool(_CLAUSE_BREAK.search(text, previous_end, word.start()))
+        previous_end = word.end()
+        form = media_key(word[0])
+        following = words[n + 1] if n + 1 < len(words) else None
+        pair = (
+            f"{form} {media_key(following[0])}"
+            if following and not text[word.end() : following.start()].strip()
+            else ""
+        )  # the next word, right after (not في 1984 حين)
+        keys = [form, pair] + ([form[1:], pair[1:]] if form[:1] in "وف" else [])
+        kinds = {cues.get(key) for key in keys if key}
+        if "no-clause" in kinds:
+            continue  # فيما يتعلق، فيما بعد
+        kind = (
+            "clause"
+            if "clause-any" in kinds or (after_break and "clause" in kinds)
+            else "before"
+            if after_break and "before" in kinds
+            else ""
+        )
+        if kind and word.start() > found[-1][0]:
+            found.append((word.start(), kind))
+    return found
+
+
+def _clause_spans(clauses: list[tuple[int, str]], end: int, at: int) -> list[tuple[int, int]]:
+    """The spans whose actors take part in a happening dated at offset ``at``: its clause,
+    and when that one is a ``before`` clause, the clause it hangs on as well."""
+    starts = [start for start, _ in clauses]
+    k = bisect.bisect_right(starts, at) - 1
+
+    def span(n: int) -> tuple[int, int]:
+        return starts[n], starts[n + 1] if n + 1 < len(starts) else end
+
+    spans = [span(k)]
+    if clauses[k][1] == "before":
+        on = k - 1
+        while on > 0 and clauses[on][1] == "before":
+            on -= 1
+        spans.append(span(on))
+    return spans
+
+
+def _attribution_spans(text: str, claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """The attribution phrases of the claims (the claim's words less what it says: بحسب
+    ما أفاد المرصد السوري، وفقا لأرقام وزارة التجارة): whom the words are attributed to."""
+    from newscorpus.arabic import match_form
+    from newscorpus.extract.claims.cues import claim_words
+
+    heads = claim_words().get("attribution", frozenset())
+    spans: list[tuple[int, int]] = []
+    for claim in claims:
+        first = claim.cue.split()[0] if claim.cue.split() else ""
+        form = match_form(first)
+        if form not in heads and form[1:] not in heads:
+            continue
+        if claim.start < claim.content_start:  # ووفق X، content: the phrase opens the claim
+            spans.append((claim.start, claim.content_start))
+        else:  # content، بحسب X
+            spans.append((claim.content_end, claim.end))
+    return spans
+
+
+def _this_year(text: str, date: DateMention) -> bool:
+    """Whether a year-precision date is the current year (هذا العام، العام الجاري): a
+    period that forecasts and tallies name, not the date of a happening, unless it is
+    "earlier this year" (في وقت سابق هذا العام)."""
+    if date.precision != "year":
+        return False
+    cues = _event_cues()
+    key = media_key(date.text)
+    if not any(
+        cues.get(phrase) == "this-year" for n in range(2, 4) for phrase in _phrases(key.split(), n)
+    ):
+        return False
+    before = text[max(0, date.start - 30) : date.start].split()[-3:]
+    return not any(cues.get(media_key(word.strip(_PUNCTUATION))) == "earlier" for word in before)
+
+
+def _phrases(words: list[str], n: int) -> Iterator[str]:
+    return (" ".join(words[k : k + n]) for k in range(len(words) - n + 1))
 
 
 _SPAN = re.compile(r"\(\s*(?:\d{4}\s*[-–]\s*)?$")  # "(" or "(1934-" before a year of a span
