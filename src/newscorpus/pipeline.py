@@ -206,7 +206,9 @@ def _analyze_window(
     within = (paragraphs[0].start, paragraphs[-1].end) if window is not None else None
     dates = extract_dates(text, paragraphs, published, within=within)
     # a dateline opens the first paragraph read
-    events = build_events(document.text, sentences, mentions, claims, dates, [paragraphs[0].start])
+    events = build_events(
+        document.text, sentences, mentions, claims, dates, [paragraphs[0].start], published
+    )
     return Analysis(
         sentences=sentences,
         tokens=tokens if keep_tokens else (),

@@ -291,6 +291,9 @@ def test_dates_that_mark_no_happening_make_no_event(text: str, events: list[str]
          None, "الولايات المتحدة", False),
         ("وأعلن أندرو كومو حاكم نيويورك الاثنين حالة الطوارئ", "أندرو كومو", None, "نيويورك",
          False),
+        # a hashtag in the title
+        ("استقبل #محمد_بن_راشد نائب رئيس #الإمارات الاثنين الوفد", "محمد_بن_راشد", None,
+         "الإمارات", False),
         # a verb or a common word between: the place takes part
         ("وقال ماكرون رئيس فرنسا زار الجزائر الاثنين", "ماكرون", None, "الجزائر", True),
         ("وزار ماكرون الاثنين باريس", "ماكرون", None, "باريس", True),
@@ -465,3 +468,45 @@ def test_the_speaker_of_the_words_that_hold_the_date_takes_part() -> None:
     assert list(event.actors) == ["يحيى صلاح", "ميدي"]
     (alone,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (), (date,))
     assert list(alone.actors) == ["ميدي"]  # without the claim: the clause alone
+
+
+def test_places_named_one_after_another_in_a_title_take_no_part() -> None:
+    text = (
+        "استقبل #محمد_بن_راشد نائب رئيس #الإمارات رئيس مجلس الوزراء حاكم دبي، الاثنين، الوفد"
+        " في أبوظبي."
+    )
+    kinds = {"محمد_بن_راشد": "person", "الإمارات": "place", "دبي": "place", "أبوظبي": "place"}
+    mentions = []
+    for name, kind in kinds.items():
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, kind, 0, name, actor=name))  # type: ignore[arg-type]
+    at = text.index("الاثنين")
+    date = DateMention(at, at + 7, "الاثنين", "2024-11-18", "day", 0)  # type: ignore[arg-type]
+    (event,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (), (date,))
+    assert list(event.actors) == ["محمد_بن_راشد", "أبوظبي"]  # the place of the meeting stays
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a year to come after a forecast or a target: its horizon, no happening
+        ("ويتوقع الصندوق أن يصل النمو إلى 3 بالمئة في 2019.", []),
+        ("وتستهدف الحكومة عجزا أقل في الموازنة في عام 2020.", []),
+        # a year to come with no forecast: a scheduled happening; an expected happening
+        ("وتجرى الانتخابات الرئاسية المقبلة في 2021.", ["2021"]),
+        ("ومن المتوقع أن تدخل حاملة الطائرات الخدمة في عام 2020.", ["2020"]),
+        ("ومن المرجح أن تبدأ الرحلات التجريبية في عام 2020.", ["2020"]),
+        ("ويتوقع إطلاق المشروع في نهاية 2021 قبل بدء كأس العالم في قطر في 2022.",
+         ["2021", "2022"]),  # a year is no quantity
+        # a past year after a forecast word: the forecast was made then
+        ("وتوقع الصندوق في 2016 أن يتباطأ النمو.", ["2016"]),
+        ("ويتوقع الخبراء انخفاض العجز إلى 2,1% في 2020.", []),
+    ],
+)  # fmt: skip
+def test_a_year_to_come_after_a_forecast_makes_no_event(text: str, events: list[str]) -> None:
+    from newscorpus.extract.dates import extract_dates
+    from newscorpus.models import Paragraph
+
+    dates = extract_dates(text, (Paragraph(0, 0, len(text), "body"),), "2018-06-01")
+    found = build_events(text, (Sentence(0, len(text), 0),), (), (), dates, (), "2018-06-01")
+    assert [e.date for e in found] == events

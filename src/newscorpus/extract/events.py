@@ -11,7 +11,9 @@ clause names actors, only they take part (and the speaker of the words holding t
 a clause opened by فيما، بينما، كما، لكن، ما after a comma tells another happening, one
 opened by قبل أن، بعد أن an earlier or later one of the same subject
 (``event_cues.tsv``). A year that belongs to a name
-(كأس العالم 2018, رؤية 2030: ``extract.dates`` says so) dates no event.
+(كأس العالم 2018, رؤية 2030: ``extract.dates`` says so), the current year (هذا العام: a
+period of tallies and forecasts) and a year to come after a forecast (يتوقع أن يصل النمو
+إلى 3 بالمئة في 2019) date no event.
 
 ``cluster_stories`` joins the events of one date (same value, so same precision) that tell
 the same happening. Two events are alike when they share salient actors *and* content
@@ -61,11 +63,12 @@ def build_events(
     claims: Sequence[Claim],
     dates: Sequence[DateMention],
     paragraph_starts: Sequence[int] = (),
+    published: str | None = None,
 ) -> list[Event]:
     """One event per sentence and distinct resolved date in it, with its actors and claim.
 
     A dateline is looked for at each of ``paragraph_starts`` (the pipeline gives the first
-    paragraph it reads).
+    paragraph it reads); ``published`` (YYYY-MM-DD) tells a year to come from a past one.
     """
     sentence_starts = [s.start for s in sentences]
     in_titles = _in_titles(text, mentions) | _in_titles_after(text, mentions)
@@ -91,7 +94,11 @@ def build_events(
         sentence = sentences[i]
         if (i, date.value) in seen or date.reason == YEAR_OF_A_NAME:
             continue
-        if _marks_no_happening(text, sentence.start, date) or _this_year(text, date):
+        if (
+            _marks_no_happening(text, sentence.start, date)
+            or _this_year(text, date)
+            or _forecast(text, sentence.start, date, published)
+        ):
             continue
         seen.add((i, date.value))
         first = bisect.bisect_left(part_starts, sentence.start)
@@ -230,6 +237,32 @@ def _this_year(text: str, date: DateMention) -> bool:
     return not any(cues.get(media_key(word.strip(_PUNCTUATION))) == "earlier" for word in before)
 
 
+def _forecast(text: str, sentence_start: int, date: DateMention, published: str | None) -> bool:
+    """Whether a year to come is the horizon of a forecast or a target of a quantity: a
+    word of ``event_cues.tsv``'s ``forecast`` kind before it in the sentence, then a
+    quantity (a number that is no year, a percentage, a word of its ``quantity`` kind) up
+    to the date (يتوقع أن يصل النمو إلى 3 بالمئة في 2019، تستهدف عجزا أقل في 2020). An
+    expected happening is one (من المتوقع أن تدخل الحاملة الخدمة في عام 2020)."""
+    if date.precision != "year" or not published or not date.value:
+        return False
+    if not (date.value[:4].isdigit() and date.value[:4] > published[:4]):
+        return False
+    cues = _event_cues()
+    forecast = False
+    for word in text[sentence_start : date.start].split():
+        form = media_key(word.strip(_PUNCTUATION)).lstrip("وف")
+        kind = cues.get(form) or (cues.get(form[1:]) if form[:1] in "لب" else None)
+        if kind == "forecast":
+            forecast = True
+        elif forecast and (kind == "quantity" or _QUANTITY.search(word)):
+            return True
+    return False
+
+
+# a number that is no year (3، 6,4، 1.5، 200) or a percentage sign
+_QUANTITY = re.compile(r"[%٪]|(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+(?:[.,٫]\d+)?")
+
+
 def _phrases(words: list[str], n: int) -> Iterator[str]:
     return (" ".join(words[k : k + n]) for k in range(len(words) - n + 1))
 
@@ -313,42 +346,54 @@ def _in_titles(text: str, mentions: Sequence[Mention]) -> set[int]:
     return found
 
 
-_TITLE_LINKS = frozenset({"في", "لدي", "باسم", "ل", "عن"})  # match forms, in a title's words
+# match forms, in a title's words: links, and the council of رئيس مجلس الوزراء
+_TITLE_LINKS = frozenset({"في", "لدي", "باسم", "ل", "عن", "مجلس"})
 
 
 def _in_titles_after(text: str, mentions: Sequence[Mention]) -> set[int]:
     """Places in a title written after a person's name, up to the place: بيترو رئيس بلدية
     بوغوتا، نيكي هايلي سفيرة الولايات المتحدة لدى ...، أندرو كومو حاكم نيويورك. Every word
     between the two is a title's (``_role_words``) or a link (في، لدى، باسم), the first a
-    title; the place describes the person, it does not take part."""
+    title; the place describes the person, it does not take part. Places named one after
+    another in the title (نائب رئيس الإمارات ... حاكم دبي) all describe it."""
+    found: set[int] = set()
+    order = sorted(range(len(mentions)), key=lambda n: mentions[n].start)
+    for k in range(len(order) - 1):
+        person = mentions[order[k]]
+        if person.type != "person":
+            continue
+        # a title may name places one after another (محمد بن راشد نائب رئيس الإمارات رئيس
+        # مجلس الوزراء حاكم دبي): each place after the words of a title
+        end = person.end
+        for n in order[k + 1 :]:
+            place = mentions[n]
+            if place.type != "place" or not _title_between(text[end : place.start]):
+                break
+            found.add(n)
+            end = place.end
+    return found
+
+
+def _title_between(between: str) -> bool:
+    """Whether the words between a name and a place are a title up to the place (رئيس
+    بلدية، سفيرة ... لدى، نائب رئيس #): a title first, then titles' words and links."""
     from newscorpus.arabic import match_form
 
     titles = _title_heads()
     words_of_titles = _role_words()
-    found: set[int] = set()
-    order = sorted(range(len(mentions)), key=lambda n: mentions[n].start)
-    for k in range(len(order) - 1):
-        person, place = mentions[order[k]], mentions[order[k + 1]]
-        if person.type != "person" or place.type != "place":
-            continue
-        between = text[person.end : place.start]
-        if len(between) > 45 or any(ch in between for ch in ".\n:؛()"):
-            continue
-        words = between.replace("،", " ").replace(",", " ").split()
-        if not 1 <= len(words) <= 4:
-            continue
-        forms = [_bare(match_form(w)) for w in words]
-        forms[0] = forms[0][1:] if forms[0][:1] == "و" and forms[0][1:] in titles else forms[0]
-        if forms[0] not in titles:
-            continue
-        if all(
-            f in words_of_titles
-            or f in _TITLE_LINKS
-            or (f[:1] in "لب" and f[1:] in words_of_titles)
-            for f in forms
-        ):
-            found.add(order[k + 1])
-    return found
+    if len(between) > 45 or any(ch in between for ch in ".\n:؛()"):
+        return False
+    words = between.replace("،", " ").replace(",", " ").replace("#", " ").split()
+    if not 1 <= len(words) <= 4:
+        return False
+    forms = [_bare(match_form(w.replace("_", " "))) for w in words]
+    forms[0] = forms[0][1:] if forms[0][:1] == "و" and forms[0][1:] in titles else forms[0]
+    if forms[0] not in titles:
+        return False
+    return all(
+        f in words_of_titles or f in _TITLE_LINKS or (f[:1] in "لب" and f[1:] in words_of_titles)
+        for f in forms
+    )
 
 
 @cache
