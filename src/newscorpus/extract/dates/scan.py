@@ -439,9 +439,20 @@ def _today(m: re.Match[str], ctx: Context) -> list[_Found]:
     start = m.start("t_word")
     if m["t_word"] == "اليوم" and not m["t_wd"]:
         cues = lexicon().cues
-        if ctx.word_after(m.end()) in cues["not_today_after"]:
-            return []  # اليوم العالمي، اليوم التالي، اليوم السابع، اليوم الذي
+        after = ctx.word_after(m.end())
+        if cues["direction"].get(after.strip(_PAUSES)) == "same":
+            # اليوم نفسه، في اليوم ذاته: the day named before, if there is one
+            value = ctx.latest.get("day")
+            return (
+                [_Found(start, m.end(), value, "day", "the date mentioned before")] if value else []
+            )
+        if after.strip(_PAUSES) in cues["not_today_after"]:
+            return []  # اليوم العالمي، اليوم التالي، اليوم السابع، اليوم الذي، اليوم الأول:
+        if after and after[0] in _CLOSING_QUOTES and _QUOTED_NAME.search(ctx.text, 0, start):
+            return []  # "الإمارات اليوم"، «المصري اليوم»: the end of a quoted name
         before = ctx.words_before(start, 1)
+        if before and before[0] in cues["per_day_before"] and (not after or after[0] in _PAUSES):
+            return []  # يصطادون 5 حبارى في اليوم، وهي: per day
         if before and before[0].lstrip("وف") in cues["not_today_before"]:
             # ذلك اليوم: the day named before, if there is one
             value = ctx.latest.get("day")
@@ -452,6 +463,12 @@ def _today(m: re.Match[str], ctx: Context) -> list[_Found]:
         return [_Found(start, m.end(), None, "day", NO_PUBLICATION)]
     day = ctx.published + dt.timedelta(days=offset)
     return [_Found(start, m.end(), day.isoformat(), "day", "relative to publication date")]
+
+
+_PAUSES = ".,،:؛;!?()"  # what may follow a word, and ends "في اليوم" (per day)
+_CLOSING_QUOTES = "\"»”'"
+# a quotation mark opening one or two words right before (the name's first words)
+_QUOTED_NAME = re.compile(r"[\"«“'][^\W\d_]+(?:\s+[^\W\d_]+)?\s+$")
 
 
 def _ago(m: re.Match[str], ctx: Context) -> list[_Found]:
