@@ -487,6 +487,21 @@ def crf_found(text: str) -> set[tuple[str, str]]:
             id="waw-before-a-name-written-once-is-and",
         ),
         pytest.param(
+            "وأوضح كمال كيليجدار أوغلو، في لقاء صحفي بأنقرة، أن الجميع كان يتوقع ذلك.",
+            {("كمال كيليجدار أوغلو", "person"), ("أنقرة", "place")},
+            id="kaf-seldom-opens-a-name-the-tagger-found",
+        ),
+        pytest.param(
+            "وفاز فالنسيا على ريال مدريد بهدفين. وقال مدرب فالنسيا إن الفوز مستحق.",
+            {("فالنسيا", "organization"), ("ريال مدريد", "organization")},
+            id="a-name-with-fa-and-what-looks-like-the-article",
+        ),
+        pytest.param(
+            "وتصنف واشنطن حماس كحزب الله منظمة إرهابية.",
+            {("واشنطن", "place"), ("حماس", "organization"), ("حزب الله", "organization")},
+            id="kaf-before-a-name-the-lexicon-knows-is-like",
+        ),
+        pytest.param(
             "وقال الأمين العام بان كي مون إن السلام ممكن.",
             {("بان كي مون", "person")},
             id="a-name-starts-with-no-function-word",

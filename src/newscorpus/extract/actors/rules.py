@@ -243,7 +243,10 @@ def prefix_pass(reader: Reader) -> None:
     name written with و for its W sound (ويست هام، واتفورد، ويغان: و then a bare alef, ي
     or و) that the article writes so more than once and never without its و, when the
     rest is no known name, place or common word (ويورغن كلوب after يورغن كلوب,
-    ووحدات حماية الشعب, والسعودية and وأندرسون are و + a name).
+    ووحدات حماية الشعب, والسعودية and وأندرسون are و + a name). A name the tagger found
+    after ك alone keeps the ك (كاريوس، كالياري، كمال); one the lexicon matched does not
+    (كحزب الله). So does one after ف and what looks like the article (فالنسيا), when the
+    rest is no common word and the article never writes it without the ف.
     """
     from newscorpus.arabic.clitics import FUNCTION_STEMS
     from newscorpus.extract.ner.features import gazetteer as ner_places
@@ -272,7 +275,29 @@ def prefix_pass(reader: Reader) -> None:
             and stem not in alone
             and not {stem} & (known.keys() | places.keys() | cores | common)
         )
-        if "س" in token.prefix or stem in FUNCTION_STEMS or whole in known or w_sound:
+        # ك "like" seldom opens a name the tagger found (كاريوس، كالياري، كلاوس، كمال
+        # كيليجدار أوغلو are not ك + اريوس ...): its letter goes back; a name the lexicon
+        # matched after it keeps the split (كحزب الله، كفرنسا)
+        k_sound = token.prefix == "ك" and found.source == "crf"
+        # a name written with ف then what looks like the article (فالنسيا، فالكاو): the
+        # tagger's name after ف + ال, when the rest is no common word and the article never
+        # writes it without the ف (فالحكومة، فالمرصد are ف + a word)
+        f_sound = (
+            token.prefix == "ف"
+            and found.source == "crf"
+            and stem.startswith("ال")
+            and stem not in alone
+            and stem[2:] not in common
+            and stem not in common
+        )
+        if (
+            "س" in token.prefix
+            or stem in FUNCTION_STEMS
+            or whole in known
+            or w_sound
+            or k_sound
+            or f_sound
+        ):
             key = " ".join([whole, *found.key.split()[1:]])
             reader.replace(
                 index, found.first, found.last, found.type, key, found.source, found.role,
