@@ -376,6 +376,11 @@ def _claim_of(text: str, cue: str, content: str) -> Claim:
         # the date of the attribution itself: its author made the announcement
         ("أوقفت السلطات عالما، بحسب ما أعلنت وكالة الفضاء الثلاثاء.", "بحسب ما أعلنت",
          "أوقفت السلطات عالما", "الثلاثاء", "وكالة الفضاء", True),
+        ("وبحسب تقرير نشره المعهد، الثلاثاء، فقد توفي الملايين.", "وبحسب",
+         "الثلاثاء، فقد توفي الملايين", "الثلاثاء", "المعهد", True),
+        # a date opening the content, no comma after it: the happening's
+        ("ووفقا لوزارة الصحة، الاثنين قتل فلسطيني في غزة.", "ووفقا",
+         "الاثنين قتل فلسطيني في غزة", "الاثنين", "وزارة الصحة", False),
         # a speaker of a verb of saying is the subject of a statement: kept
         ("قال المرصد الأحد إن غارات قتلت ثمانية مدنيين.", "قال",
          "غارات قتلت ثمانية مدنيين", "الأحد", "المرصد", True),
@@ -416,6 +421,9 @@ def test_whom_a_happening_is_attributed_to_only_reports_it(
          "سوريا"], "الاثنين", ["باريس", "سوريا"]),
         # a comma that opens no clause (a date set off by commas) divides nothing
         ("وكان أوزيل أعلن، الأحد في بيان نشره، اعتزاله.", ["أوزيل"], "الأحد", ["أوزيل"]),
+        # a cue word written with its vowels
+        ("فاز منتخب الأرجنتين على نيجيريا الثلاثاء، فِيمَا فازت كرواتيا على آيسلندا.",
+         ["الأرجنتين", "نيجيريا", "كرواتيا", "آيسلندا"], "الثلاثاء", ["الأرجنتين", "نيجيريا"]),
         # كما without a comma is "as"
         ("التقى ماكرون شي الاثنين كما كان مقررا في بكين.", ["ماكرون", "شي", "بكين"], "الاثنين",
          ["ماكرون", "شي", "بكين"]),
@@ -470,6 +478,24 @@ def test_the_speaker_of_the_words_that_hold_the_date_takes_part() -> None:
     assert list(alone.actors) == ["ميدي"]  # without the claim: the clause alone
 
 
+def test_a_speaker_alone_does_not_stand_for_a_clause_that_names_nobody() -> None:
+    text = "وقال الوزير أحمد علي إن مسلحين هاجموا بغداد، فيما قتل ثلاثة مدنيين الاثنين."
+    mentions = []
+    for name in ("أحمد علي", "بغداد"):
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, "person", 0, name, actor=name))  # type: ignore[arg-type]
+    content = text.index("مسلحين")
+    speaker = text.index("أحمد علي")
+    claim = Claim(
+        "أحمد علي", "قال", text[content:-1], "indirect", 0, 0, len(text) - 1, content,
+        len(text) - 1, speaker, speaker + len("أحمد علي"),
+    )  # fmt: skip
+    at = text.index("الاثنين")
+    date = DateMention(at, at + 7, "الاثنين", "2024-11-18", "day", 0)  # type: ignore[arg-type]
+    (event,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (claim,), (date,))
+    assert list(event.actors) == ["أحمد علي", "بغداد"]  # the sentence's, as without a claim
+
+
 def test_places_named_one_after_another_in_a_title_take_no_part() -> None:
     text = (
         "استقبل #محمد_بن_راشد نائب رئيس #الإمارات رئيس مجلس الوزراء حاكم دبي، الاثنين، الوفد"
@@ -501,6 +527,10 @@ def test_places_named_one_after_another_in_a_title_take_no_part() -> None:
         # a past year after a forecast word: the forecast was made then
         ("وتوقع الصندوق في 2016 أن يتباطأ النمو.", ["2016"]),
         ("ويتوقع الخبراء انخفاض العجز إلى 2,1% في 2020.", []),
+        ("وتوقع الصندوق أن يصل النمو إلى 3 بالمئة في 2016.", ["2016"]),  # a past year
+        ("ويتوقع إطلاق المشروع في نهاية ٢٠٢١ قبل كأس العالم في ٢٠٢٢.", ["2021", "2022"]),
+        # the forecast of another clause
+        ("وتوقع الخبراء ارتفاع الأسعار، فيما تزور 3 وفود قطر في 2019.", ["2019"]),
     ],
 )  # fmt: skip
 def test_a_year_to_come_after_a_forecast_makes_no_event(text: str, events: list[str]) -> None:

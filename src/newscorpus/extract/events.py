@@ -7,9 +7,10 @@ or وكالة, the claims extractor's list, or an organization in parentheses su
 nor the place of a dateline ("دبي، الإمارات (CNN)--"), nor a place or organization in a
 person's title (حاكم دبي الشيخ محمد), nor whom the happening is attributed to (بحسب
 المرصد، وفق ما أعلنت الشرطة: the claims extractor's attribution phrases). When the date's
-clause names actors, only they take part (and the speaker of the words holding the date):
-a clause opened by فيما، بينما، كما، لكن، ما after a comma tells another happening, one
-opened by قبل أن، بعد أن an earlier or later one of the same subject
+clause names actors, only they take part (with the speaker of the words holding the date):
+a clause opened by فيما، بينما (anywhere) or كما، لكن، ما (after a comma) tells another
+happening, one opened by قبل أن، بعد أن (after a comma) an earlier or later one of the same
+subject
 (``event_cues.tsv``). A year that belongs to a name
 (كأس العالم 2018, رؤية 2030: ``extract.dates`` says so), the current year (هذا العام: a
 period of tallies and forecasts) and a year to come after a forecast (يتوقع أن يصل النمو
@@ -68,7 +69,8 @@ def build_events(
     """One event per sentence and distinct resolved date in it, with its actors and claim.
 
     A dateline is looked for at each of ``paragraph_starts`` (the pipeline gives the first
-    paragraph it reads); ``published`` (YYYY-MM-DD) tells a year to come from a past one.
+    paragraph it reads); ``published`` (YYYY-MM-DD) tells a year to come from a past one
+    (without it, no year is taken for a forecast's horizon).
     """
     sentence_starts = [s.start for s in sentences]
     in_titles = _in_titles(text, mentions) | _in_titles_after(text, mentions)
@@ -81,7 +83,13 @@ def build_events(
         key=lambda m: m.start,
     )
     part_starts = [m.start for m in taking_part]
-    attributions = _attribution_spans(text, claims)
+    # the claims over each sentence (a claim may run over several), found once
+    claims_of: dict[int, list[int]] = {}
+    for k, c in enumerate(claims):
+        first_sentence = max(bisect.bisect_right(sentence_starts, c.start) - 1, 0)
+        last_sentence = bisect.bisect_right(sentence_starts, max(c.start, c.end - 1)) - 1
+        for n in range(first_sentence, last_sentence + 1):
+            claims_of.setdefault(n, []).append(k)
     clauses: dict[int, list[tuple[int, str]]] = {}  # sentence -> its clauses
     events: list[Event] = []
     seen: set[tuple[int, str]] = set()
@@ -94,40 +102,53 @@ def build_events(
         sentence = sentences[i]
         if (i, date.value) in seen or date.reason == YEAR_OF_A_NAME:
             continue
+        if i not in clauses:
+            clauses[i] = _clauses(text, sentence)
+        spans = _clause_spans(clauses[i], sentence.end, date.start)
         if (
             _marks_no_happening(text, sentence.start, date)
-            or _this_year(text, date)
-            or _forecast(text, sentence.start, date, published)
+            or _this_year(text, sentence.start, date)
+            or _forecast(text, spans[0][0], date, published)
         ):
             continue
         seen.add((i, date.value))
         first = bisect.bisect_left(part_starts, sentence.start)
         last = bisect.bisect_left(part_starts, sentence.end)
+        near = [claims[k] for k in claims_of.get(i, ())]
         # who a happening is attributed to (بحسب المرصد، وفق ما أعلنت الشرطة) only reports
         # it, unless the date is the attribution's own (بحسب ما أعلنت الوكالة الثلاثاء)
-        sources = [span for span in attributions if not span[0] <= date.start <= span[1]]
+        sources = [
+            (lo, hi) for lo, hi in _attribution_spans(near) if not _dates_span(text, date, lo, hi)
+        ]
         named = [
             m
             for m in taking_part[first:last]
             if not any(lo <= m.start and m.end <= hi for lo, hi in sources)
         ]
         # the actors of the date's own clause, when it names any (، فيما فازت كرواتيا ...
-        # names the actors of another match than the one dated before it), and the speaker
+        # names the actors of another match than the one dated before it), with the speaker
         # of the words that hold the date
-        if i not in clauses:
-            clauses[i] = _clauses(text, sentence)
-        spans = _clause_spans(clauses[i], sentence.end, date.start)
-        spans += [
-            (c.speaker_start, c.speaker_end)
-            for c in claims
-            if c.speaker_start is not None
-            and c.speaker_end is not None
-            and c.content_start <= date.start < c.content_end
-        ]
         in_clause = [m for m in named if any(lo <= m.start and m.end <= hi for lo, hi in spans)]
+        if in_clause:
+            speakers = [
+                (c.speaker_start, c.speaker_end)
+                for c in near
+                if c.speaker_start is not None
+                and c.speaker_end is not None
+                and c.content_start <= date.start < c.content_end
+            ]
+            in_clause = [
+                m
+                for m in named
+                if m in in_clause or any(lo <= m.start and m.end <= hi for lo, hi in speakers)
+            ]
         actors = tuple(dict.fromkeys(m.actor or m.text for m in (in_clause or named)))
         claim = next(
-            (k for k, c in enumerate(claims) if c.start < sentence.end and sentence.start < c.end),
+            (
+                k
+                for k in claims_of.get(i, ())
+                if claims[k].start < sentence.end and sentence.start < claims[k].end
+            ),
             None,
         )
         events.append(
@@ -145,7 +166,6 @@ def build_events(
     return events
 
 
-_CLAUSE_WORD = re.compile(r"[^\W\d_]+")
 _CLAUSE_BREAK = re.compile(r"[،,؛;]")
 
 
@@ -155,7 +175,7 @@ def _clauses(text: str, sentence: Sentence) -> list[tuple[int, str]]:
     semicolon, or of its ``clause-any`` kind anywhere (kind "clause" or "before")."""
     cues = _event_cues()
     found = [(sentence.start, "main")]
-    words = list(_CLAUSE_WORD.finditer(text, sentence.start, sentence.end))
+    words = list(_WORD.finditer(text, sentence.start, sentence.end))
     previous_end = sentence.start
     for n, word in enumerate(words):
         after_break = bool(_CLAUSE_BREAK.search(text, previous_end, word.start()))
@@ -201,7 +221,7 @@ def _clause_spans(clauses: list[tuple[int, str]], end: int, at: int) -> list[tup
     return spans
 
 
-def _attribution_spans(text: str, claims: Sequence[Claim]) -> list[tuple[int, int]]:
+def _attribution_spans(claims: Sequence[Claim]) -> list[tuple[int, int]]:
     """The attribution phrases of the claims (the claim's words less what it says: بحسب
     ما أفاد المرصد السوري، وفقا لأرقام وزارة التجارة): whom the words are attributed to."""
     from newscorpus.arabic import match_form
@@ -221,7 +241,15 @@ def _attribution_spans(text: str, claims: Sequence[Claim]) -> list[tuple[int, in
     return spans
 
 
-def _this_year(text: str, date: DateMention) -> bool:
+def _dates_span(text: str, date: DateMention, lo: int, hi: int) -> bool:
+    """Whether a date is an attribution phrase's own (بحسب ما أعلنت الوكالة الثلاثاء): inside
+    it, or right after it and set off by a comma (وبحسب تقرير نشره المعهد، الثلاثاء، فقد)."""
+    if lo <= date.start < hi:
+        return True
+    return date.start == hi and text[date.end : date.end + 2].lstrip()[:1] in ("،", ",")
+
+
+def _this_year(text: str, sentence_start: int, date: DateMention) -> bool:
     """Whether a year-precision date is the current year (هذا العام، العام الجاري): a
     period that forecasts and tallies name, not the date of a happening, unless it is
     "earlier this year" (في وقت سابق هذا العام)."""
@@ -233,13 +261,13 @@ def _this_year(text: str, date: DateMention) -> bool:
         cues.get(phrase) == "this-year" for n in range(2, 4) for phrase in _phrases(key.split(), n)
     ):
         return False
-    before = text[max(0, date.start - 30) : date.start].split()[-3:]
+    before = text[max(sentence_start, date.start - 30) : date.start].split()[-3:]
     return not any(cues.get(media_key(word.strip(_PUNCTUATION))) == "earlier" for word in before)
 
 
-def _forecast(text: str, sentence_start: int, date: DateMention, published: str | None) -> bool:
+def _forecast(text: str, clause_start: int, date: DateMention, published: str | None) -> bool:
     """Whether a year to come is the horizon of a forecast or a target of a quantity: a
-    word of ``event_cues.tsv``'s ``forecast`` kind before it in the sentence, then a
+    word of ``event_cues.tsv``'s ``forecast`` kind before it in its clause, then a
     quantity (a number that is no year, a percentage, a word of its ``quantity`` kind) up
     to the date (يتوقع أن يصل النمو إلى 3 بالمئة في 2019، تستهدف عجزا أقل في 2020). An
     expected happening is one (من المتوقع أن تدخل الحاملة الخدمة في عام 2020)."""
@@ -249,7 +277,7 @@ def _forecast(text: str, sentence_start: int, date: DateMention, published: str 
         return False
     cues = _event_cues()
     forecast = False
-    for word in text[sentence_start : date.start].split():
+    for word in text[clause_start : date.start].translate(_DIGITS).split():
         form = media_key(word.strip(_PUNCTUATION)).lstrip("وف")
         kind = cues.get(form) or (cues.get(form[1:]) if form[:1] in "لب" else None)
         if kind == "forecast":
@@ -259,6 +287,7 @@ def _forecast(text: str, sentence_start: int, date: DateMention, published: str 
     return False
 
 
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # a number that is no year (3، 6,4، 1.5، 200) or a percentage sign
 _QUANTITY = re.compile(r"[%٪]|(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+(?:[.,٫]\d+)?")
 
