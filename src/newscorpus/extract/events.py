@@ -10,8 +10,8 @@ person's title (حاكم دبي الشيخ محمد), nor whom the happening is 
 clause names actors, only they take part (with the speaker of the words holding the date):
 a clause opened by فيما، بينما (anywhere) or كما، لكن، ما (after a comma) tells another
 happening, one opened by قبل أن، بعد أن (after a comma) an earlier or later one of the same
-subject
-(``event_cues.tsv``). A year that belongs to a name
+subject (``event_cues.tsv``), and a parenthesis holding the date and more the happening of
+the name before it (الدار البيضاء (33 قتيلا في 2003)). A year that belongs to a name
 (كأس العالم 2018, رؤية 2030: ``extract.dates`` says so), the current year (هذا العام: a
 period of tallies and forecasts) and a year to come after a forecast (يتوقع أن يصل النمو
 إلى 3 بالمئة في 2019) date no event.
@@ -114,6 +114,7 @@ def build_events(
         seen.add((i, date.value))
         first = bisect.bisect_left(part_starts, sentence.start)
         last = bisect.bisect_left(part_starts, sentence.end)
+        aside = _aside(text, sentence, date, taking_part[first:last])
         near = [claims[k] for k in claims_of.get(i, ())]
         # who a happening is attributed to (بحسب المرصد، وفق ما أعلنت الشرطة) only reports
         # it, unless the date is the attribution's own (بحسب ما أعلنت الوكالة الثلاثاء)
@@ -128,7 +129,9 @@ def build_events(
         # the actors of the date's own clause, when it names any (، فيما فازت كرواتيا ...
         # names the actors of another match than the one dated before it), with the speaker
         # of the words that hold the date
-        in_clause = [m for m in named if any(lo <= m.start and m.end <= hi for lo, hi in spans)]
+        in_clause = [
+            m for m in named if any(lo <= m.start and m.end <= hi for lo, hi in aside or spans)
+        ]
         if in_clause:
             speakers = [
                 (c.speaker_start, c.speaker_end)
@@ -201,6 +204,32 @@ def _clauses(text: str, sentence: Sentence) -> list[tuple[int, str]]:
         if kind and word.start() > found[-1][0]:
             found.append((word.start(), kind))
     return found
+
+
+def _aside(
+    text: str, sentence: Sentence, date: DateMention, mentions: Sequence[Mention]
+) -> list[tuple[int, int]]:
+    """A parenthesis that holds the date and more (الدار البيضاء (33 قتيلا في 2003)، (بعد
+    الجزائري رياض محرز عام 2016)) tells the happening of the name right before it: its span
+    and that name's; none when the date is alone in it (صباح اليوم (الأربعاء)) or the
+    parenthesis glosses a time (``gloss`` words: (ليل الخميس بتوقيت القاهرة))."""
+    opening = text.rfind("(", sentence.start, date.start)
+    if opening < 0 or text.find(")", opening, date.start) >= 0:
+        return []
+    closing = text.find(")", date.end, sentence.end)
+    if closing < 0:
+        return []
+    inside = text[opening + 1 : closing]
+    if not (inside.replace(date.text, " ", 1).strip(_PUNCTUATION + " ")):
+        return []  # (الأربعاء): a date alone glosses the one before it
+    cues = _event_cues()
+    if any(cues.get(media_key(word)) == "gloss" for word in inside.replace(".", " ").split()):
+        return []  # (ليل الخميس بتوقيت القاهرة): the time named before, in another zone
+    spans = [(opening, closing)]
+    spans += [
+        (m.start, m.end) for m in mentions if 0 <= opening - m.end <= 2
+    ]  # باريس (130 قتيلا في 2015)
+    return spans
 
 
 def _clause_spans(clauses: list[tuple[int, str]], end: int, at: int) -> list[tuple[int, int]]:
