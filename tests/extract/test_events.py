@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from newscorpus.extract.events import (
@@ -11,7 +13,7 @@ from newscorpus.extract.events import (
     content_words,
     is_outlet_name,
 )
-from newscorpus.models import Claim, DateMention, Mention, Sentence
+from newscorpus.models import Claim, DateMention, Event, Mention, Sentence
 
 TEXT = "قال بوتين في موسكو الاثنين إن المحادثات مستمرة. وفي عام 2019 زار كيم هانوي."
 FIRST_END = TEXT.index(".") + 1
@@ -354,6 +356,39 @@ def test_a_name_after_an_outlet_noun_only_reports(text: str, name: str, kept: bo
     assert (name in event.actors) is kept
 
 
+def _named(text: str, kinds: dict[str, str]) -> list[Mention]:
+    """A mention of each name of ``text`` (name -> type), each its own actor, in order."""
+    found = []
+    for name, kind in kinds.items():
+        start = text.index(name)
+        found.append(Mention(start, start + len(name), name, kind, 0, name, actor=name))  # type: ignore[arg-type]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _day(text: str, word: str) -> DateMention:
+    """``word`` of ``text`` as the date 2024-11-18."""
+    at = text.index(word)
+    return DateMention(at, at + len(word), word, "2024-11-18", "day", 0)  # type: ignore[arg-type]
+
+
+def _one_sentence(
+    text: str, mentions: Sequence[Mention], claims: Sequence[Claim], date: DateMention
+) -> Event:
+    """The one event of ``text`` read as a single sentence with ``date``."""
+    (event,) = build_events(text, (Sentence(0, len(text), 0),), mentions, claims, (date,))
+    return event
+
+
+def _said_by(text: str, speaker: str, content_from: str) -> Claim:
+    """``speaker`` said the rest of ``text`` from ``content_from`` (قال X إن ...)."""
+    content = text.index(content_from)
+    at = text.index(speaker)
+    return Claim(
+        speaker, "قال", text[content:-1], "indirect", 0, 0, len(text) - 1, content,
+        len(text) - 1, at, at + len(speaker),
+    )  # fmt: skip
+
+
 def _claim_of(text: str, cue: str, content: str) -> Claim:
     """The claim of ``text`` whose cue phrase starts at ``cue`` and whose content is
     ``content``: content first (content، بحسب X) or after the phrase (ووفق X، content)."""
@@ -389,12 +424,8 @@ def _claim_of(text: str, cue: str, content: str) -> Claim:
 def test_whom_a_happening_is_attributed_to_only_reports_it(
     text: str, cue: str, content: str, day: str, name: str, kept: bool
 ) -> None:
-    start = text.index(name)
-    mention = Mention(start, start + len(name), name, "organization", 0, name, actor=name)  # type: ignore[arg-type]
-    at = text.index(day)
-    date = DateMention(at, at + len(day), day, "2024-11-18", "day", 0)  # type: ignore[arg-type]
     claim = _claim_of(text, cue, content)
-    (event,) = build_events(text, (Sentence(0, len(text), 0),), (mention,), (claim,), (date,))
+    event = _one_sentence(text, _named(text, {name: "organization"}), (claim,), _day(text, day))
     assert (name in event.actors) is kept
 
 
@@ -457,52 +488,25 @@ def test_whom_a_happening_is_attributed_to_only_reports_it(
 def test_the_actors_of_the_dates_own_clause(
     text: str, names: list[str], day: str, actors: list[str]
 ) -> None:
-    mentions = []
-    for name in names:
-        start = text.index(name)
-        mentions.append(Mention(start, start + len(name), name, "place", 0, name, actor=name))  # type: ignore[arg-type]
-    at = text.index(day)
-    date = DateMention(at, at + len(day), day, "2024-11-18", "day", 0)  # type: ignore[arg-type]
-    (event,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (), (date,))
-    assert list(event.actors) == actors
+    mentions = _named(text, dict.fromkeys(names, "place"))
+    assert list(_one_sentence(text, mentions, (), _day(text, day)).actors) == actors
 
 
 def test_the_speaker_of_the_words_that_hold_the_date_takes_part() -> None:
     text = "وقال القائد يحيى صلاح إن المدينة تحررت، وكما رفعت السارية اليوم بمدينة ميدي سترتفع."
-    names = ["يحيى صلاح", "ميدي"]
-    mentions = []
-    for name in names:
-        start = text.index(name)
-        mentions.append(Mention(start, start + len(name), name, "person", 0, name, actor=name))  # type: ignore[arg-type]
-    content = text.index("المدينة")
-    speaker = text.index("يحيى صلاح")
-    claim = Claim(
-        "يحيى صلاح", "قال", text[content:-1], "indirect", 0, 0, len(text) - 1, content,
-        len(text) - 1, speaker, speaker + len("يحيى صلاح"),
-    )  # fmt: skip
-    at = text.index("اليوم")
-    date = DateMention(at, at + 5, "اليوم", "2024-11-18", "day", 0)  # type: ignore[arg-type]
-    (event,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (claim,), (date,))
-    assert list(event.actors) == ["يحيى صلاح", "ميدي"]
-    (alone,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (), (date,))
-    assert list(alone.actors) == ["ميدي"]  # without the claim: the clause alone
+    mentions = _named(text, {"يحيى صلاح": "person", "ميدي": "place"})
+    claim = _said_by(text, "يحيى صلاح", "المدينة")
+    date = _day(text, "اليوم")
+    assert list(_one_sentence(text, mentions, (claim,), date).actors) == ["يحيى صلاح", "ميدي"]
+    # without the claim: the clause alone
+    assert list(_one_sentence(text, mentions, (), date).actors) == ["ميدي"]
 
 
 def test_a_speaker_alone_does_not_stand_for_a_clause_that_names_nobody() -> None:
     text = "وقال الوزير أحمد علي إن مسلحين هاجموا بغداد، فيما قتل ثلاثة مدنيين الاثنين."
-    mentions = []
-    for name in ("أحمد علي", "بغداد"):
-        start = text.index(name)
-        mentions.append(Mention(start, start + len(name), name, "person", 0, name, actor=name))  # type: ignore[arg-type]
-    content = text.index("مسلحين")
-    speaker = text.index("أحمد علي")
-    claim = Claim(
-        "أحمد علي", "قال", text[content:-1], "indirect", 0, 0, len(text) - 1, content,
-        len(text) - 1, speaker, speaker + len("أحمد علي"),
-    )  # fmt: skip
-    at = text.index("الاثنين")
-    date = DateMention(at, at + 7, "الاثنين", "2024-11-18", "day", 0)  # type: ignore[arg-type]
-    (event,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (claim,), (date,))
+    mentions = _named(text, {"أحمد علي": "person", "بغداد": "place"})
+    claim = _said_by(text, "أحمد علي", "مسلحين")
+    event = _one_sentence(text, mentions, (claim,), _day(text, "الاثنين"))
     assert list(event.actors) == ["أحمد علي", "بغداد"]  # the sentence's, as without a claim
 
 
@@ -512,13 +516,7 @@ def test_places_named_one_after_another_in_a_title_take_no_part() -> None:
         " في أبوظبي."
     )
     kinds = {"محمد_بن_راشد": "person", "الإمارات": "place", "دبي": "place", "أبوظبي": "place"}
-    mentions = []
-    for name, kind in kinds.items():
-        start = text.index(name)
-        mentions.append(Mention(start, start + len(name), name, kind, 0, name, actor=name))  # type: ignore[arg-type]
-    at = text.index("الاثنين")
-    date = DateMention(at, at + 7, "الاثنين", "2024-11-18", "day", 0)  # type: ignore[arg-type]
-    (event,) = build_events(text, (Sentence(0, len(text), 0),), mentions, (), (date,))
+    event = _one_sentence(text, _named(text, kinds), (), _day(text, "الاثنين"))
     assert list(event.actors) == ["محمد_بن_راشد", "أبوظبي"]  # the place of the meeting stays
 
 

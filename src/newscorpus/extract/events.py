@@ -253,16 +253,15 @@ def _clause_spans(clauses: list[tuple[int, str]], end: int, at: int) -> list[tup
 def _attribution_spans(claims: Sequence[Claim]) -> list[tuple[int, int]]:
     """The attribution phrases of the claims (the claim's words less what it says: بحسب
     ما أفاد المرصد السوري، وفقا لأرقام وزارة التجارة): whom the words are attributed to."""
-    from newscorpus.arabic import match_form
+    from newscorpus.arabic import match_form, readings
     from newscorpus.extract.claims.cues import claim_words
 
     heads = claim_words().get("attribution", frozenset())
     spans: list[tuple[int, int]] = []
     for claim in claims:
         first = claim.cue.split()[0] if claim.cue.split() else ""
-        form = match_form(first)
-        if form not in heads and form[1:] not in heads:
-            continue
+        if not heads.intersection(readings(match_form(first))):
+            continue  # ووفق، وبحسب: the cue's first word, its proclitics taken off
         if claim.start < claim.content_start:  # ووفق X، content: the phrase opens the claim
             spans.append((claim.start, claim.content_start))
         else:  # content، بحسب X
@@ -300,6 +299,8 @@ def _forecast(text: str, clause_start: int, date: DateMention, published: str | 
     quantity (a number that is no year, a percentage, a word of its ``quantity`` kind) up
     to the date (يتوقع أن يصل النمو إلى 3 بالمئة في 2019، تستهدف عجزا أقل في 2020). An
     expected happening is one (من المتوقع أن تدخل الحاملة الخدمة في عام 2020)."""
+    from newscorpus.arabic import readings
+
     if date.precision != "year" or not published or not date.value:
         return False
     if not (date.value[:4].isdigit() and date.value[:4] > published[:4]):
@@ -307,11 +308,11 @@ def _forecast(text: str, clause_start: int, date: DateMention, published: str | 
     cues = _event_cues()
     forecast = False
     for word in text[clause_start : date.start].translate(_DIGITS).split():
-        form = media_key(word.strip(_PUNCTUATION)).lstrip("وف")
-        kind = cues.get(form) or (cues.get(form[1:]) if form[:1] in "لب" else None)
-        if kind == "forecast":
+        # ومن المتوقع، لتوقعات، بنسبة: the word, its proclitics taken off
+        kinds = {cues.get(form) for form in readings(media_key(word.strip(_PUNCTUATION)))}
+        if "forecast" in kinds:
             forecast = True
-        elif forecast and (kind == "quantity" or _QUANTITY.search(word)):
+        elif forecast and ("quantity" in kinds or _QUANTITY.search(word)):
             return True
     return False
 

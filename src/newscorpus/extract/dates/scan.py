@@ -442,11 +442,7 @@ def _today(m: re.Match[str], ctx: Context) -> list[_Found]:
         after = ctx.word_after(m.end())
         word = after.strip(_PAUSES + _CLOSING_QUOTES)  # اليوم التالي» : the word itself
         if cues["direction"].get(word) == "same":
-            # اليوم نفسه، في اليوم ذاته: the day named before, if there is one
-            value = ctx.latest.get("day")
-            return (
-                [_Found(start, m.end(), value, "day", "the date mentioned before")] if value else []
-            )
+            return _day_named_before(ctx, start, m.end())  # اليوم نفسه، في اليوم ذاته
         if word in cues["not_today_after"]:
             return []  # اليوم العالمي، اليوم التالي، اليوم السابع، اليوم الذي، اليوم الأول:
         if after and after[0] in _CLOSING_QUOTES and _quoted_name(ctx.text, start):
@@ -455,15 +451,17 @@ def _today(m: re.Match[str], ctx: Context) -> list[_Found]:
         if before and before[0] in cues["per_day_before"] and (not after or after[0] in _PAUSES):
             return []  # يصطادون 5 حبارى في اليوم، وهي: per day
         if before and before[0].lstrip("وف") in cues["not_today_before"]:
-            # ذلك اليوم: the day named before, if there is one
-            value = ctx.latest.get("day")
-            return (
-                [_Found(start, m.end(), value, "day", "the date mentioned before")] if value else []
-            )
+            return _day_named_before(ctx, start, m.end())  # ذلك اليوم
     if ctx.published is None:
         return [_Found(start, m.end(), None, "day", NO_PUBLICATION)]
     day = ctx.published + dt.timedelta(days=offset)
     return [_Found(start, m.end(), day.isoformat(), "day", "relative to publication date")]
+
+
+def _day_named_before(ctx: Context, start: int, end: int) -> list[_Found]:
+    """The day the text named last (ذلك اليوم، اليوم نفسه), if there is one; else no date."""
+    value = ctx.latest.get("day")
+    return [_Found(start, end, value, "day", "the date mentioned before")] if value else []
 
 
 _PAUSES = ".,،:؛;!?()"  # what may follow a word, and ends "في اليوم" (per day)
