@@ -6,7 +6,7 @@ Reads the TEXT elements of the ANT dev corpus (unpacked from
 /work/shared/corpora/ant-v2.1-dev.tar.gz into /tmp/ant when absent), cleans, splits and
 tokenizes them first (untimed: that is the Arabic layer's cost), then times
 ``extract_mentions`` over all of them on one core, with the CRF when its model is
-installed (``--ner auto``). Resources (gazetteer automaton, cue tables, CRF model) are
+installed (``--ner auto``). Resources (gazetteer name table, cue tables, CRF model) are
 loaded before the clock starts. Prints tokens per second, words per second and the most
 frequent actors as a sanity check.
 """

@@ -804,3 +804,35 @@ def test_a_country_the_tagger_calls_an_organization(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in {(m.text, m.type, m.actor) for m in crf_mentions(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known name of several words, and the longest one that fits
+        (
+            "زار الولايات المتحدة الأمريكية",
+            {("الولايات المتحدة الأمريكية", "place", "الولايات المتحدة")},
+        ),
+        # read behind its proclitics: و, and لل for a name with the article
+        (
+            "وقالت للصين وموسكو إن",
+            {("للصين", "place", "الصين"), ("موسكو", "place", "موسكو")},
+        ),
+        # never over a line break
+        ("وصل الوفد إلى بيونج\nيانغ أمس", set()),
+        ("زار الولايات\nالمتحدة الأمريكية", set()),
+        # the credit in parentheses is the agency named before it
+        (
+            "أعلنت وكالة الأنباء السعودية (واس)",
+            {
+                ("واس", "organization", "وكالة الأنباء السعودية"),
+                ("وكالة الأنباء السعودية", "organization", "وكالة الأنباء السعودية"),
+            },
+        ),
+    ],
+)
+def test_known_names_are_runs_of_whole_tokens(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert found(text) == expected

@@ -476,3 +476,24 @@ def test_a_first_word_missing_from_the_candidates_loses_its_dates(
         )
     finally:
         lexicon.candidate_pattern.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("وصل يوم الأحد", "الأحد"),  # nothing dropped: the same offsets
+        ("وصلَ يومَ الأحدِ مساءً", "الأحدِ"),  # marks dropped before and inside
+        ("ـــ الأحد ـــ", "الأحد"),  # tatweel runs
+        ("حدثًا الأحدَّ", "الأحدَّ"),  # two marks at the end stay in the word's span
+    ],
+)
+def test_the_match_text_maps_back_to_the_original(text: str, word: str) -> None:
+    from newscorpus.extract.dates.lexicon import match_text
+
+    mapped = match_text(text)
+    at = mapped.text.index("الاحد")
+    start, end = mapped.to_original(at, at + len("الاحد"))
+    assert text[start:end] == word
+    assert mapped.from_original(start) == at
+    # the end of the match text is the end of the original
+    assert mapped.to_original(len(mapped.text), len(mapped.text))[1] == len(text)

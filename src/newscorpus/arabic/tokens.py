@@ -68,7 +68,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     for found in TOKEN_RE.finditer(text, start, end):
-        surface = found.group()
+        surface = found[0]
         analysis = cache.get(surface)
         if analysis is None:
             analysis = cache[surface] = analyze_surface(surface)

@@ -176,17 +176,21 @@ def _clauses(text: str, sentence: Sentence) -> list[tuple[int, str]]:
     """The clauses of a sentence: (start, kind), the first ("main", sentence.start) and one
     at each word of ``event_cues.tsv``'s ``clause`` or ``before`` kind after a comma or
     semicolon, or of its ``clause-any`` kind anywhere (kind "clause" or "before")."""
+    from newscorpus.arabic import match_form
+
     cues = _event_cues()
+    firsts = _cue_first_words()
     found = [(sentence.start, "main")]
     words = list(_WORD.finditer(text, sentence.start, sentence.end))
-    previous_end = sentence.start
     for n, word in enumerate(words):
+        form = match_form(word[0])
+        if form not in firsts and not (form[:1] in "وف" and form[1:] in firsts):
+            continue  # no cue starts with this word (most words: looked up once)
+        previous_end = words[n - 1].end() if n else sentence.start
         after_break = bool(_CLAUSE_BREAK.search(text, previous_end, word.start()))
-        previous_end = word.end()
-        form = media_key(word[0])
         following = words[n + 1] if n + 1 < len(words) else None
         pair = (
-            f"{form} {media_key(following[0])}"
+            f"{form} {match_form(following[0])}"
             if following and not text[word.end() : following.start()].strip()
             else ""
         )  # the next word, right after (not في 1984 حين)
@@ -204,6 +208,13 @@ def _clauses(text: str, sentence: Sentence) -> list[tuple[int, str]]:
         if kind and word.start() > found[-1][0]:
             found.append((word.start(), kind))
     return found
+
+
+@cache
+def _cue_first_words() -> frozenset[str]:
+    """The first words of ``event_cues.tsv``'s entries: a word that is none of them (nor
+    one after و or ف) opens no clause, and ``_clauses`` looks no further at it."""
+    return frozenset(key.split(" ", 1)[0] for key in _event_cues())
 
 
 def _aside(
@@ -496,12 +507,17 @@ def _after_outlet_noun(text: str, start: int) -> bool:
     noun that names nothing else (صحيفة، مجلة، قناة; not وكالة، شبكة، موقع, which also
     name agencies, networks and places: is_outlet_name judges those with the name)."""
     found = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if found is None:
-        return False
+    return found is not None and _is_outlet_noun(found[1])
+
+
+@lru_cache(maxsize=50_000)
+def _is_outlet_noun(word: str) -> bool:
+    """Whether a written word (its proclitics و ف ب ل taken off) is an outlet noun that
+    names nothing else (``_after_outlet_noun``)."""
     from newscorpus.arabic import readings
 
     nouns = _media_titles() - _generic_titles()
-    return any(form in nouns for form in readings(media_key(found[1])))
+    return any(form in nouns for form in readings(media_key(word)))
 
 
 def is_outlet_name(name: str) -> bool:
@@ -538,9 +554,18 @@ def _media_titles() -> frozenset[str]:
 
 
 def media_key(name: str) -> str:
-    from newscorpus.arabic import match_form
+    """The match forms of a name's words, joined by single spaces (cached)."""
+    key = _MEDIA_KEYS.get(name)
+    if key is None:
+        from newscorpus.arabic import match_form
 
-    return " ".join(match_form(word) for word in name.split())
+        if len(_MEDIA_KEYS) >= _FORMS_LIMIT:
+            _MEDIA_KEYS.clear()
+        key = _MEDIA_KEYS[name] = " ".join(match_form(word) for word in name.split())
+    return key
+
+
+_MEDIA_KEYS: dict[str, str] = {}
 
 
 @cache

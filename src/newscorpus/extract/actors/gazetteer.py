@@ -2,13 +2,14 @@
 
 Owns the resource files ``actors_lexicon.tsv`` (curated), ``gazetteer_places.tsv``
 (generated from CLDR by ``scripts/build_gazetteer.py``), ``roles.tsv`` and ``nisba.tsv``,
-and the Aho–Corasick automaton over every known name. Names are keyed by their *key*:
+and the table of every known name's written forms. Names are keyed by their *key*:
 the match forms of their tokens joined by single spaces, computed with the same tokenizer
 that reads documents, so "أ.ف.ب" or "دايز-بيرغون" split the same way in both.
 
-The automaton also holds each Arabic key behind the proclitics news glues onto names
+The table also holds each Arabic key behind the proclitics news glues onto names
 (و ف ب ل ك and their pairs; لل for names with the article), so that لترامب, وموسكو and
-للصين are found by one pass over the document's match forms.
+للصين are found by one pass over the document's tokens: a key is a run of whole tokens,
+so a token that opens no written form (most of them) costs one set lookup.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-
-import ahocorasick
 
 from newscorpus.arabic import ON_LETTER, clean, match_form, tokenize
 from newscorpus.models import ActorType, actor_type
@@ -80,15 +79,25 @@ class Gazetteer:
     # The roles the lexicon gives each of its actors (its fourth column: وكالة أنباء،
     # صحيفة، منصة ...), by canonical name.
     roles: dict[str, frozenset[str]] = field(default_factory=dict)
-    _automaton: ahocorasick.Automaton | None = None
+    _surfaces: Surfaces | None = None
 
     @property
-    def automaton(self) -> ahocorasick.Automaton:
+    def surfaces(self) -> Surfaces:
         """Every key behind the proclitics news glues on, built on first use (looking a
         name up, as the identity policy does, needs only the tables above)."""
-        if self._automaton is None:
-            self._automaton = _build_automaton([*self.entries, *self.quoted])
-        return self._automaton
+        if self._surfaces is None:
+            self._surfaces = _build_surfaces([*self.entries, *self.quoted])
+        return self._surfaces
+
+
+@dataclass(frozen=True, slots=True)
+class Surfaces:
+    """The written forms of the keys (with proclitics) as tokens' match forms joined by
+    spaces, and the forms of their first words, first two words ...: a name found in a
+    text is a run of whole tokens, looked up a token at a time (``rules.gazetteer_pass``)."""
+
+    hits: dict[str, Hit]
+    prefixes: frozenset[str]  # the surfaces' leading words (one or more, fewer than all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,16 +251,21 @@ def _with_clitics(key: str) -> Iterable[Hit | tuple[str, Hit]]:
                     yield conj + prep + key, Hit(key, len(conj) + len(prep))
 
 
-def _build_automaton(keys: Iterable[str]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _build_surfaces(keys: Iterable[str]) -> Surfaces:
+    hits: dict[str, Hit] = {}
     for key in keys:
         for surface, hit in _with_clitics(key):  # type: ignore[misc]
-            previous = automaton.get(surface, None)
+            previous = hits.get(surface)
             # A name written as it is beats the same letters read as clitic + other name.
             if previous is None or (previous.clitic and not hit.clitic):
-                automaton.add_word(surface, hit)
-    automaton.make_automaton()
-    return automaton
+                hits[surface] = hit
+    prefixes = set()
+    for surface in hits:
+        at = surface.find(" ")
+        while at >= 0:
+            prefixes.add(surface[:at])
+            at = surface.find(" ", at + 1)
+    return Surfaces(hits, frozenset(prefixes))
 
 
 def _phrase_index(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -177,19 +177,23 @@ def _homograph(mention: Mention, candidates: Sequence[Reading], words: frozenset
 def _resolve_unknown(mentions: Sequence[Mention], choices: list[_Choice]) -> None:
     """Names nobody knows: group close spellings of one type, and by containment for people."""
     groups: list[tuple[str, str, str, Counter[str]]] = []  # type, fold, first spelling, names
+    by_fold: dict[tuple[str, str], list[int]] = {}  # (type, fold) -> its groups, in order
     member: dict[int, int] = {}
     for index, mention in enumerate(mentions):
         if choices[index].actor is not None:
             continue
         name = _written(mention)
         folded = fold(mention.key)
-        for number, (kind, group_fold, first, names) in enumerate(groups):
-            if kind == mention.type and group_fold == folded and close_spelling(first, name):
+        alike = by_fold.setdefault((mention.type, folded), [])
+        for number in alike:
+            _, _, first, names = groups[number]
+            if close_spelling(first, name):
                 names[name] += 1
                 member[index] = number
                 break
         else:
             member[index] = len(groups)
+            alike.append(len(groups))
             groups.append((mention.type, folded, name, Counter({name: 1})))
     best = [canonical_name(names) for _, _, _, names in groups]
     people = {n: name_words(best[n]) for n, group in enumerate(groups) if group[0] == "person"}

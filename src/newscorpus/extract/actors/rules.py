@@ -40,28 +40,27 @@ _CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ف�
 def gazetteer_pass(reader: Reader) -> None:
     table = gazetteer()
     tokens = reader.tokens
-    parts: list[str] = []
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    position = 0
-    previous_end = -1
-    for index, token in enumerate(tokens):
-        if parts:
-            gap = reader.text[previous_end : token.start]
-            parts.append("\n" if "\n" in gap else " ")
-            position += 1
-        starts[position] = index
-        parts.append(token.match)
-        position += len(token.match)
-        ends[position] = index
-        previous_end = token.end
-    joined = "".join(parts)
+    surfaces = table.surfaces
+    known, prefixes = surfaces.hits, surfaces.prefixes
+    text = reader.text
+    # A name is a run of whole tokens: their match forms joined by a space, never over a
+    # line break (the keys hold none). From each token, runs grow while they open a key.
     hits = []
-    for last_char, hit in table.automaton.iter(joined):  # type: ignore[union-attr]
-        first = starts.get(last_char - len(hit.key) - hit.clitic + 1 + (1 if hit.absorbed else 0))
-        last = ends.get(last_char + 1)
-        if first is not None and last is not None:
-            hits.append((first, last + 1, hit))
+    count = len(tokens)
+    for first, token in enumerate(tokens):
+        written = token.match
+        last = first
+        while True:
+            hit = known.get(written)
+            if hit is not None:
+                hits.append((first, last + 1, hit))
+            if written not in prefixes or last + 1 >= count:
+                break
+            following = tokens[last + 1]
+            if "\n" in text[tokens[last].end : following.start]:
+                break
+            written = f"{written} {following.match}"
+            last += 1
     hits.sort(key=lambda h: (h[0], h[0] - h[1]))
     for first, last, hit in hits:
         entry = table.entries.get(hit.key)

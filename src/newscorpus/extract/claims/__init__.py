@@ -14,7 +14,9 @@ function words in ``resources/claim_words.tsv`` (``cues``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
+from newscorpus.extract.claims.cues import claim_words, cue_forms
 from newscorpus.extract.claims.document import DocumentState
 from newscorpus.extract.claims.forms import attribution, build, headline, transmitted, written_in
 from newscorpus.extract.claims.speaker import speaker_and_content, via_outlet
@@ -50,9 +52,11 @@ def extract_claims(
                 covered = heading.content_end
                 document.last_claim_end = max(document.last_claim_end, heading.content_end)
         i = lo
+        openers = _openers()
         while i < hi:
-            if tokens[i].start < covered:
-                i += 1
+            token = tokens[i]
+            if token.start < covered or (token.stem not in openers and token.match not in openers):
+                i += 1  # inside a quotation, or a word no claim form starts at
                 continue
             found = _claim_at(document, i, lo, hi, paragraph, in_sentence)
             if found is None:
@@ -71,6 +75,16 @@ def extract_claims(
     return [c for c in claims if c.start <= c.content_start < c.content_end <= c.end]
 
 
+CAME = "جاء"  # وجاء في البيان: the text is the speaker (forms.written_in)
+
+
+@cache
+def _openers() -> frozenset[str]:
+    """The words a claim can start at (a token's stem or match form): an attribution
+    phrase's head, a reporting cue, or جاء; ``_claim_at`` finds nothing at any other."""
+    return claim_words().get("attribution", frozenset()) | frozenset(cue_forms()) | {CAME}
+
+
 def _claim_at(
     doc: DocumentState, i: int, lo: int, hi: int, paragraph: Paragraph, earlier: list[Claim]
 ) -> tuple[Claim, int] | None:
@@ -79,7 +93,7 @@ def _claim_at(
         return attribution(doc, i, lo, hi, paragraph, earlier)
     cue = doc.cue_at(i)
     if cue is None:
-        if token.stem == "جاء" and token.prefix in ("", "و", "ف"):
+        if token.stem == CAME and token.prefix in ("", "و", "ف"):
             return written_in(doc, i, hi, paragraph)
         return None
     if i > lo and (

@@ -11,7 +11,7 @@ into one master regular expression, built once and cached.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -37,21 +37,24 @@ _DROPPED = re.compile("[" + "".join(sorted(ON_LETTER)) + "]")
 
 @dataclass(frozen=True, slots=True)
 class MatchText:
-    """The match text of a document and, when characters were dropped, where each one came from."""
+    """The match text of a document and, when characters were dropped, where they were."""
 
     text: str
-    origin: tuple[int, ...] | None = None  # origin[i] = offset in the original of text[i]
+    # offsets in the original of the dropped characters, ascending, and each one less the
+    # number dropped before it (the match text offset it would have had)
+    dropped: tuple[int, ...] = ()
+    shifted: tuple[int, ...] = ()
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        if self.origin is None:
-            return start, end
-        # origin[end] is the next kept character: diacritics after a word stay in its span
-        return self.origin[start], self.origin[end]
+        # the end maps to the next kept character: diacritics after a word stay in its span
+        return self._kept(start), self._kept(end)
+
+    def _kept(self, offset: int) -> int:
+        """Where in the original the character at match text ``offset`` is."""
+        return offset + bisect_right(self.shifted, offset) if self.dropped else offset
 
     def from_original(self, offset: int) -> int:
-        if self.origin is None:
-            return offset
-        return bisect_left(self.origin, offset)
+        return offset - bisect_left(self.dropped, offset) if self.dropped else offset
 
 
 def match_text(text: str) -> MatchText:
@@ -60,13 +63,8 @@ def match_text(text: str) -> MatchText:
     dropped = [m.start() for m in _DROPPED.finditer(mapped)]
     if not dropped:
         return MatchText(mapped)
-    origin: list[int] = []
-    kept_from = 0
-    for position in dropped:  # a few per article (tanween, shadda): extend by whole runs
-        origin.extend(range(kept_from, position))
-        kept_from = position + 1
-    origin.extend(range(kept_from, len(text) + 1))
-    return MatchText(_DROPPED.sub("", mapped), tuple(origin))
+    shifted = [position - n for n, position in enumerate(dropped)]
+    return MatchText(_DROPPED.sub("", mapped), tuple(dropped), tuple(shifted))
 
 
 def key(form: str) -> str:

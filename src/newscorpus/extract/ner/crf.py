@@ -94,11 +94,21 @@ class _Scorer:
         self.table[0] = edge
         self.rows: dict[str, int] = {}
         # stem pair "previous|current" -> rows of its "bg-=" and "bg+=" attributes
-        self.bigrams: dict[str, tuple[int, int]] = {}
+        bigrams: dict[str, tuple[int, int]] = {}
         for name, row in model.index.items():
             if name.startswith(("bg-=", "bg+=")):
-                before, after = self.bigrams.get(name[4:], (model.unknown, model.unknown))
-                self.bigrams[name[4:]] = (row, after) if name[2] == "-" else (before, row)
+                before, after = bigrams.get(name[4:], (model.unknown, model.unknown))
+                bigrams[name[4:]] = (row, after) if name[2] == "-" else (before, row)
+        # the same, by previous stem then current stem: no "a|b" string made per token. A
+        # pair is filed under every "|" of its key, so a stem holding one ("|" itself)
+        # finds it as the key's string would.
+        self.pairs: dict[str, dict[str, tuple[int, int]]] = {}
+        for key, rows in bigrams.items():
+            at = key.find("|")
+            while at >= 0:
+                self.pairs.setdefault(key[:at], {})[key[at + 1 :]] = rows
+                at = key.find("|", at + 1)
+        self.marks = {m: model.index.get(m, model.unknown) for m in ("gz=B", "gz=I")}
 
     def _add_types(self, analyses: Sequence[tuple[str, str, str]]) -> None:
         """Fill table rows for word types not in it: their feature rows looked up in one
@@ -178,7 +188,8 @@ class _Scorer:
         """Each sentence's (tokens, labels) scores, from ``table``: the type scores of the
         sentences' tokens laid end to end, two edge rows before, between and after them."""
         model, missing = self.model, (self.model.unknown, self.model.unknown)
-        unknown, index = model.unknown, model.index
+        unknown, rows_of_marks, by_previous = model.unknown, self.marks, self.pairs
+        nothing: dict[str, tuple[int, int]] = {}
         real: list[int] = []
         before: list[int] = []  # the "bg-=" row of each token, then its "bg+=" row
         after: list[int] = []
@@ -190,12 +201,12 @@ class _Scorer:
             stems = [a[1] for a in analyses]
             # pair i is "previous|current" of token i: its "bg-=", and "bg+=" of token i-1
             pairs = [
-                self.bigrams.get(f"{a}|{b}", missing)
+                by_previous.get(a, nothing).get(b, missing)
                 for a, b in zip(["BOS", *stems], [*stems, "EOS"], strict=True)
             ]
             before += [pair[0] for pair in pairs[:-1]]
             after += [pair[1] for pair in pairs[1:]]
-            marks += [index.get(m, unknown) if m else unknown for m in gazetteer_features(stems)]
+            marks += [rows_of_marks[m] if m else unknown for m in gazetteer_features(stems)]
         end = len(table)
         summed = (
             table[2 : end - 2, 0]
@@ -270,7 +281,8 @@ def crf_mentions_many(
             if last > first:
                 windows.append(tokens[first:last])
         counts.append(len(windows) - before)
-    tagged = scorer.tag([[(t.match, t.stem, t.prefix) for t in window] for window in windows])
+    # (match, stem, prefix) of each token: a slice of the Token tuple
+    tagged = scorer.tag([[t[2:5] for t in window] for window in windows])
     results: list[list[tuple[int, int, ActorType]]] = []
     at = 0
     for (text, _tokens, _sentences), count in zip(documents, counts, strict=True):

@@ -117,11 +117,12 @@ class CrfModel:
         score = states[:, 0].copy()
         back = np.zeros(states.shape, dtype=np.intp)
         transitions = self.transitions[None]
+        maximum = np.maximum.reduce  # ndarray.max without its Python wrapper, once per step
         for t in range(1, lengths[0]):
             active = int(running[t])  # sentences longer than t
             candidates = score[:active, :, None] + transitions  # sentence, previous, next
             back[:active, t] = candidates.argmax(axis=1)
-            score[:active] = candidates.max(axis=1) + states[:active, t]
+            score[:active] = maximum(candidates, axis=1) + states[:active, t]
         # back to front, the sentences still running at t being a leading slice again
         label = score.argmax(axis=1)
         best = np.empty((len(order), lengths[0]), dtype=np.intp)
