@@ -134,6 +134,14 @@ class Mention:
     source: str = "gazetteer"  # gazetteer | rule | crf | camel
     resolution: str = ""  # how ``actor`` was chosen in the document (extract.actors.resolve)
 
+    def resolved(self, actor: str | None, resolution: str) -> Mention:
+        """This mention with its in-document actor (``dataclasses.replace`` without its
+        generic walk over the fields: every mention of a corpus passes here)."""
+        return Mention(
+            self.start, self.end, self.text, self.type, self.paragraph, self.key,
+            actor, self.role, self.source, resolution,
+        )  # fmt: skip
+
 
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)

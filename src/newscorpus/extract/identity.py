@@ -225,6 +225,8 @@ def canonical_name(names_with_counts: Mapping[str, int]) -> str:
     Ties go to the longer name, then to the first in alphabetical order, so the result
     does not depend on the mapping's order.
     """
+    if len(names_with_counts) == 1:
+        return next(iter(names_with_counts))  # most names are written one way
     words = {name: name_words(name) for name in names_with_counts}
     full = [n for n in words if not any(is_inside(words[n], w) for w in words.values())]
     return min(full or list(words), key=lambda n: (-names_with_counts[n], -len(n), n))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -121,8 +121,7 @@ def resolve_mentions(mentions: Sequence[Mention], words: Iterable[str] = ()) -> 
     _resolve_unknown(kept_mentions, kept_choices)
     _resolve_short_persons(kept_mentions, kept_choices)
     return [
-        replace(m, actor=c.actor, resolution=c.resolution)
-        for m, c in zip(kept_mentions, kept_choices, strict=True)
+        m.resolved(c.actor, c.resolution) for m, c in zip(kept_mentions, kept_choices, strict=True)
     ]
 
 
@@ -198,7 +197,9 @@ def _resolve_unknown(mentions: Sequence[Mention], choices: list[_Choice]) -> Non
     best = [canonical_name(names) for _, _, _, names in groups]
     people = {n: name_words(best[n]) for n, group in enumerate(groups) if group[0] == "person"}
     for number, words in people.items():  # دراودت فيخاريس -> دارسي دراودت فيخاريس
-        longer = [g for g, w in people.items() if len(words) > 1 and is_inside(words, w)]
+        if len(words) <= 1:
+            continue
+        longer = [g for g, w in people.items() if is_inside(words, w)]
         if longer:
             best[number] = best[max(longer, key=lambda g: groups[g][3].total())]
     for index, number in member.items():
