@@ -118,3 +118,27 @@ def test_character_sets_match_camel_tools() -> None:
         "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",
         "\u0649": "\u064a", "\u0629": "\u0647",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain ASCII",
+        "قال أحمد إن ٢٠٢٤ عامٌ مضى",  # folds and digits, marks kept
+        "رمز 😀 بعد أ",  # past the BMP: kept
+        "نص\udc80مكسور إلى",  # a lone surrogate: translated the slow way
+    ],
+)
+def test_a_char_map_is_translate_for_one_for_one_tables(text: str) -> None:
+    from newscorpus.arabic.normalize import CharMap, letter_folds
+
+    table = str.maketrans({**letter_folds(), "٢": "2", "٠": "0", "٤": "4"})
+    assert CharMap(table)(text) == text.translate(table)
+
+
+def test_a_char_map_refuses_a_table_that_is_not_one_for_one() -> None:
+    from newscorpus.arabic.normalize import CharMap
+
+    with pytest.raises(ValueError):
+        CharMap(str.maketrans({"ﷺ": "صلى الله عليه وسلم"}))

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from newscorpus.arabic.letters import ON_LETTER, TATWEEL
 
@@ -150,6 +151,36 @@ def _match_table() -> _MatchTable:
         rare,
         re.compile("[" + re.escape("".join(rare)) + "]"),
     )
+
+
+class CharMap:
+    """``str.translate`` for a table that maps characters one for one (each to one other
+    character), on whole texts: each character's code looked up in an array, which is
+    about 10x faster than ``translate`` with a dict (it looks every character up in
+    Python objects). Texts holding lone surrogates (which have no UTF-32) are translated."""
+
+    def __init__(self, table: dict[int, str]) -> None:
+        if any(len(target) != 1 or code > 0xFFFF for code, target in table.items()):
+            raise ValueError("CharMap maps characters of the BMP one for one")
+        self.table = table
+        self._codes: Any = None  # built on first use: numpy is imported only then
+
+    def __call__(self, text: str) -> str:
+        import numpy as np
+
+        if self._codes is None:
+            codes = np.arange(0x10000, dtype=np.uint32)
+            for code, target in self.table.items():
+                codes[code] = ord(target)
+            self._codes = codes
+        try:
+            written = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        except UnicodeEncodeError:
+            return text.translate(self.table)
+        mapped = self._codes[written & 0xFFFF]
+        if written.size and written.max() > 0xFFFF:  # past the BMP: kept as written
+            mapped = np.where(written > 0xFFFF, written, mapped)
+        return mapped.tobytes().decode("utf-32-le")
 
 
 def _nfkc(text: str) -> str:

@@ -74,15 +74,24 @@ def build_events(
     """
     sentence_starts = [s.start for s in sentences]
     in_titles = _in_titles(text, mentions) | _in_titles_after(text, mentions)
-    taking_part = sorted(
-        (
-            m
-            for n, m in enumerate(mentions)
-            if n not in in_titles and not _reports(text, m, paragraph_starts)
-        ),
-        key=lambda m: m.start,
-    )
-    part_starts = [m.start for m in taking_part]
+    order = sorted(range(len(mentions)), key=lambda n: mentions[n].start)
+    mention_starts = [mentions[n].start for n in order]
+    takes_part: dict[int, bool] = {}  # mention -> not in a title, not reporting: asked once
+
+    def taking_part(start: int, end: int) -> list[Mention]:
+        """The mentions starting in [start, end) that can take part in a happening."""
+        found = []
+        for n in order[
+            bisect.bisect_left(mention_starts, start) : bisect.bisect_left(mention_starts, end)
+        ]:
+            if n not in takes_part:
+                takes_part[n] = n not in in_titles and not _reports(
+                    text, mentions[n], paragraph_starts
+                )
+            if takes_part[n]:
+                found.append(mentions[n])
+        return found
+
     # the claims over each sentence (a claim may run over several), found once
     claims_of: dict[int, list[int]] = {}
     for k, c in enumerate(claims):
@@ -112,9 +121,8 @@ def build_events(
         ):
             continue
         seen.add((i, date.value))
-        first = bisect.bisect_left(part_starts, sentence.start)
-        last = bisect.bisect_left(part_starts, sentence.end)
-        aside = _aside(text, sentence, date, taking_part[first:last])
+        in_sentence = taking_part(sentence.start, sentence.end)
+        aside = _aside(text, sentence, date, in_sentence)
         near = [claims[k] for k in claims_of.get(i, ())]
         # who a happening is attributed to (بحسب المرصد، وفق ما أعلنت الشرطة) only reports
         # it, unless the date is the attribution's own (بحسب ما أعلنت الوكالة الثلاثاء)
@@ -122,9 +130,7 @@ def build_events(
             (lo, hi) for lo, hi in _attribution_spans(near) if not _dates_span(text, date, lo, hi)
         ]
         named = [
-            m
-            for m in taking_part[first:last]
-            if not any(lo <= m.start and m.end <= hi for lo, hi in sources)
+            m for m in in_sentence if not any(lo <= m.start and m.end <= hi for lo, hi in sources)
         ]
         # the actors of the date's own clause, when it names any (، فيما فازت كرواتيا ...
         # names the actors of another match than the one dated before it), with the speaker
@@ -179,13 +185,14 @@ def _clauses(text: str, sentence: Sentence) -> list[tuple[int, str]]:
     from newscorpus.arabic import match_form
 
     cues = _event_cues()
-    firsts = _cue_first_words()
+    opens = _OPENS_CLAUSE
     found = [(sentence.start, "main")]
     words = list(_WORD.finditer(text, sentence.start, sentence.end))
     for n, word in enumerate(words):
-        form = match_form(word[0])
-        if form not in firsts and not (form[:1] in "وف" and form[1:] in firsts):
+        written = word[0]
+        if not opens.get(written, True) or not _opens_clause(written):
             continue  # no cue starts with this word (most words: looked up once)
+        form = match_form(written)
         previous_end = words[n - 1].end() if n else sentence.start
         after_break = bool(_CLAUSE_BREAK.search(text, previous_end, word.start()))
         following = words[n + 1] if n + 1 < len(words) else None
@@ -215,6 +222,25 @@ def _cue_first_words() -> frozenset[str]:
     """The first words of ``event_cues.tsv``'s entries: a word that is none of them (nor
     one after و or ف) opens no clause, and ``_clauses`` looks no further at it."""
     return frozenset(key.split(" ", 1)[0] for key in _event_cues())
+
+
+_OPENS_CLAUSE: dict[str, bool] = {}  # a written word -> whether a cue may start with it
+
+
+def _opens_clause(written: str) -> bool:
+    """Whether an entry of ``event_cues.tsv`` starts with this written word (read
+    after a و or ف too); remembered per written form."""
+    from newscorpus.arabic import match_form
+
+    opens = _OPENS_CLAUSE.get(written)
+    if opens is None:
+        firsts = _cue_first_words()
+        form = match_form(written)
+        opens = form in firsts or (form[:1] in "وف" and form[1:] in firsts)
+        if len(_OPENS_CLAUSE) >= _FORMS_LIMIT:
+            _OPENS_CLAUSE.clear()
+        _OPENS_CLAUSE[written] = opens
+    return opens
 
 
 def _aside(

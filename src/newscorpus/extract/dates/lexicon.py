@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 
 from newscorpus.arabic.letters import ON_LETTER
-from newscorpus.arabic.normalize import DIGITS, letter_folds
+from newscorpus.arabic.normalize import DIGITS, CharMap, letter_folds
 
 # Persian yeh and keheh, and the Arabic decimal and thousands separators, also fold here:
 # dates written with them read the same.
@@ -57,9 +57,14 @@ class MatchText:
         return offset - bisect_left(self.dropped, offset) if self.dropped else offset
 
 
+@cache
+def _char_map() -> CharMap:
+    return CharMap(_one_for_one())
+
+
 def match_text(text: str) -> MatchText:
     """Map ``text`` (already cleaned) to the form the date patterns are written in."""
-    mapped = text.translate(_one_for_one())
+    mapped = _char_map()(text)
     dropped = [m.start() for m in _DROPPED.finditer(mapped)]
     if not dropped:
         return MatchText(mapped)

@@ -22,6 +22,11 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, kind = -1, ""
     for index, tag in enumerate(tags):
+        if tag == "O":  # most tags: it ends an entity, if one is open
+            if start >= 0:
+                spans.append((start, index, kind))
+                start = -1
+            continue
         prefix, _, tag_type = tag.partition("-")
         if start >= 0 and (prefix != "I" or tag_type != kind):
             spans.append((start, index, kind))

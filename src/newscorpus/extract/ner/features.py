@@ -170,9 +170,14 @@ def gazetteer_features(stems: Sequence[str]) -> list[str | None]:
     by_first = gazetteer()[0]
     marks: list[str | None] = [None] * len(stems)
     index = 0
-    while index < len(stems):
+    count = len(stems)
+    while index < count:
+        entries = by_first.get(stems[index])
+        if entries is None:  # most words open no place name
+            index += 1
+            continue
         length = 0
-        for entry in by_first.get(stems[index], ()):
+        for entry in entries:
             if tuple(stems[index : index + len(entry)]) == entry:
                 length = len(entry)
                 break
