@@ -225,6 +225,9 @@ def _cue_first_words() -> frozenset[str]:
 
 
 _OPENS_CLAUSE: dict[str, bool] = {}  # a written word -> whether a cue may start with it
+# entries of the two word caches here (_OPENS_CLAUSE, _MEDIA_KEYS): the frequent words fill
+# them (Zipf), and a worker holds each a few MB at most; emptied when full
+_WORDS_LIMIT = 50_000
 
 
 def _opens_clause(written: str) -> bool:
@@ -237,7 +240,7 @@ def _opens_clause(written: str) -> bool:
         firsts = _cue_first_words()
         form = match_form(written)
         opens = form in firsts or (form[:1] in "وف" and form[1:] in firsts)
-        if len(_OPENS_CLAUSE) >= _FORMS_LIMIT:
+        if len(_OPENS_CLAUSE) >= _WORDS_LIMIT:
             _OPENS_CLAUSE.clear()
         _OPENS_CLAUSE[written] = opens
     return opens
@@ -585,7 +588,7 @@ def media_key(name: str) -> str:
     if key is None:
         from newscorpus.arabic import match_form
 
-        if len(_MEDIA_KEYS) >= _FORMS_LIMIT:
+        if len(_MEDIA_KEYS) >= _WORDS_LIMIT:
             _MEDIA_KEYS.clear()
         key = _MEDIA_KEYS[name] = " ".join(match_form(word) for word in name.split())
     return key

@@ -24,7 +24,6 @@ from newscorpus.store.writer import FileRecord, Writer
 __all__ = ["DEFAULT_DB", "FileRecord", "Store", "default_db_path", "open_reader", "open_store"]
 
 DEFAULT_DB = "newscorpus.db"
-WRITER_CACHE_KIB = 64 * 1024  # page cache of the connection that ingests
 
 
 def default_db_path() -> Path:
@@ -54,9 +53,6 @@ class Store:
         lock_path = self.path.with_name(self.path.name + ".lock")
         with open(lock_path, "a+b") as lock:
             _lock_exclusive(lock, on_wait)
-            # the writer's indexes (mentions by actor, the search index) take pages all over
-            # the file: a bigger page cache than SQLite's 2 MB default for this connection
-            self.db.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
             writer = Writer(self.db)
             try:
                 yield writer
