@@ -9,7 +9,7 @@ runs a fresh ingest in a child process and prints wall time, articles/s, words/s
 peak RSS (the ingest process, its largest worker, and the largest sum over the
 ingest process and all its workers, sampled from /proc every 0.1 s); then a no-change re-ingest, the
 latency of the main queries, and the bare camel-tools chain on the same text as a
-reference (words/s and the ratio).
+reference (words/s and the ratio), measured before the ingests and after them.
 """
 
 from __future__ import annotations
@@ -211,6 +211,10 @@ def main() -> None:
         text = corpus_text(files)
         all_words = len(WORD.findall(text))
         sizes = [len(files) if s == "all" else int(s) for s in options.sizes.split(",")]
+        # the yardstick before the ingests and again after them: on a shared machine its
+        # speed drifts by a third within minutes (#20), and the ratio is shown to both
+        words, seconds = bare_camel_chain(text)
+        bare_before = words / seconds
         last_db = ""
         per_article = {}
         for size in sizes:
@@ -263,11 +267,13 @@ def main() -> None:
             for command, seconds in query_latencies(last_db):
                 print(f"query {command!r}: {seconds:.2f} s")
         words, seconds = bare_camel_chain(text)
-        bare = words / seconds
+        bare_after = words / seconds
+        bare = (bare_before + bare_after) / 2
         print(
-            f"bare camel-tools chain on the same text: {bare:,.0f} words/s on one core;"
-            f" the ingest of {last_size} files ran at {last_rate:,.0f} words/s"
-            f" ({last_rate / bare:.2f}x the bare chain)"
+            f"bare camel-tools chain on the same text: {bare_before:,.0f} words/s on one core"
+            f" before the ingests, {bare_after:,.0f} after; the ingest of {last_size} files"
+            f" ran at {last_rate:,.0f} words/s ({last_rate / bare:.2f}x the bare chain's mean,"
+            f" {last_rate / bare_before:.2f}x before, {last_rate / bare_after:.2f}x after)"
         )
         print(json.dumps({"words": all_words}))
 
