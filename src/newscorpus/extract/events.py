@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
+from newscorpus.arabic.normalize import DIGITS
 from newscorpus.extract.dates.scan import YEAR_OF_A_NAME
 from newscorpus.models import Claim, DateMention, Event, Mention, Sentence
 
@@ -185,14 +186,12 @@ def _clauses(text: str, sentence: Sentence) -> list[tuple[int, str]]:
     from newscorpus.arabic import match_form
 
     cues = _event_cues()
-    opens = _OPENS_CLAUSE
     found = [(sentence.start, "main")]
     words = list(_WORD.finditer(text, sentence.start, sentence.end))
     for n, word in enumerate(words):
-        written = word[0]
-        if not opens.get(written, True) or not _opens_clause(written):
-            continue  # no cue starts with this word (most words: looked up once)
-        form = match_form(written)
+        if not _opens_clause(word[0]):
+            continue  # no cue starts with this word (most words)
+        form = match_form(word[0])
         previous_end = words[n - 1].end() if n else sentence.start
         after_break = bool(_CLAUSE_BREAK.search(text, previous_end, word.start()))
         following = words[n + 1] if n + 1 < len(words) else None
@@ -224,26 +223,20 @@ def _cue_first_words() -> frozenset[str]:
     return frozenset(key.split(" ", 1)[0] for key in _event_cues())
 
 
-_OPENS_CLAUSE: dict[str, bool] = {}  # a written word -> whether a cue may start with it
-# entries of the two word caches here (_OPENS_CLAUSE, _MEDIA_KEYS): the frequent words fill
-# them (Zipf), and a worker holds each a few MB at most; emptied when full
-_WORDS_LIMIT = 50_000
+# words remembered by the word caches here (_opens_clause, media_key): the frequent words
+# fill them (Zipf), and a worker holds each a few MB at most
+_WORDS_CACHED = 50_000
 
 
+@lru_cache(maxsize=_WORDS_CACHED)
 def _opens_clause(written: str) -> bool:
     """Whether an entry of ``event_cues.tsv`` starts with this written word (read
-    after a و or ف too); remembered per written form."""
+    after a و or ف too)."""
     from newscorpus.arabic import match_form
 
-    opens = _OPENS_CLAUSE.get(written)
-    if opens is None:
-        firsts = _cue_first_words()
-        form = match_form(written)
-        opens = form in firsts or (form[:1] in "وف" and form[1:] in firsts)
-        if len(_OPENS_CLAUSE) >= _WORDS_LIMIT:
-            _OPENS_CLAUSE.clear()
-        _OPENS_CLAUSE[written] = opens
-    return opens
+    firsts = _cue_first_words()
+    form = match_form(written)
+    return form in firsts or (form[:1] in "وف" and form[1:] in firsts)
 
 
 def _aside(
@@ -357,7 +350,7 @@ def _forecast(text: str, clause_start: int, date: DateMention, published: str | 
     return False
 
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DIGITS = str.maketrans(DIGITS)  # Arabic-Indic and Persian digits read as ASCII
 # a number that is no year (3، 6,4، 1.5، 200) or a percentage sign
 _QUANTITY = re.compile(r"[%٪]|(?<!\d)(?!(?:19|20)\d\d(?!\d))\d+(?:[.,٫]\d+)?")
 
@@ -539,7 +532,7 @@ def _after_outlet_noun(text: str, start: int) -> bool:
     return found is not None and _is_outlet_noun(found[1])
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=_WORDS_CACHED)
 def _is_outlet_noun(word: str) -> bool:
     """Whether a written word (its proclitics و ف ب ل taken off) is an outlet noun that
     names nothing else (``_after_outlet_noun``)."""
@@ -582,19 +575,12 @@ def _media_titles() -> frozenset[str]:
     return words.get("outlet", frozenset()) | words.get("outlet-ref", frozenset())
 
 
+@lru_cache(maxsize=_WORDS_CACHED)
 def media_key(name: str) -> str:
-    """The match forms of a name's words, joined by single spaces (cached)."""
-    key = _MEDIA_KEYS.get(name)
-    if key is None:
-        from newscorpus.arabic import match_form
+    """The match forms of a name's words, joined by single spaces."""
+    from newscorpus.arabic import match_form
 
-        if len(_MEDIA_KEYS) >= _WORDS_LIMIT:
-            _MEDIA_KEYS.clear()
-        key = _MEDIA_KEYS[name] = " ".join(match_form(word) for word in name.split())
-    return key
-
-
-_MEDIA_KEYS: dict[str, str] = {}
+    return " ".join(match_form(word) for word in name.split())
 
 
 @cache
