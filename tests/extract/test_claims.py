@@ -1509,3 +1509,107 @@ def test_an_officials_description_stands_for_the_person_who_spoke_last(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(c.speaker, c.speaker_actor) for c in _claims(article, names)] == expected
+
+
+OZUMCU = (("أوزمجو", "person"), ("منظمة حظر الأسلحة الكيميائية", "organization"))
+TITLE_BEFORE_ITS_VERB = [
+    pytest.param(
+        "وقال أوزمجو إن الخبراء لم يصلوا. لكن وزير الخارجية الروسي قال إن روسيا لم تعبث بالموقع.",
+        OZUMCU,
+        [("أوزمجو", "الخبراء لم يصلوا"), ("وزير الخارجية الروسي", "روسيا لم تعبث بالموقع")],
+        id="a-title-after-lakin-is-the-subject-not-the-last-speaker",
+    ),
+    pytest.param(
+        "وقال أوزمجو إن الخبراء لم يصلوا. إلا أن المندوب الأمريكي لدى منظمة حظر الأسلحة"
+        " الكيميائية قال إن روسيا قد تكون زارت الموقع.",
+        OZUMCU,
+        [
+            ("أوزمجو", "الخبراء لم يصلوا"),
+            ("المندوب الأمريكي لدى منظمة حظر الأسلحة الكيميائية", "روسيا قد تكون زارت الموقع"),
+        ],
+        id="a-title-and-its-complement-after-illa-anna",
+    ),
+    pytest.param(
+        "وقال أوزمجو إن الخبراء لم يصلوا. وكان وزير الطاقة القبرصي قال، الجمعة، إن بوارج"
+        " تركية هددت باستخدام القوة.",
+        OZUMCU,
+        [
+            ("أوزمجو", "الخبراء لم يصلوا"),
+            ("وزير الطاقة القبرصي", "بوارج تركية هددت باستخدام القوة"),
+        ],
+        id="wa-kana-title-qala",
+    ),
+    pytest.param(
+        "وقال أوزمجو إن الخبراء لم يصلوا. لكن المتحدث باسم الجيش الإسرائيلي اللفتنانت كولونيل"
+        " جوناثان كونريكوس، قال إن قوات إيرانية أطلقت 20 قذيفة.",
+        (*OZUMCU, ("جوناثان كونريكوس", "person")),
+        [("أوزمجو", "الخبراء لم يصلوا"), ("جوناثان كونريكوس", "قوات إيرانية أطلقت 20 قذيفة")],
+        id="a-long-post-before-its-holder-gives-the-holder",
+    ),
+    # the title is the appositive of the name before it, not a subject of its own
+    pytest.param(
+        "وقال أوزمجو إن الخبراء لم يصلوا. وكان الميجور جنرال يوري يفتوشنكو، رئيس مركز المصالحة"
+        " في سوريا التابع للجيش الروسي قال إن الجيش أبرم اتفاقا.",
+        (*OZUMCU, ("يوري يفتوشنكو", "person")),
+        [("أوزمجو", "الخبراء لم يصلوا"), ("يوري يفتوشنكو", "الجيش أبرم اتفاقا")],
+        id="a-title-after-a-comma-is-the-names-appositive",
+    ),
+    # a word that is no title does not start a subject: the last speaker goes on
+    pytest.param(
+        "وقال أوزمجو إن الخبراء لم يصلوا. وبعد الاجتماع قال إن الفريق سيدخل دوما قريبا.",
+        OZUMCU,
+        [("أوزمجو", "الخبراء لم يصلوا"), ("أوزمجو", "الفريق سيدخل دوما قريبا")],
+        id="no-title-no-new-subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), TITLE_BEFORE_ITS_VERB)
+def test_a_title_written_before_its_verb_is_its_subject(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        # أعتقد، أعترف with a hamza: "I believe", "I admit", inside the speaker's words
+        pytest.param(
+            "وقال اللاعب: عشت أجواء أقوى، وأعترف بأني توترت قليلا.",
+            [("اللاعب", "قال")],
+            id="a-first-person-itarafa-is-no-cue",
+        ),
+        pytest.param(
+            "وقال الوزير: أعتقد أن القرار خاطئ.",
+            [("الوزير", "قال")],
+            id="a-first-person-itaqada-is-no-cue",
+        ),
+        # the past is written with a bare alif, or with a wrong hamza below: still a cue
+        pytest.param("واعترف اللاعب بأنه توتر قليلا.", [("اللاعب", "اعترف")], id="itarafa"),
+        pytest.param("وإعتبر الوزير أن القرار خاطئ.", [("الوزير", "إعتبر")], id="itabara-misspelt"),
+        pytest.param("وأعلن الوزير أن القرار نهائي.", [("الوزير", "أعلن")], id="alana-has-a-hamza"),
+        # a stray hamza on the past, which a subject follows
+        pytest.param(
+            "وأعتبر الوزير الإيطالي أنهم ليسوا لاجئين.",
+            [("الوزير الإيطالي", "أعتبر")],
+            id="itabara-with-a-stray-hamza-and-its-subject",
+        ),
+        pytest.param(
+            "أعتبر أمين عام الحزب أن النتائج انتصار.",
+            [("أمين عام الحزب", "أعتبر")],
+            id="itabara-with-a-stray-hamza-and-a-title",
+        ),
+        pytest.param(
+            "وأُعلنت الشرطة أن المشتبه به فر.",
+            [("الشرطة", "أُعلنت")],
+            id="a-stray-damma-and-a-subject",
+        ),
+        # a damma on the first letter: the passive, "it was announced"
+        pytest.param("وأُعلن أن القرار نهائي.", [], id="a-passive-with-a-damma"),
+    ],
+)
+def test_a_cue_form_that_is_not_the_third_person_active(
+    article: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.cue) for c in _claims(article)] == expected

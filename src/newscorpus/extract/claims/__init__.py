@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from newscorpus.extract.claims.cues import claim_words, cue_forms
-from newscorpus.extract.claims.document import DocumentState
+from newscorpus.extract.claims.cues import Cue, claim_words, cue_forms
+from newscorpus.extract.claims.document import DocumentState, is_title
 from newscorpus.extract.claims.forms import attribution, build, headline, transmitted, written_in
 from newscorpus.extract.claims.speaker import speaker_and_content, via_outlet
 from newscorpus.models import Claim, Mention, Paragraph, Sentence, Token
@@ -109,6 +109,8 @@ def _claim_at(
     if cue.pos == "participle" and cue.lemma == "اتهم" and i + 1 < hi:
         if doc.tokens[i + 1].prefix.endswith("ب"):
             return None  # متهما بمساعدة جماعة: accused of, not accusing
+    if cue.pos == "verb" and _not_third_person_active(doc, i, cue):
+        return None
     if "transmit" in cue.complements:
         return transmitted(doc, i, hi, paragraph, cue)
     found = speaker_and_content(doc, i, lo, hi, cue, earlier)
@@ -117,7 +119,7 @@ def _claim_at(
     speaker, j, k, colon = found
     via = via_outlet(doc, j, k)
     inner = doc.cue_at(k) if k < hi else None
-    if inner is not None and inner.pos == "verb":
+    if inner is not None and inner.pos == "verb" and not _not_third_person_active(doc, k, inner):
         # وأضاف أنه قال لترامب: «...»: the inner verb carries the quotation
         doc.speakers.append(speaker)
         return None
@@ -126,3 +128,26 @@ def _claim_at(
         return None
     doc.speakers.append(speaker)
     return claim, doc.token_at(claim.content_end)
+
+
+DAMMA = "\u064f"  # damma: أُعلن is passive, "it was announced"
+
+
+def _not_third_person_active(doc: DocumentState, i: int, cue: Cue) -> bool:
+    """A past-tense cue form that is written as something else: أعتقد، أعترف، أقترح (the
+    verb's past starts with a bare alif, اعتقد; with a hamza it is "I believe", the
+    speaker's own words), or a passive marked with a damma (أُعلن، أُبلغ)."""
+    written = doc.text[doc.after_clitics(i) : doc.tokens[i].end]
+    if len(written) < 2 or written[0] != "أ":
+        return False
+    if not (cue.lemma.startswith("ا") or written[1] == DAMMA):
+        return False
+    # a subject after it: the past with a stray hamza or damma (وأعتبر الوزير أن، أقترح الاتحاد
+    # الأوروبي، أُعلنت الأجهزة المصرية أن)
+    k = i + 1
+    if k >= len(doc.tokens) or not doc.tokens[k].is_word or doc.is_(k, "complementizer"):
+        return True
+    word = doc.tokens[k]
+    titled = is_title(word.stem) or is_title("ال" + word.stem)
+    subject = word.stem.startswith("ال") or titled or doc.mention_at(k) is not None
+    return not subject

@@ -556,7 +556,10 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
         ]
         ends = {doc.tokens[t].end for t in range(max(first, i - 3), i)}
         if not any(m.end in ends for m in people):
-            return None
+            opened = _title_opening(doc, first - 1, lo)
+            if opened is None:
+                return None
+            first = opened  # المندوب الأمريكي لدى منظمة حظر الأسلحة الكيميائية قال
     if i > lo and doc.is_(i - 1, "subject-after"):
         return None  # "..."، كما أعلن حزب التجمع: the subject follows the verb
     last = i
@@ -581,19 +584,53 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
         first = doc.token_at(named[0].start)
     while first < last and doc.tokens[first].stem in doc.words["skip"]:
         first += 1
-    if first >= last or last - first > 6:
+    head = doc.tokens[first].match if first < last else ""
+    # a title opens a description whose complement may be long (المندوب الأمريكي لدى منظمة
+    # حظر الأسلحة الكيميائية قال)
+    titled = bool(head) and is_title(head) and not doc.tokens[first].prefix
+    if first >= last or last - first > (MAX_TITLED if titled else 6):
         return None
     if first > lo + 1 and doc.is_(first - 1, "complementizer"):
         if doc.tokens[first - 2].stem in doc.words["negation"]:
             return None
-    head = doc.tokens[first].match
     if head.endswith("ا") and head[:-1] in doc.words["plural"]:
         head = head[:-1]  # شهودا: the accusative of شهود after لكن/إن
     named = doc.mentions_in(doc.tokens[first].start, doc.tokens[last - 1].end)
     known_heads = doc.words["plural"] | doc.words["outlet"] | doc.words["outlet-ref"]
-    if not named and head not in known_heads:
-        return None  # الصحيفة أضافت: the newspaper named before
+    if not named and head not in known_heads and not titled:
+        return None  # no name, no title: a word the clause before ends with
+    if titled and last - first > 6:
+        # a long post before its holder (المتحدث باسم الجيش الإسرائيلي اللفتنانت كولونيل
+        # جوناثان كونريكوس قال): the holder
+        holder = [m for m in named if m.type == "person" and m.end == doc.tokens[last - 1].end]
+        if holder:
+            first = doc.token_of(holder[-1].start)
     return doc.speaker(first, last, cue)
+
+
+MAX_TITLED = 9  # words of a title phrase written before its verb, complement included
+
+
+def _title_opening(doc: DocumentState, preposition: int, lo: int) -> int | None:
+    """The title that a preposition's phrase completes (المندوب الأمريكي لدى، وزير الخارجية
+    في حكومة الوفاق): a title at most three words before it, nisbas or its complement
+    between, opening its clause; None when the preposition follows anything else."""
+    k = preposition - 1
+    while k >= max(lo, preposition - 3):
+        token = doc.tokens[k]
+        if not token.is_word or token.stem in doc.words["stop"]:
+            return None
+        if is_title(token.match) and not token.prefix:
+            if k == lo or doc.is_(k - 1, "complementizer"):
+                return k
+            before = doc.tokens[k - 1]
+            if before.is_word and (
+                before.stem in doc.words["skip"] or before.match in doc.words["stop"]
+            ):
+                return k  # لكن المندوب ...، فيما المندوب ...
+            return None  # يوري يفتوشنكو، رئيس مركز المصالحة في سوريا: the name's appositive
+        k -= 1
+    return None
 
 
 def _participle_subject(
