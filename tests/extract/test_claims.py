@@ -1613,3 +1613,30 @@ def test_a_cue_form_that_is_not_the_third_person_active(
     article: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.cue) for c in _claims(article)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        pytest.param(
+            'وأفاد مراسل "العربية" أن رئيس الوزراء قدم استقالته.',
+            [('مراسل "العربية"', "رئيس الوزراء قدم استقالته")],
+            id="the-correspondents-outlet-in-quotes",
+        ),
+        pytest.param(
+            'وقالت مراسلة "سكاي نيوز عربية" في عمان إن الوضع هادئ.',
+            [('مراسلة "سكاي نيوز عربية"', "الوضع هادئ")],
+            id="a-correspondent-where-she-serves",
+        ),
+        # a quotation after a word that names no outlet's reporter is said
+        pytest.param(
+            'وقال المتحدث "لن نتراجع".',
+            [("المتحدث", "لن نتراجع")],
+            id="a-quotation-after-a-title-is-said",
+        ),
+    ],
+)
+def test_a_correspondent_with_the_outlets_quoted_name(
+    article: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article)] == expected

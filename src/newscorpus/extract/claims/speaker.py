@@ -292,6 +292,8 @@ def _appositive_name(doc: DocumentState, end: int, hi: int) -> tuple[int, int] |
     while comma < min(hi, end + 4) and doc.tokens[comma].is_word:
         if doc.tokens[comma].stem in doc.words["stop"] or doc.cue_at(comma) is not None:
             return None
+        if doc.is_(comma, "complementizer"):
+            return None  # مراسل "العربية" أن رئيس الوزراء، هاني الملقي، ...: what is said
         comma += 1
     end = comma
     if end + 1 >= hi or doc.tokens[end].match not in COMMAS:
@@ -323,6 +325,7 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                 continue
             if token.match == '"' and end + 1 < hi and doc.tokens[end + 1].is_word:
                 heads = doc.words["outlet"] | doc.words["org-head"] | {"و"}
+                heads |= doc.words["correspondent"]  # مراسل "العربية"
                 if end > j and doc.tokens[end - 1].stem in heads:  # منظمة "مراسلون بلا حدود"
                     end += 1
                     continue
