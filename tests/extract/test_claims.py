@@ -1640,3 +1640,26 @@ def test_a_correspondent_with_the_outlets_quoted_name(
     article: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.content) for c in _claims(article)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        pytest.param(
+            "قال وزراء الشؤون الأوروبية في الاتحاد الأوروبي الثلاثاء إن تركيا تبتعد.",
+            (("الاتحاد الأوروبي", "organization"),),
+            [("وزراء الشؤون الأوروبية في الاتحاد الأوروبي", "تركيا تبتعد")],
+            id="where-the-speaker-serves-then-a-day-then-inna",
+        ),
+        pytest.param(
+            "أعربت مجموعة من الأحزاب السياسية في باكستان عن رفضها لنتائج الانتخابات.",
+            (("باكستان", "place"),),
+            [("مجموعة من الأحزاب السياسية في باكستان", "رفضها لنتائج الانتخابات")],
+            id="where-the-speaker-serves-then-an",
+        ),
+    ],
+)
+def test_where_a_speaker_serves_before_what_it_says(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected

@@ -414,10 +414,13 @@ def _posted(doc: DocumentState, j: int, end: int, hi: int) -> int:
     k = after + 1 if comma else after
     if k + 1 < hi and doc.tokens[k].match == "من":
         k += 1  # حذر السفير الروسي في الولايات المتحدة من أن
+    k = _past_adverbs(doc, k, hi)  # قال وزراء الشؤون الأوروبية في الاتحاد الأوروبي الثلاثاء إن
     if k >= hi:
         return end
     said = doc.is_(k, "complementizer") and "ب" not in doc.tokens[k].prefix  # not اتهم X بأنه
-    return after if said or doc.tokens[k].match in (":", '"') else end
+    # أعربت مجموعة من الأحزاب السياسية في باكستان عن رفضها: what it expressed
+    expressed = doc.tokens[k].match == "عن" and k + 1 < hi and doc.tokens[k + 1].is_word
+    return after if said or expressed or doc.tokens[k].match in (":", '"') else end
 
 
 def _object_starts(doc: DocumentState, j: int, end: int, token: Token) -> bool:
