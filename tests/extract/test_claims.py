@@ -1663,3 +1663,34 @@ def test_where_a_speaker_serves_before_what_it_says(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        pytest.param(
+            'وقال المسؤول عن مكافحة العنصرية في الاتحاد ألكسندر بارانوف "لقد فتحنا تحقيقا".',
+            (("ألكسندر بارانوف", "person"),),
+            [("ألكسندر بارانوف", "لقد فتحنا تحقيقا")],
+            id="the-holder-after-the-complement-of-al-masul-an",
+        ),
+        pytest.param(
+            'وقال المشرف على الدراسة، دان باروتش: "البيانات مشجعة".',
+            (("دان باروتش", "person"),),
+            [("دان باروتش", "البيانات مشجعة")],
+            id="the-holder-after-a-comma",
+        ),
+    ],
+)
+def test_the_holder_named_after_a_titles_complement(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+def test_the_person_a_verb_accuses_is_no_holder() -> None:
+    found = _claims(
+        "واتهم قسم الجرائم التابع لنيابة مدريد ألونسو بارتكاب جرائم ضريبية.",
+        (("ألونسو", "person"),),
+    )
+    assert [c.speaker for c in found] == ["قسم الجرائم التابع"]

@@ -47,6 +47,9 @@ class DocumentState:
         self.last_claim_end = 0  # where the latest claim's words end
         # token -> the speaker whose object ended there, its next verb of saying (... ووصفت)
         self.goes_on: dict[int, Speaker] = {}
+        # first token of a speaker's phrase -> where the name of the title's holder starts,
+        # after the complement of the title's adjective (المسؤول عن ... ألكسندر بارانوف)
+        self.holders: dict[int, int] = {}
         self.sentence_spans: list[tuple[int, int]] = []  # the sentences read so far
         self.claims: list[Claim] = []  # the claims of the sentences read so far
         self.words = claim_words()

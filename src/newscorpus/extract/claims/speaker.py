@@ -70,7 +70,9 @@ def speaker_and_content(
             if named is not None:
                 readings.append((doc.speaker(*named, cue), named[1]))
             else:
-                subject = doc.speaker(first, end, cue)
+                holder = doc.holders.pop(first, None)
+                named_holder = doc.speaker(holder, end, cue) if holder is not None else None
+                subject = named_holder or doc.speaker(first, end, cue)
                 subject_next = cue.number != "p" and any(  # طالبوا أيضا الكونغرس: the object
                     doc.is_(t, "before-subject") for t in range(i + 1, first)
                 )
@@ -310,10 +312,16 @@ def _appositive_name(doc: DocumentState, end: int, hi: int) -> tuple[int, int] |
 def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
     """End (exclusive) of a speaker noun phrase starting at ``j``; ``j`` when there is none."""
     end = j
-    while end < hi and end - j < MAX_SPEAKER:
+    longest = MAX_SPEAKER
+    while end < hi and end - j < longest:
         token = doc.tokens[end]
         if end > j and _inside_a_name(doc, j, token.start):
             end += 1  # قناة "سي إن إن": إن inside a name ends nothing
+            continue
+        if end > j and (holder := _holder_after_complement(doc, j, end, hi)) is not None:
+            longest = max(longest, holder - j + 4)  # and the name's words
+            doc.holders[j] = holder
+            end = holder  # المسؤول عن مكافحة العنصرية ألكسندر بارانوف: the holder's name
             continue
         if not token.is_word:
             if token.match == "#" and end + 1 < hi and doc.tokens[end + 1].is_word:
@@ -385,6 +393,56 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
             break
         end += 1
     return end
+
+
+COMPLEMENT_WORDS = 9  # words between a title's adjective and the name of the one who holds it
+
+
+def _holder_after_complement(doc: DocumentState, j: int, k: int, hi: int) -> int | None:
+    """Where the name of a title's holder starts when token ``k`` opens the complement of
+    the title's adjective (المسؤول عن مكافحة العنصرية ألكسندر بارانوف، المشرف على
+    الحفلات عبدالله مخارش، كبير المسؤولين عن السياسة الخارجية في الصين، وانغ يي): a
+    person's name within a few words, in a phrase no name opens. None otherwise: the
+    complement stays out of the speaker's phrase, and its names with it (صحيفة "ماركا"
+    المقربة من نادي ريال مدريد is not Real Madrid)."""
+    token, previous = doc.tokens[k], doc.tokens[k - 1]
+    if previous.match not in doc.words["complemented"] or not token.is_word:
+        return None
+    opens = token.match in ("عن", "علي", "في", "من", "الي") or (
+        token.prefix in ("ل", "ب") and token.stem != token.match
+    )
+    if not opens or doc.is_(k, "complementizer") or doc.is_(k + 1, "complementizer"):
+        return None  # أفاد المسؤول بأن، أشار المسؤول إلى أن: what is said
+    if doc.mention_at(j) is not None:
+        return None
+    limit = min(hi, k + COMPLEMENT_WORDS)
+    for t in range(k + 1, limit):
+        if not doc.tokens[t].is_word and doc.tokens[t].match not in (*COMMAS, '"'):
+            return None
+        if doc.is_(t, "complementizer") or doc.cue_at(t) is not None:
+            return None
+        if doc.tokens[t].match in ("الي", "علي", "عن"):
+            return None  # دعا بعض المشرعين من حزب ماكرون المنتمي للوسط إلى فصل بينالا
+        named = doc.mention_at(t, whole=True)
+        if named is not None and named.type == "person" and t > k + 1:
+            after = doc.token_at(named.end)
+            return t if after >= hi or _ends_holder(doc, after) else None
+    return None
+
+
+def _ends_holder(doc: DocumentState, k: int) -> bool:
+    """Whether token ``k`` may follow a holder's name in a speaker's phrase: a comma, a colon,
+    a quotation mark, أن، an adverb or a day, a function word (عبر حسابه، في بيان); not a word
+    of what the verb does to someone (اتهم قسم الجرائم ... ألونسو بارتكاب، وصفت ... الأمر)."""
+    token = doc.tokens[k]
+    if not token.is_word:
+        return token.match in (*COMMAS, ":", '"')
+    return (
+        doc.is_(k, "complementizer")
+        or doc.is_(k, "adverb")
+        or doc.is_(k, "day")
+        or token.match in doc.words["stop"]
+    )
 
 
 def _posted(doc: DocumentState, j: int, end: int, hi: int) -> int:
