@@ -1694,3 +1694,50 @@ def test_the_person_a_verb_accuses_is_no_holder() -> None:
         (("ألونسو", "person"),),
     )
     assert [c.speaker for c in found] == ["قسم الجرائم التابع"]
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        # an indefinite word before the holder: only the holder's place finds the name
+        pytest.param(
+            "وقال المسؤول عن مكافحة عنصرية ألكسندر بارانوف إن التحقيق بدأ.",
+            (("ألكسندر بارانوف", "person"),),
+            [("ألكسندر بارانوف", "التحقيق بدأ")],
+            id="the-holder-after-an-indefinite-complement",
+        ),
+        # a name set off by commas after أن is said, not the paper's appositive
+        pytest.param(
+            "ذكرت صحيفة أحوال التركية أن زعيم حزب السعادة، تيميل كرم الله أوغلو، يحاول"
+            " جمع الأحزاب.",
+            (("تيميل كرم الله أوغلو", "person"),),
+            [
+                (
+                    "صحيفة أحوال التركية",
+                    "زعيم حزب السعادة، تيميل كرم الله أوغلو، يحاول جمع الأحزاب",
+                )
+            ],
+            id="a-name-after-anna-and-a-comma-is-said",
+        ),
+        # the passive with a damma does not go on with the last speaker
+        pytest.param(
+            "وقال الوزير إن الوضع هادئ. وأُعلن أن القرار نهائي.",
+            (),
+            [("الوزير", "الوضع هادئ")],
+            id="a-passive-after-a-speaker",
+        ),
+        # correspondents are plural: وأضافوا goes on with them
+        pytest.param(
+            'وقال مراسلو "الجزيرة" إن الوضع هادئ. وأضافوا أن القصف توقف.',
+            (),
+            [('مراسلو "الجزيرة"', "الوضع هادئ"), ('مراسلو "الجزيرة"', "القصف توقف")],
+            id="correspondents-are-plural",
+        ),
+        # a text that ends on a title's adjective and its preposition
+        pytest.param("قال المسؤول عن", (), [], id="a-text-ending-in-a-complements-preposition"),
+    ],
+)
+def test_session_39_review_cases(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected

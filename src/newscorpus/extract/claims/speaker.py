@@ -313,6 +313,7 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
     """End (exclusive) of a speaker noun phrase starting at ``j``; ``j`` when there is none."""
     end = j
     longest = MAX_SPEAKER
+    doc.holders.pop(j, None)  # only the holder this reading finds
     while end < hi and end - j < longest:
         token = doc.tokens[end]
         if end > j and _inside_a_name(doc, j, token.start):
@@ -411,7 +412,7 @@ def _holder_after_complement(doc: DocumentState, j: int, k: int, hi: int) -> int
     opens = token.match in ("عن", "علي", "في", "من", "الي") or (
         token.prefix in ("ل", "ب") and token.stem != token.match
     )
-    if not opens or doc.is_(k, "complementizer") or doc.is_(k + 1, "complementizer"):
+    if not opens or k + 1 >= hi or doc.is_(k, "complementizer") or doc.is_(k + 1, "complementizer"):
         return None  # أفاد المسؤول بأن، أشار المسؤول إلى أن: what is said
     if doc.mention_at(j) is not None:
         return None
@@ -677,8 +678,8 @@ MAX_TITLED = 9  # words of a title phrase written before its verb, complement in
 
 def _title_opening(doc: DocumentState, preposition: int, lo: int) -> int | None:
     """The title that a preposition's phrase completes (المندوب الأمريكي لدى، وزير الخارجية
-    في حكومة الوفاق): a title at most three words before it, nisbas or its complement
-    between, opening its clause; None when the preposition follows anything else."""
+    في حكومة الوفاق): a title at most three words before it, with no punctuation or stop
+    word between, opening its clause; None when the preposition follows anything else."""
     k = preposition - 1
     while k >= max(lo, preposition - 3):
         token = doc.tokens[k]
