@@ -1741,3 +1741,35 @@ def test_session_39_review_cases(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        pytest.param(
+            "وقتل 20 شخصا، وفق حصيلة أوردها المرصد السوري لحقوق الإنسان.",
+            (("المرصد السوري لحقوق الإنسان", "organization"),),
+            [("حصيلة أوردها المرصد السوري لحقوق الإنسان", "المرصد السوري لحقوق الإنسان")],
+            id="a-toll-the-observatory-gave",
+        ),
+        pytest.param(
+            "وارتفع الإنفاق على السفر بنسبة 5 في المئة، بحسب بيانات أصدرها الاتحاد الدولي"
+            " للنقل الجوي.",
+            (("الاتحاد الدولي للنقل الجوي", "organization"),),
+            [("بيانات أصدرها الاتحاد الدولي للنقل الجوي", "الاتحاد الدولي للنقل الجوي")],
+            id="figures-the-association-issued",
+        ),
+        # a body named after another verb is not the author
+        pytest.param(
+            "وارتفع الإنفاق على السفر بنسبة 5 في المئة، بحسب بيانات مكتب يتبع الاتحاد الدولي"
+            " للنقل الجوي.",
+            (("الاتحاد الدولي للنقل الجوي", "organization"),),
+            [("بيانات مكتب يتبع الاتحاد الدولي للنقل الجوي", None)],
+            id="figures-of-an-office-the-association-runs",
+        ),
+    ],
+)
+def test_the_author_of_a_document_named_after_its_verb(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(c.speaker, c.speaker_actor) for c in _claims(article, names)] == expected

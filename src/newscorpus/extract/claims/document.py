@@ -310,6 +310,8 @@ class DocumentState:
                 head = tokens[k - 1].stem
                 if head in self.words["org-head"] or head in self.words["outlet"]:
                     candidates.append(mention)
+                elif tokens[k - 1].match in self.words["authored"] and k - 1 > first:
+                    candidates.append(mention)  # حصيلة أوردها المرصد السوري: its author
         return candidates[-1] if candidates else None
 
     def _coordinated(self, first: int, last: int, named: list[Mention]) -> bool:
