@@ -1773,3 +1773,27 @@ def test_the_author_of_a_document_named_after_its_verb(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(c.speaker, c.speaker_actor) for c in _claims(article, names)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "names", "expected"),
+    [
+        pytest.param(
+            'اعتقل الجيش 17 فلسطينيا في مدن الضفة الغربية، وفق ما أفاد مراسل "سكاي نيوز عربية"'
+            " في رام الله، الأربعاء.",
+            (("سكاي نيوز عربية", "organization"), ("رام الله", "place")),
+            [('مراسل "سكاي نيوز عربية"', "اعتقل الجيش 17 فلسطينيا في مدن الضفة الغربية")],
+            id="a-trailing-attribution-then-where-and-when",
+        ),
+        pytest.param(
+            "وقتل 14 شخصا في الغارة، حسبما ذكرت منظمة الصحة العالمية في جنيف، الخميس.",
+            (("منظمة الصحة العالمية", "organization"), ("جنيف", "place")),
+            [("منظمة الصحة العالمية", "وقتل 14 شخصا في الغارة")],
+            id="hasbama-then-where-and-when",
+        ),
+    ],
+)
+def test_a_trailing_attribution_followed_by_where_and_when(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected

@@ -217,7 +217,8 @@ def attribution(
             return None
         doc.speakers.append(speaker)
         return _with_cue(doc, claim, i, j), doc.token_at(claim.content_end)
-    if i > lo and doc.tokens[i - 1].match in COMMAS and not earlier and comma >= hi - 1:
+    trailing = comma >= hi - 1 or _tail(doc, end, hi)  # …، بحسب X (في مكان، يوم).
+    if i > lo and doc.tokens[i - 1].match in COMMAS and not earlier and trailing:
         start, content_end = doc.tokens[lo].start, doc.tokens[i - 2].end
         if i - 1 - lo < 3:
             return None
@@ -231,6 +232,29 @@ def attribution(
         )
         return claim, end
     return None
+
+
+def _tail(doc: DocumentState, end: int, hi: int) -> bool:
+    """Whether the sentence ends after a trailing attribution's speaker, but for where and
+    when (…، وفق ما أفاد مراسل "سكاي نيوز عربية" في رام الله، الأربعاء.): commas, a day,
+    an adverb, في/من/لدى and the names they govern."""
+    k = end
+    while k < hi:
+        token = doc.tokens[k]
+        named = doc.mention_at(k, whole=True)
+        if named is not None and named.type != "person":
+            k = doc.token_of(named.end - 1) + 1
+            continue
+        if not (
+            token.match in COMMAS
+            or token.match in CLAUSE_END
+            or token.match in ("في", "من", "لدي")
+            or doc.is_(k, "day")
+            or doc.is_(k, "adverb")
+        ):
+            return False
+        k += 1
+    return True
 
 
 def _whose_words(doc: DocumentState, j: int) -> Speaker | None:
