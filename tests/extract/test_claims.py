@@ -1512,7 +1512,10 @@ def test_an_officials_description_stands_for_the_person_who_spoke_last(
 
 
 OZUMCU = (("أوزمجو", "person"), ("منظمة حظر الأسلحة الكيميائية", "organization"))
-TITLE_BEFORE_ITS_VERB = [
+# Session 39's speaker phrases, checked as speaker and content: a title before its verb, where
+# a speaker serves, the holder after a title's complement, a trailing attribution followed by
+# where and when, and the review's cases.
+SESSION_39_SPEAKERS = [
     pytest.param(
         "وقال أوزمجو إن الخبراء لم يصلوا. لكن وزير الخارجية الروسي قال إن روسيا لم تعبث بالموقع.",
         OZUMCU,
@@ -1561,11 +1564,83 @@ TITLE_BEFORE_ITS_VERB = [
         [("أوزمجو", "الخبراء لم يصلوا"), ("أوزمجو", "الفريق سيدخل دوما قريبا")],
         id="no-title-no-new-subject",
     ),
+    pytest.param(
+        "قال وزراء الشؤون الأوروبية في الاتحاد الأوروبي الثلاثاء إن تركيا تبتعد.",
+        (("الاتحاد الأوروبي", "organization"),),
+        [("وزراء الشؤون الأوروبية في الاتحاد الأوروبي", "تركيا تبتعد")],
+        id="where-the-speaker-serves-then-a-day-then-inna",
+    ),
+    pytest.param(
+        "أعربت مجموعة من الأحزاب السياسية في باكستان عن رفضها لنتائج الانتخابات.",
+        (("باكستان", "place"),),
+        [("مجموعة من الأحزاب السياسية في باكستان", "رفضها لنتائج الانتخابات")],
+        id="where-the-speaker-serves-then-an",
+    ),
+    pytest.param(
+        'وقال المسؤول عن مكافحة العنصرية في الاتحاد ألكسندر بارانوف "لقد فتحنا تحقيقا".',
+        (("ألكسندر بارانوف", "person"),),
+        [("ألكسندر بارانوف", "لقد فتحنا تحقيقا")],
+        id="the-holder-after-the-complement-of-al-masul-an",
+    ),
+    pytest.param(
+        'وقال المشرف على الدراسة، دان باروتش: "البيانات مشجعة".',
+        (("دان باروتش", "person"),),
+        [("دان باروتش", "البيانات مشجعة")],
+        id="the-holder-after-a-comma",
+    ),
+    # an indefinite word before the holder: only the holder's place finds the name
+    pytest.param(
+        "وقال المسؤول عن مكافحة عنصرية ألكسندر بارانوف إن التحقيق بدأ.",
+        (("ألكسندر بارانوف", "person"),),
+        [("ألكسندر بارانوف", "التحقيق بدأ")],
+        id="the-holder-after-an-indefinite-complement",
+    ),
+    # a name set off by commas after أن is said, not the paper's appositive
+    pytest.param(
+        "ذكرت صحيفة أحوال التركية أن زعيم حزب السعادة، تيميل كرم الله أوغلو، يحاول جمع الأحزاب.",
+        (("تيميل كرم الله أوغلو", "person"),),
+        [
+            (
+                "صحيفة أحوال التركية",
+                "زعيم حزب السعادة، تيميل كرم الله أوغلو، يحاول جمع الأحزاب",
+            )
+        ],
+        id="a-name-after-anna-and-a-comma-is-said",
+    ),
+    # the passive with a damma does not go on with the last speaker
+    pytest.param(
+        "وقال الوزير إن الوضع هادئ. وأُعلن أن القرار نهائي.",
+        (),
+        [("الوزير", "الوضع هادئ")],
+        id="a-passive-after-a-speaker",
+    ),
+    # correspondents are plural: وأضافوا goes on with them
+    pytest.param(
+        'وقال مراسلو "الجزيرة" إن الوضع هادئ. وأضافوا أن القصف توقف.',
+        (),
+        [('مراسلو "الجزيرة"', "الوضع هادئ"), ('مراسلو "الجزيرة"', "القصف توقف")],
+        id="correspondents-are-plural",
+    ),
+    # a text that ends on a title's adjective and its preposition
+    pytest.param("قال المسؤول عن", (), [], id="a-text-ending-in-a-complements-preposition"),
+    pytest.param(
+        'اعتقل الجيش 17 فلسطينيا في مدن الضفة الغربية، وفق ما أفاد مراسل "سكاي نيوز عربية"'
+        " في رام الله، الأربعاء.",
+        (("سكاي نيوز عربية", "organization"), ("رام الله", "place")),
+        [('مراسل "سكاي نيوز عربية"', "اعتقل الجيش 17 فلسطينيا في مدن الضفة الغربية")],
+        id="a-trailing-attribution-then-where-and-when",
+    ),
+    pytest.param(
+        "وقتل 14 شخصا في الغارة، حسبما ذكرت منظمة الصحة العالمية في جنيف، الخميس.",
+        (("منظمة الصحة العالمية", "organization"), ("جنيف", "place")),
+        [("منظمة الصحة العالمية", "وقتل 14 شخصا في الغارة")],
+        id="hasbama-then-where-and-when",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("article", "names", "expected"), TITLE_BEFORE_ITS_VERB)
-def test_a_title_written_before_its_verb_is_its_subject(
+@pytest.mark.parametrize(("article", "names", "expected"), SESSION_39_SPEAKERS)
+def test_session_39_speaker_phrases(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
@@ -1642,105 +1717,12 @@ def test_a_correspondent_with_the_outlets_quoted_name(
     assert [(c.speaker, c.content) for c in _claims(article)] == expected
 
 
-@pytest.mark.parametrize(
-    ("article", "names", "expected"),
-    [
-        pytest.param(
-            "قال وزراء الشؤون الأوروبية في الاتحاد الأوروبي الثلاثاء إن تركيا تبتعد.",
-            (("الاتحاد الأوروبي", "organization"),),
-            [("وزراء الشؤون الأوروبية في الاتحاد الأوروبي", "تركيا تبتعد")],
-            id="where-the-speaker-serves-then-a-day-then-inna",
-        ),
-        pytest.param(
-            "أعربت مجموعة من الأحزاب السياسية في باكستان عن رفضها لنتائج الانتخابات.",
-            (("باكستان", "place"),),
-            [("مجموعة من الأحزاب السياسية في باكستان", "رفضها لنتائج الانتخابات")],
-            id="where-the-speaker-serves-then-an",
-        ),
-    ],
-)
-def test_where_a_speaker_serves_before_what_it_says(
-    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
-) -> None:
-    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
-
-
-@pytest.mark.parametrize(
-    ("article", "names", "expected"),
-    [
-        pytest.param(
-            'وقال المسؤول عن مكافحة العنصرية في الاتحاد ألكسندر بارانوف "لقد فتحنا تحقيقا".',
-            (("ألكسندر بارانوف", "person"),),
-            [("ألكسندر بارانوف", "لقد فتحنا تحقيقا")],
-            id="the-holder-after-the-complement-of-al-masul-an",
-        ),
-        pytest.param(
-            'وقال المشرف على الدراسة، دان باروتش: "البيانات مشجعة".',
-            (("دان باروتش", "person"),),
-            [("دان باروتش", "البيانات مشجعة")],
-            id="the-holder-after-a-comma",
-        ),
-    ],
-)
-def test_the_holder_named_after_a_titles_complement(
-    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
-) -> None:
-    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
-
-
 def test_the_person_a_verb_accuses_is_no_holder() -> None:
     found = _claims(
         "واتهم قسم الجرائم التابع لنيابة مدريد ألونسو بارتكاب جرائم ضريبية.",
         (("ألونسو", "person"),),
     )
     assert [c.speaker for c in found] == ["قسم الجرائم التابع"]
-
-
-@pytest.mark.parametrize(
-    ("article", "names", "expected"),
-    [
-        # an indefinite word before the holder: only the holder's place finds the name
-        pytest.param(
-            "وقال المسؤول عن مكافحة عنصرية ألكسندر بارانوف إن التحقيق بدأ.",
-            (("ألكسندر بارانوف", "person"),),
-            [("ألكسندر بارانوف", "التحقيق بدأ")],
-            id="the-holder-after-an-indefinite-complement",
-        ),
-        # a name set off by commas after أن is said, not the paper's appositive
-        pytest.param(
-            "ذكرت صحيفة أحوال التركية أن زعيم حزب السعادة، تيميل كرم الله أوغلو، يحاول"
-            " جمع الأحزاب.",
-            (("تيميل كرم الله أوغلو", "person"),),
-            [
-                (
-                    "صحيفة أحوال التركية",
-                    "زعيم حزب السعادة، تيميل كرم الله أوغلو، يحاول جمع الأحزاب",
-                )
-            ],
-            id="a-name-after-anna-and-a-comma-is-said",
-        ),
-        # the passive with a damma does not go on with the last speaker
-        pytest.param(
-            "وقال الوزير إن الوضع هادئ. وأُعلن أن القرار نهائي.",
-            (),
-            [("الوزير", "الوضع هادئ")],
-            id="a-passive-after-a-speaker",
-        ),
-        # correspondents are plural: وأضافوا goes on with them
-        pytest.param(
-            'وقال مراسلو "الجزيرة" إن الوضع هادئ. وأضافوا أن القصف توقف.',
-            (),
-            [('مراسلو "الجزيرة"', "الوضع هادئ"), ('مراسلو "الجزيرة"', "القصف توقف")],
-            id="correspondents-are-plural",
-        ),
-        # a text that ends on a title's adjective and its preposition
-        pytest.param("قال المسؤول عن", (), [], id="a-text-ending-in-a-complements-preposition"),
-    ],
-)
-def test_session_39_review_cases(
-    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
-) -> None:
-    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
 
 
 @pytest.mark.parametrize(
@@ -1773,27 +1755,3 @@ def test_the_author_of_a_document_named_after_its_verb(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(c.speaker, c.speaker_actor) for c in _claims(article, names)] == expected
-
-
-@pytest.mark.parametrize(
-    ("article", "names", "expected"),
-    [
-        pytest.param(
-            'اعتقل الجيش 17 فلسطينيا في مدن الضفة الغربية، وفق ما أفاد مراسل "سكاي نيوز عربية"'
-            " في رام الله، الأربعاء.",
-            (("سكاي نيوز عربية", "organization"), ("رام الله", "place")),
-            [('مراسل "سكاي نيوز عربية"', "اعتقل الجيش 17 فلسطينيا في مدن الضفة الغربية")],
-            id="a-trailing-attribution-then-where-and-when",
-        ),
-        pytest.param(
-            "وقتل 14 شخصا في الغارة، حسبما ذكرت منظمة الصحة العالمية في جنيف، الخميس.",
-            (("منظمة الصحة العالمية", "organization"), ("جنيف", "place")),
-            [("منظمة الصحة العالمية", "وقتل 14 شخصا في الغارة")],
-            id="hasbama-then-where-and-when",
-        ),
-    ],
-)
-def test_a_trailing_attribution_followed_by_where_and_when(
-    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
-) -> None:
-    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected

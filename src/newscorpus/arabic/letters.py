@@ -9,6 +9,8 @@ from __future__ import annotations
 from pyarabic import araby
 
 TATWEEL: str = araby.TATWEEL
+# The damma (ُ): on a verb's first letter it marks the passive (أُعلن "it was announced").
+DAMMA: str = araby.DAMMA
 # The three tanwin marks (ًٌٍ): they mark an Arabic common word (قلقاً, روسياً "Russian");
 # foreign names never carry them.
 TANWEEN: tuple[str, ...] = tuple(araby.TANWIN)

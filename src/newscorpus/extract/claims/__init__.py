@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from newscorpus.arabic.letters import DAMMA
 from newscorpus.extract.claims.cues import Cue, claim_words, cue_forms
 from newscorpus.extract.claims.document import DocumentState, is_title
 from newscorpus.extract.claims.forms import attribution, build, headline, transmitted, written_in
@@ -128,9 +129,6 @@ def _claim_at(
         return None
     doc.speakers.append(speaker)
     return claim, doc.token_at(claim.content_end)
-
-
-DAMMA = "\u064f"  # damma: أُعلن is passive, "it was announced"
 
 
 def _not_third_person_active(doc: DocumentState, i: int, cue: Cue) -> bool:
