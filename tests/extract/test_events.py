@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -508,6 +509,86 @@ def test_a_speaker_alone_does_not_stand_for_a_clause_that_names_nobody() -> None
     claim = _said_by(text, "أحمد علي", "مسلحين")
     event = _one_sentence(text, mentions, (claim,), _day(text, "الاثنين"))
     assert list(event.actors) == ["أحمد علي", "بغداد"]  # the sentence's, as without a claim
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "actors"),
+    [
+        # a club in a player's title, in a sentence about national teams: no part
+        ("وأصيب لاعب وسط ليفربول نابي كيتا في مباراة منتخب غينيا أمام رواندا الاثنين.",
+         {"ليفربول": "organization", "نابي كيتا": "person", "منتخب غينيا": "organization"},
+         ["نابي كيتا", "منتخب غينيا"]),
+        ("وطالب الرجوب نجم برشلونة ليونيل ميسي بعدم المشاركة مع منتخب الأرجنتين الاثنين.",
+         {"الرجوب": "person", "برشلونة": "organization", "ليونيل ميسي": "person",
+          "منتخب الأرجنتين": "organization"},
+         ["الرجوب", "ليونيل ميسي", "منتخب الأرجنتين"]),
+        ("وشارك ليونيل ميسي، نجم برشلونة، مع منتخب الأرجنتين في مباراة ودية الاثنين.",
+         {"ليونيل ميسي": "person", "برشلونة": "organization", "منتخب الأرجنتين": "organization"},
+         ["ليونيل ميسي", "منتخب الأرجنتين"]),
+        # a former club, after the name between commas
+        ("وكان كوستا، مهاجم تشيلسي الإنجليزي السابق، قد أصيب الاثنين في لشبونة.",
+         {"كوستا": "person", "تشيلسي": "organization", "لشبونة": "place"},
+         ["كوستا", "لشبونة"]),
+        # the player's club now, in a club match: it takes part
+        ("وسجل مهاجم ليفربول محمد صلاح هدفين في مرمى روما الاثنين.",
+         {"ليفربول": "organization", "محمد صلاح": "person", "روما": "organization"},
+         ["ليفربول", "محمد صلاح", "روما"]),
+        ("وقال كريستيانو رونالدو، نجم ريال مدريد، الاثنين إنه سيبقى.",
+         {"كريستيانو رونالدو": "person", "ريال مدريد": "organization"},
+         ["كريستيانو رونالدو", "ريال مدريد"]),
+        # a federation headed by a person is no player's club (رئيس is a title, not a role
+        # noun)
+        ("وقال رئيس الاتحاد الفلسطيني جبريل الرجوب إن منتخب الأرجنتين ألغى مباراته الاثنين.",
+         {"الاتحاد الفلسطيني": "organization", "جبريل الرجوب": "person",
+          "منتخب الأرجنتين": "organization"},
+         ["الاتحاد الفلسطيني", "جبريل الرجوب", "منتخب الأرجنتين"]),
+        # the name between commas after the club
+        ("ولعب نجم برشلونة، ليونيل ميسي، مع منتخب الأرجنتين الاثنين.",
+         {"برشلونة": "organization", "ليونيل ميسي": "person", "منتخب الأرجنتين": "organization"},
+         ["ليونيل ميسي", "منتخب الأرجنتين"]),
+        # a verb between the club and the next name: no title
+        ("ولعب نجم برشلونة ضد ليونيل ميسي مع منتخب الأرجنتين الاثنين.",
+         {"برشلونة": "organization", "ليونيل ميسي": "person", "منتخب الأرجنتين": "organization"},
+         ["برشلونة", "ليونيل ميسي", "منتخب الأرجنتين"]),
+    ],
+)  # fmt: skip
+def test_a_club_in_a_players_title_describes_him(
+    text: str, kinds: dict[str, str], actors: list[str]
+) -> None:
+    event = _one_sentence(text, _named(text, kinds), (), _day(text, "الاثنين"))
+    assert list(event.actors) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "published", "kept"),
+    [
+        # a country the tagger read as a team, with no word of national teams: a club cup
+        ("وقرر إنييستا، نجم برشلونة، الرحيل بعد نهائي كأس ملك إسبانيا الاثنين.",
+         {"إنييستا": "person", "برشلونة": "organization", "إسبانيا": "organization"},
+         None, True),
+        # a former club, in the years the player was there
+        ("وسجل نجم ليفربول السابق لويس سواريز 31 هدفا في 2014 الاثنين.",
+         {"ليفربول": "organization", "لويس سواريز": "person"}, "2018-03-21", True),
+        # ... and lately
+        ("وسجل نجم ليفربول السابق لويس سواريز 31 هدفا الاثنين.",
+         {"ليفربول": "organization", "لويس سواريز": "person"}, "2024-11-20", False),
+    ],
+)  # fmt: skip
+def test_when_a_club_in_a_players_title_may_take_part(
+    text: str, kinds: dict[str, str], published: str | None, kept: bool
+) -> None:
+    date = _day(text, "الاثنين")
+    if "2014" in text:
+        at = text.index("2014")
+        date = DateMention(at, at + 4, "2014", "2014", "year", 0)  # type: ignore[arg-type]
+    mentions = [  # the tagger's national team: إسبانيا as منتخب إسبانيا
+        replace(m, actor="منتخب إسبانيا") if m.text == "إسبانيا" else m for m in _named(text, kinds)
+    ]
+    (event,) = build_events(
+        text, (Sentence(0, len(text), 0),), mentions, (), (date,), (), published
+    )
+    club = next(name for name, kind in kinds.items() if kind == "organization")
+    assert (club in event.actors) is kept
 
 
 def test_places_named_one_after_another_in_a_title_take_no_part() -> None:

@@ -75,6 +75,9 @@ def build_events(
     """
     sentence_starts = [s.start for s in sentences]
     in_titles = _in_titles(text, mentions) | _in_titles_after(text, mentions)
+    # a club in a player's title (نجم برشلونة ليونيل ميسي، كوستا، مهاجم تشيلسي السابق):
+    # True when the title makes it a former club, False when it is the player's club now
+    clubs = _clubs_of_players(text, mentions)
     order = sorted(range(len(mentions)), key=lambda n: mentions[n].start)
     mention_starts = [mentions[n].start for n in order]
     takes_part: dict[int, bool] = {}  # mention -> not in a title, not reporting: asked once
@@ -123,6 +126,17 @@ def build_events(
             continue
         seen.add((i, date.value))
         in_sentence = taking_part(sentence.start, sentence.end)
+        if clubs:
+            # a club describes its player in a sentence about national teams (لاعب ليفربول
+            # نابي كيتا ... مباراة منتخب غينيا): clubs play no international match; a former
+            # club (مدرب برشلونة السابق) in what happened lately, not in the years he was
+            # there (نجم ليفربول السابق لويس سواريز ... سجل 31 هدفا في 2014)
+            teams = any(_national_team(m) for m in in_sentence) and _about_national_teams(
+                text[sentence.start : sentence.end]
+            )
+            lately = published is None or date.value[:4] >= str(int(published[:4]) - 1)
+            described = {span for span, former in clubs.items() if teams or former and lately}
+            in_sentence = [m for m in in_sentence if (m.start, m.end) not in described]
         aside = _aside(text, sentence, date, in_sentence)
         near = [claims[k] for k in claims_of.get(i, ())]
         # who a happening is attributed to (بحسب المرصد، وفق ما أعلنت الشرطة) only reports
@@ -464,6 +478,82 @@ def _in_titles_after(text: str, mentions: Sequence[Mention]) -> set[int]:
             found.add(n)
             end = place.end
     return found
+
+
+def _national_team(mention: Mention) -> bool:
+    return media_key(mention.actor or mention.text).split()[0] in ("منتخب", "المنتخب")
+
+
+def _about_national_teams(sentence: str) -> bool:
+    """Whether the sentence speaks of national teams in words (``national_team`` of
+    ``roles.tsv``: المنتخب، المونديال، كأس العالم; a proclitic or the article taken off),
+    not only through a country the tagger read as its team (كأس ملك إسبانيا)."""
+    from newscorpus.extract.actors.gazetteer import cues
+
+    words = cues().national_team
+    forms = [media_key(word) for word in _WORD.findall(sentence)]
+    for n, form in enumerate(forms):
+        pair = " ".join(forms[n : n + 2])
+        if any(f in words for f in (form, form[1:], form[2:], pair, pair[1:])):
+            return True
+    return False
+
+
+def _clubs_of_players(text: str, mentions: Sequence[Mention]) -> dict[tuple[int, int], bool]:
+    """Organizations in the title of a player named next to them, by span: the club after
+    a role noun (نجم، لاعب، مهاجم: ``roles.tsv``) before the name (نجم برشلونة ليونيل ميسي،
+    لاعب وسط ليفربول نابي كيتا) or after it and a comma (كوستا، مهاجم تشيلسي الإنجليزي
+    السابق). True when a word after the club makes it a former one (السابق)."""
+    from newscorpus.extract.actors.gazetteer import cues
+
+    roles = cues().role_nouns
+    found: dict[tuple[int, int], bool] = {}
+    order = sorted(mentions, key=lambda m: m.start)
+    for n, club in enumerate(order):
+        if club.type != "organization" or _national_team(club):
+            continue
+        before = _WORDS_BEFORE.search(text, max(0, club.start - 30), club.start)
+        if before is None or not any(media_key(w) in roles for w in before.group().split()):
+            continue
+        following = order[n + 1] if n + 1 < len(order) else None
+        if following is not None and following.type == "person":
+            # before the name: at most two nisbas or السابق (and a comma) between them
+            between = text[club.end : following.start].replace("،", " ").replace(",", " ")
+            words = between.split()
+            if len(words) <= 2 and _WORDS_ONLY.fullmatch(between) and _describing(words):
+                found[(club.start, club.end)] = _former(words)
+                continue
+        previous = order[n - 1] if n else None
+        if previous is None or previous.type != "person":
+            continue
+        # after the name and a comma, the title's words up to the next comma
+        if not _AFTER_NAME.fullmatch(text, previous.end, club.start):
+            continue
+        tail = _TAIL.match(text, club.end)
+        end = following.start if following is not None else len(text)
+        if tail is None or tail.end() > end:
+            continue
+        words = tail.group().split()
+        if _describing(words):
+            found[(club.start, club.end)] = _former(words)
+    return found
+
+
+def _former(words: Sequence[str]) -> bool:
+    return any(_event_cues().get(media_key(w)) == "former" for w in words)
+
+
+def _describing(words: Sequence[str]) -> bool:
+    """Nisbas and السابق only (الإنجليزي السابق)."""
+    return all(media_key(w).endswith(("ي", "يه")) or _former([w]) for w in words)
+
+
+# the two words before a club (نجم، لاعب وسط); between a name and the club after it, a comma
+# and one or two words (، مهاجم); after that club up to the comma, up to three words
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+\s+){1,2}$")
+_WORDS_ONLY = re.compile(r"[^\W\d_\s]*(?:\s+[^\W\d_]+)*\s*")
+_AFTER_NAME = re.compile(r"\s*[،,]\s*(?:[^\W\d_]+\s+){1,2}")
+_TAIL = re.compile(r"(?:\s+[^\W\d_]+){0,3}(?=\s*[،,.])")
 
 
 def _title_between(between: str) -> bool:

@@ -119,6 +119,7 @@ class Cues:
     team_context: frozenset[str]  # words of sport: a country named beside them is a team
     club_context: frozenset[str]  # these too: a club's short name beside them is the club
     competitions: frozenset[str]  # a place right after these is in a competition's name
+    national_team: frozenset[str]  # words of national teams (المنتخب، المونديال، كأس العالم)
     not_a_name: dict[str, tuple[tuple[str, ...], ...]]  # phrases no mention may overlap
 
 
@@ -317,6 +318,7 @@ def cues() -> Cues:
         team_context=words("team_context"),
         club_context=words("team_context") | words("club_context"),
         competitions=words("competition"),
+        national_team=words("national_team"),
         not_a_name=_phrase_index(kinds.get("not_a_name", [])),
     )
 
