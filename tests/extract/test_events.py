@@ -591,6 +591,38 @@ def test_when_a_club_in_a_players_title_may_take_part(
     assert (club in event.actors) is kept
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds", "actors"),
+    [
+        # a backer after المدعوم من (من قبل) or a relative verb describes the group
+        ("وأطلقت ميليشيات الحوثي المدعومة من إيران صاروخا باتجاه السعودية الاثنين.",
+         {"الحوثي": "organization", "إيران": "place", "السعودية": "place"},
+         ["الحوثي", "السعودية"]),
+        ("وأعلنت قوات سوريا الديمقراطية التي تدعمها واشنطن السيطرة على البلدة الاثنين.",
+         {"قوات سوريا الديمقراطية": "organization", "واشنطن": "place"},
+         ["قوات سوريا الديمقراطية"]),
+        ("وتقدمت القوات المدعومة من قبل روسيا نحو البلدة الاثنين.",
+         {"روسيا": "place"}, []),
+        # a country named elsewhere in the sentence takes part
+        ("وأعلنت إيران الاثنين أنها لا تسلح ميليشيات الحوثي المدعومة من إيران.",
+         {"إيران": "place", "الحوثي": "organization"}, ["إيران", "الحوثي"]),
+        # من after another word: no backer
+        ("ووصل وفد من إيران إلى دمشق الاثنين.",
+         {"إيران": "place", "دمشق": "place"}, ["إيران", "دمشق"]),
+    ],
+)  # fmt: skip
+def test_who_backs_a_group_takes_no_part_in_what_it_does(
+    text: str, kinds: dict[str, str], actors: list[str]
+) -> None:
+    mentions = _named(text, kinds)
+    if text.count("إيران") == 2:  # both mentions of إيران
+        second = text.rindex("إيران")
+        mentions.append(Mention(second, second + 5, "إيران", "place", 0, "إيران", actor="إيران"))
+        mentions.sort(key=lambda m: m.start)
+    event = _one_sentence(text, mentions, (), _day(text, "الاثنين"))
+    assert list(event.actors) == actors
+
+
 def test_places_named_one_after_another_in_a_title_take_no_part() -> None:
     text = (
         "استقبل #محمد_بن_راشد نائب رئيس #الإمارات رئيس مجلس الوزراء حاكم دبي، الاثنين، الوفد"

@@ -75,6 +75,7 @@ def build_events(
     """
     sentence_starts = [s.start for s in sentences]
     in_titles = _in_titles(text, mentions) | _in_titles_after(text, mentions)
+    in_titles |= _backers(text, mentions)
     # a club in a player's title (نجم برشلونة ليونيل ميسي، كوستا، مهاجم تشيلسي السابق):
     # True when the title makes it a former club, False when it is the player's club now
     clubs = _clubs_of_players(text, mentions)
@@ -477,6 +478,29 @@ def _in_titles_after(text: str, mentions: Sequence[Mention]) -> set[int]:
                 break
             found.add(n)
             end = place.end
+    return found
+
+
+def _backers(text: str, mentions: Sequence[Mention]) -> set[int]:
+    """Mentions that name who backs a group named before them (ميليشيات الحوثي المدعومة من
+    إيران، المدعوم من قبل روسيا، قوات سوريا الديمقراطية التي تدعمها واشنطن): they describe
+    the group, they take no part in what it does (``backed`` words of event_cues.tsv)."""
+    cues = _event_cues()
+    found = set()
+    for n, mention in enumerate(mentions):
+        words = text[max(0, mention.start - 40) : mention.start].split()[-3:]
+        forms = [media_key(w) for w in words]
+        forms = [f[1:] if f[:1] in "وف" and f[1:] and cues.get(f[1:]) else f for f in forms]
+        if forms[-1:] == ["من"] and len(forms) >= 2:
+            adjective = forms[-2]
+        elif forms[-2:] == ["من", "قبل"] and len(forms) == 3:
+            adjective = forms[-3]
+        elif forms:
+            adjective = forms[-1] if forms[-1][:1] in "تي" else ""
+        else:
+            continue
+        if cues.get(adjective) == "backed":
+            found.add(n)
     return found
 
 
