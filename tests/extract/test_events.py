@@ -623,6 +623,40 @@ def test_who_backs_a_group_takes_no_part_in_what_it_does(
     assert list(event.actors) == actors
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds", "actors"),
+    [
+        # a place after قرب locates the place named just before it
+        ("وتعرضت دوما قرب دمشق لهجوم كيميائي الاثنين.",
+         {"دوما": "place", "دمشق": "place"}, ["دوما"]),
+        ("وقصف الجيش بلدة في الغوطة الشرقية، معقل المعارضة المسلحة قرب دمشق، الاثنين.",
+         {"الجيش": "organization", "الغوطة الشرقية": "place", "دمشق": "place"},
+         ["الجيش", "الغوطة الشرقية"]),
+        ("وأقيم المعسكر في ألكوتشيتي بالقرب من مدينة لشبونة الاثنين.",
+         {"ألكوتشيتي": "place", "لشبونة": "place"}, ["ألكوتشيتي"]),
+        # alone, or after a clause that goes on after the place, it is where it happened
+        ("وقتل ثلاثة روس قرب مدينة سيبوت الاثنين.", {"سيبوت": "place"}, ["سيبوت"]),
+        ("وأعلنت مصادر في أفريقيا الوسطى، الاثنين، عن مقتل ثلاثة روس، يحملون بطاقات قرب سيبوت.",
+         {"أفريقيا الوسطى": "place", "سيبوت": "place"}, ["أفريقيا الوسطى", "سيبوت"]),
+        ("وهددت الميليشيا السفن في البحر الأحمر، وقد شنت الهجوم الاثنين قرب ميناء الحديدة.",
+         {"البحر الأحمر": "place", "ميناء الحديدة": "place"}, ["البحر الأحمر", "ميناء الحديدة"]),
+        ("قتل 38 سائحا من بينهم 30 من بريطانيا، في هجوم الاثنين قرب سوسة.",
+         {"بريطانيا": "place", "سوسة": "place"}, ["بريطانيا", "سوسة"]),
+        ("هاجم الحوثيون ناقلة في البحر الأحمر صباح الاثنين قرب باب المندب.",
+         {"الحوثيون": "organization", "البحر الأحمر": "place", "باب المندب": "place"},
+         ["الحوثيون", "البحر الأحمر", "باب المندب"]),
+        # a sentence's end between: another sentence's place
+        ("زار الرئيس باريس. وقتل جندي قرب ليون الاثنين.",
+         {"باريس": "place", "ليون": "place"}, ["باريس", "ليون"]),
+    ],
+)  # fmt: skip
+def test_a_place_that_locates_another_takes_no_part(
+    text: str, kinds: dict[str, str], actors: list[str]
+) -> None:
+    event = _one_sentence(text, _named(text, kinds), (), _day(text, "الاثنين"))
+    assert list(event.actors) == actors
+
+
 def test_places_named_one_after_another_in_a_title_take_no_part() -> None:
     text = (
         "استقبل #محمد_بن_راشد نائب رئيس #الإمارات رئيس مجلس الوزراء حاكم دبي، الاثنين، الوفد"

@@ -75,7 +75,7 @@ def build_events(
     """
     sentence_starts = [s.start for s in sentences]
     in_titles = _in_titles(text, mentions) | _in_titles_after(text, mentions)
-    in_titles |= _backers(text, mentions)
+    in_titles |= _backers(text, mentions) | _near_places(text, mentions)
     # a club in a player's title (نجم برشلونة ليونيل ميسي، كوستا، مهاجم تشيلسي السابق):
     # True when the title makes it a former club, False when it is the player's club now
     clubs = _clubs_of_players(text, mentions)
@@ -502,6 +502,56 @@ def _backers(text: str, mentions: Sequence[Mention]) -> set[int]:
         if cues.get(adjective) == "backed":
             found.add(n)
     return found
+
+
+_NEAR_REACH = 60  # characters between the place located and the near word
+
+
+def _near_places(text: str, mentions: Sequence[Mention]) -> set[int]:
+    """Places that only locate a place named just before them (دوما قرب دمشق، الغوطة
+    الشرقية، معقل المعارضة المسلحة قرب دمشق، ... بالقرب من مدينة سالزبري): they take no
+    part (``near`` words of event_cues.tsv). A place after قرب with no place before it is
+    where the happening was, and stays."""
+    cues = _event_cues()
+    places = sorted((m.start, m.end, n) for n, m in enumerate(mentions) if m.type == "place")
+    found = set()
+    for k, (start, _end, n) in enumerate(places):
+        window = max(0, start - 30)
+        words = [
+            (w.start() + window, media_key(w.group())) for w in _TOKEN.finditer(text[window:start])
+        ]
+        if words and cues.get(words[-1][1]) == "place-noun":
+            words.pop()
+        if words and words[-1][1] == "من":
+            words.pop()
+        if not words or cues.get(words[-1][1]) != "near":
+            continue  # not وقرب: a second place of the happening (في بيروت وقرب دار الافتاء)
+        cue = words[-1][0]
+        before = [p for p in places[:k] if 0 <= cue - p[1] <= _NEAR_REACH]
+        between = text[before[-1][1] : cue] if before else "."
+        if not between.strip() or _appositive(between):
+            found.add(n)
+    return found
+
+
+_TOKEN = re.compile(r"\S+")
+_APPOSITIVE_WORDS = 6
+
+
+def _appositive(between: str) -> bool:
+    """Whether the words between a place and a near word are the place's appositive (،
+    معقل المعارضة المسلحة قرب; ، آخر جيب للمعارضة قرب): one comma, then a few words that do
+    not go on with the sentence (، وقد شنت الهجوم قرب، ، حيث سيكون على مقربة من، ، في هجوم
+    قرب سوسة، ، الثلاثاء، عن مقتل ثلاثة روس قرب: where it happened). After other words of
+    the clause, none (في البحر الأحمر صباح اليوم قرب باب المندب)."""
+    stripped = between.strip()
+    if stripped[:1] not in "،," or any(ch in stripped[1:] for ch in "،,.؟!()\n"):
+        return False
+    words = stripped[1:].split()
+    return 0 < len(words) <= _APPOSITIVE_WORDS and not (
+        words[0].startswith("و")
+        or media_key(words[0]) in ("حيث", "اذ", "بعد", "قبل", "في", "من", "الي", "علي", "عن")
+    )
 
 
 def _national_team(mention: Mention) -> bool:
