@@ -1639,6 +1639,65 @@ SESSION_39_SPEAKERS = [
 ]
 
 
+# a participle's subject when no person stands just before it (session 40)
+PARTICIPLE_SUBJECTS = [
+    pytest.param(
+        "عاد الفنان نبيل الحلفاوي للحديث عما حققه صلاح، بعدما غرد قائلا: هذا فخر العرب.",
+        (("نبيل الحلفاوي", "person"), ("صلاح", "person")),
+        [("نبيل الحلفاوي", "هذا فخر العرب")],
+        id="a-name-before-badama-is-not-the-subject",
+    ),
+    pytest.param(
+        "وردا على سؤال عن محمد صلاح مهاجم ليفربول، أثنى زيدان على اللاعب الدولي المصري قائلا:"
+        " لقد قدم موسما رائعا.",
+        (("محمد صلاح", "person"), ("ليفربول", "organization"), ("زيدان", "person")),
+        [("زيدان", "لقد قدم موسما رائعا")],
+        id="a-name-after-an-is-a-prepositions-object",
+    ),
+    pytest.param(
+        "نفى المتحدث باسم التحالف الذي تقوده السعودية العقيد تركي المالكي مسؤولية التحالف عن"
+        " الهجمات، متهما الحوثيين بالوقوف وراءها.",
+        (("التحالف", "organization"), ("السعودية", "place"), ("تركي المالكي", "person")),
+        [("تركي المالكي", "الحوثيين بالوقوف وراءها")],
+        id="the-holder-of-a-title-after-a-body",
+    ),
+    pytest.param(
+        "عبّر محمد عبده، الفنان السعودي الشهير، عن فرحته بالمشاركة في النهائي، مضيفا بأن هذه"
+        " ثاني مشاركة له.",
+        (("محمد عبده", "person"),),
+        [("محمد عبده", "هذه ثاني مشاركة له")],
+        id="abbara-the-verb-not-abra-via",
+    ),
+    pytest.param(
+        "ونقل عن مقتدى الصدر أن اللقاء رسالة طمأنة، مبينا أن يدنا ممدودة للجميع.",
+        (("مقتدى الصدر", "person"),),
+        [("مقتدى الصدر", "يدنا ممدودة للجميع")],
+        id="the-source-after-naqala-an",
+    ),
+    pytest.param(
+        "ورفع الحزب دعوى ضد روسيا، والحملة الانتخابية للرئيس دونالد ترامب، وموقع ويكيليكس،"
+        " متهما الأطراف الثلاثة بالتآمر.",
+        (("روسيا", "place"), ("دونالد ترامب", "person"), ("ويكيليكس", "organization")),
+        [],
+        id="a-name-after-a-title-with-li-is-no-subject",
+    ),
+    pytest.param(
+        "وطلبت إيران من المنظمة أن ترفض دعوات الرئيس الأميركي دونالد ترامب إلى زيادة"
+        " الإنتاج، قائلة إنه أسهم في ارتفاع الأسعار.",
+        (("إيران", "place"), ("دونالد ترامب", "person")),
+        [],
+        id="a-feminine-participle-takes-only-a-person-that-opens-the-names",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), PARTICIPLE_SUBJECTS)
+def test_the_subject_of_a_participle(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
 @pytest.mark.parametrize(("article", "names", "expected"), SESSION_39_SPEAKERS)
 def test_session_39_speaker_phrases(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]

@@ -18,7 +18,7 @@ from newscorpus.extract.claims.document import (
     is_title,
     unquote,
 )
-from newscorpus.models import Claim, Token
+from newscorpus.models import Claim, Mention, Token
 
 
 def speaker_and_content(
@@ -707,16 +707,90 @@ def _participle_subject(
     start = max(lo, i - 4)
     if earlier:
         start = max(start, min(i, doc.token_at(earlier[-1].content_end)))
-    found = person_before(doc, i, start, cue)
-    if found is not None:
-        return found
+    # a name next to بعدما، حين ... is not the subject of the clause they open, neither
+    # before it (عما حققه صلاح، بعدما غرد قائلا) nor in it (عندما أبرم عقد X قائلا)
+    if not any(doc.is_(k, "subordinator") for k in range(start, i)):
+        found = person_before(doc, i, start, cue)
+        if found is not None:
+            return found
     if earlier and doc.speakers:
         return doc.speakers[-1]
-    people = doc.mentions_in(doc.tokens[lo].start, doc.tokens[i].start)
-    if people and people[0].type == "person":
+    # the sentence's subject: its first name that no preposition governs (وردا على سؤال عن
+    # محمد صلاح مهاجم ليفربول، أثنى زيدان على اللاعب قائلا: Zidane); a body or a place it
+    # opens with is the subject unless a person's title goes on from it to the person
+    # (نفى المتحدث باسم التحالف الذي تقوده السعودية العقيد تركي المالكي)
+    named = [
+        m
+        for m in doc.mentions_in(doc.tokens[lo].start, doc.tokens[i].start)
+        if not _governed(doc, doc.token_at(m.start))
+    ]
+    people: list[Mention] = []
+    if cue.gender == "m" and cue.number == "s":
+        for n, mention in enumerate(named):
+            if mention.type == "person":
+                people = [mention]
+                break
+            if n + 1 < len(named) and not _title_goes_on(doc, mention, named[n + 1]):
+                break
+    elif named and named[0].type == "person":
+        # a feminine or plural participle: only a person that opens the names (its subject
+        # is as often a state or a body: وطلبت إيران ... دعوات الرئيس الأميركي ترامب، قائلة)
+        people = named[:1]
+    if people:
         first = doc.token_at(people[0].start)
         return doc.speaker(first, doc.token_of(people[0].end - 1) + 1, cue)
     return doc.previous_speaker(cue)
+
+
+_TITLE_GAP = 3  # words of a title between a body or place and the next name
+
+
+def _title_goes_on(doc: DocumentState, mention: Mention, following: Mention) -> bool:
+    """Whether a title goes on from a body or a place to the next name: a few words, a comma
+    or a quote between them, no adverb or day (، الثلاثاء، البرتغالي كريستيانو رونالدو)."""
+    first, last = doc.token_of(mention.end - 1) + 1, doc.token_at(following.start)
+    words = [t for t in range(first, last) if doc.tokens[t].match not in (*COMMAS, '"', "(", ")")]
+    return len(words) <= _TITLE_GAP and not any(
+        not doc.tokens[t].is_word or doc.is_(t, "adverb") for t in words
+    )
+
+
+def _in_title(token: Token) -> bool:
+    """A word of a title before a name: a title or a role noun (الرئيس، للرئيس، النجم) or a
+    nisba (الأمريكي، المصري); not any definite word (الغرفة العليا في البرلمان جمال فخرو)."""
+    stem = token.stem
+    bare = stem.removeprefix("ال")
+    return is_title(stem) or is_title(bare) or (stem != bare and bare.endswith(("ي", "يه")))
+
+
+def _coordinated_after(doc: DocumentState, k: int) -> bool:
+    """Whether a name starting at token ``k`` is joined by و to what follows it."""
+    named = doc.mentions_in(doc.tokens[k].start, doc.tokens[k].end)
+    after = doc.token_of(named[0].end - 1) + 1 if named else k + 1
+    return after < len(doc.tokens) and doc.tokens[after].prefix.startswith("و")
+
+
+def _governed(doc: DocumentState, k: int) -> bool:
+    """Whether the name at token ``k`` is a preposition's object (عن محمد صلاح، لمحمد صلاح),
+    not the source of a cue (نقل عن مقتدى الصدر) nor the subject of a verb spelled as a
+    preposition (عبّر محمد عبده عن فرحته، كما بيّن زين العابدين أن)."""
+    token = doc.tokens[k]
+    if token.prefix.rstrip("و")[-1:] in ("ب", "ل") and token.stem != token.match:
+        return True
+    # back over the name's title (للرئيس دونالد ترامب، عن النجم المصري محمد صلاح)
+    while k > 1 and _in_title(doc.tokens[k - 1]):
+        k -= 1
+        title = doc.tokens[k]
+        if title.prefix.rstrip("و")[-1:] in ("ب", "ل") and title.stem != title.match:
+            return True
+    before = doc.tokens[k - 1] if k else None
+    if before is None or before.stem not in doc.words["preposition"]:
+        return False  # the stem: ومع سويفت
+    if before.stem == "عبر" or "\u0651" in doc.text[before.start : before.end]:
+        return False  # عبّر، بيّن: the verbs (a shadda, or عبر before a person's name)
+    if before.stem == "بين" and not _coordinated_after(doc, k):
+        return False  # وبين عبدالرب إدريس أن: the verb; بين ترامب وكيم: between
+    return not (k > 1 and doc.cue_at(k - 2) is not None)
 
 
 def person_before(doc: DocumentState, i: int, first: int, cue: Cue) -> Speaker | None:
