@@ -1639,8 +1639,9 @@ SESSION_39_SPEAKERS = [
 ]
 
 
-# a participle's subject when no person stands just before it (session 40)
-PARTICIPLE_SUBJECTS = [
+# session 40: a participle's subject when no person stands just before it; a person after a
+# body's name is the verb's object
+SESSION_40_SPEAKERS = [
     pytest.param(
         "عاد الفنان نبيل الحلفاوي للحديث عما حققه صلاح، بعدما غرد قائلا: هذا فخر العرب.",
         (("نبيل الحلفاوي", "person"), ("صلاح", "person")),
@@ -1688,11 +1689,56 @@ PARTICIPLE_SUBJECTS = [
         [],
         id="a-feminine-participle-takes-only-a-person-that-opens-the-names",
     ),
+    # a person after a body's name is the verb's object, not the speaker nor in its phrase
+    pytest.param(
+        'ووصفت صحيفة "ديلي ميل" الإنجليزية، في تقرير، محمد صلاح بأنه "معشوق الجماهير".',
+        (("ديلي ميل", "organization"), ("محمد صلاح", "person")),
+        [('صحيفة "ديلي ميل" الإنجليزية', "معشوق الجماهير")],
+        id="a-paper-describes-a-person",
+    ),
+    pytest.param(
+        "وأعلن البيت الأبيض إلغاء ترامب زيارته إلى أميركا اللاتينية.",
+        (("البيت الأبيض", "organization"), ("ترامب", "person"), ("أميركا اللاتينية", "place")),
+        [("البيت الأبيض", "إلغاء ترامب زيارته إلى أميركا اللاتينية")],
+        id="a-verbal-noun-and-a-person-after-the-body",
+    ),
+    pytest.param(
+        "واتهمت بريطانيا الرئيس الروسي فلاديمير بوتين بالشروع في قتل سكريبال.",
+        (("بريطانيا", "place"), ("فلاديمير بوتين", "person"), ("سكريبال", "person")),
+        [("بريطانيا", "الرئيس الروسي فلاديمير بوتين بالشروع في قتل سكريبال")],
+        id="the-accused-after-the-accuser",
+    ),
+    pytest.param(
+        "وأعلن نادي ليفانتي الإسباني استدعاء فهد المولد ضمن القائمة.",
+        (("نادي ليفانتي", "organization"), ("فهد المولد", "person")),
+        [("نادي ليفانتي الإسباني", "استدعاء فهد المولد ضمن القائمة")],
+        id="the-bodys-nisba-stays-in-its-phrase",
+    ),
+    pytest.param(
+        "وتتهم أنقرة الداعية فتح الله غولن بالوقوف خلف محاولة الانقلاب.",
+        (("أنقرة", "place"), ("فتح الله غولن", "person")),
+        [("أنقرة", "الداعية فتح الله غولن بالوقوف خلف محاولة الانقلاب")],
+        id="a-title-before-the-object-is-no-nisba",
+    ),
+    # ... but the holder of a spokesman's title after the body he speaks for, and a body's
+    # quoted alias, stay
+    pytest.param(
+        "وكان الناطق باسم #حركة_فتح أسامة القواسمي نفى كل ما تردد من أنباء عن وفاة الرئيس.",
+        (("فتح", "organization"), ("أسامة القواسمي", "person")),
+        [("أسامة القواسمي", "كل ما تردد من أنباء عن وفاة الرئيس")],
+        id="a-spokesmans-name-after-the-body",
+    ),
+    pytest.param(
+        'كما أعلنت الهيئة الوطنية لمكافحة الكوارث "كونريد" أن البحث خطر.',
+        (("الهيئة الوطنية لمكافحة الكوارث", "organization"), ("كونريد", "person")),
+        [('الهيئة الوطنية لمكافحة الكوارث "كونريد"', "البحث خطر")],
+        id="a-bodys-quoted-alias",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("article", "names", "expected"), PARTICIPLE_SUBJECTS)
-def test_the_subject_of_a_participle(
+@pytest.mark.parametrize(("article", "names", "expected"), SESSION_40_SPEAKERS)
+def test_session_40_speakers(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.speaker, c.content) for c in _claims(article, names)] == expected

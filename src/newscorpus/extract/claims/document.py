@@ -115,6 +115,28 @@ class DocumentState:
                     # qualifiers (صحيفة X البريطانية)
                     start, end = name.start, name.end
                     text = self.text[start:end].strip(" ،,")
+                else:
+                    # a person after the body's name is the verb's object, left out of the
+                    # speaker's phrase: after the name's qualifiers (صحيفة "ديلي ميل" الإنجليزية
+                    # محمد صلاح), else after the name (أعلن البيت الأبيض إلغاء ترامب زيارته)
+                    after = [m for m in self.mentions_in(name.end, end) if m.type == "person"]
+                    # the body opens the phrase, after its class noun and quote
+                    opens = all(
+                        t.match == '"'
+                        or t.stem in self.words["outlet"]
+                        or t.stem in self.words["org-head"]
+                        for t in self.tokens[first : self.token_at(name.start)]
+                    )
+                    # not a quoted alias (الهيئة الوطنية لمكافحة الكوارث "كونريد")
+                    alias = bool(after) and self.text[name.end : after[0].start].rstrip()[-1:] in (
+                        '"',
+                        "(",
+                        "«",
+                    )
+                    if after and opens and not alias:
+                        cut = self._qualifiers_end(name.end, after[0].start)
+                        end = start + len(self.text[start:cut].rstrip(" ،,"))
+                        text = _balanced(self.text[start:end].strip(" ،,"))
                 # "" (not None): a name whose actor is unknown (_with_first_name)
                 actor = name.text if name.actor is None else (name.actor or None)
             elif last - first <= 4:
@@ -141,6 +163,23 @@ class DocumentState:
             number = "d"
         gender = cue.gender if cue and cue.pos != "noun" else "?"
         return Speaker(text, start, end, actor, gender, number)
+
+    def _qualifiers_end(self, start: int, limit: int) -> int:
+        """Where the nisbas after a body's name end (ميليشيات الحوثي الانقلابية، نادي ليفانتي
+        الإسباني), up to offset ``limit``: the speaker's phrase ends there, before the
+        verb's object (مقتل الصماد، استدعاء فهد المولد); a title is no nisba (أنقرة الداعية
+        فتح الله غولن: Gülen's title)."""
+        k = self.token_of(start - 1) + 1
+        while k < len(self.tokens) and self.tokens[k].end <= limit:
+            token = self.tokens[k]
+            if token.match == '"':
+                k += 1
+                continue
+            if not token.is_word or is_title(token.stem) or not _is_nisba(token.stem):
+                break
+            start = token.end
+            k += 1
+        return start
 
     def outlet_before(self, first: int, last: int) -> Mention | None:
         """The outlet a bare definite outlet noun refers back to: the last organization
@@ -309,6 +348,12 @@ class DocumentState:
                     k -= 1  # قناة "سي إن إن": the class noun before the quote
                 head = tokens[k - 1].stem
                 if head in self.words["org-head"] or head in self.words["outlet"]:
+                    if k - 1 == first and head in self.words["outlet"]:
+                        # the phrase opens with an outlet's class noun and its name (ووصفت
+                        # صحيفة "ديلي ميل" الإنجليزية محمد صلاح بأنه): a person after it is
+                        # the object, not the holder of a title, as after a body's (الناطق
+                        # باسم #حركة_فتح أسامة القواسمي، نادي تشلسي المهاجم أوليفييه جيرو)
+                        return mention
                     candidates.append(mention)
                 elif tokens[k - 1].match in self.words["authored"] and k - 1 > first:
                     candidates.append(mention)  # حصيلة أوردها المرصد السوري: its author

@@ -133,6 +133,8 @@ def _name_at_content(
     head = doc.tokens[doc.token_at(speaker.start)]
     if head.match in doc.words["plural"] or head.match in doc.words["source"]:
         return None  # قالت مصادر من الحزب الذي تنتمي إليه ميركل: unnamed sources
+    if head.stem in doc.words["outlet"] and speaker.actor:
+        return None  # ووصفت صحيفة "ديلي ميل" محمد صلاح بأنه: a paper's name holds no title
     if doc.tokens[k - 1].match == ":" or doc.is_(k - 1, "complementizer"):
         marker = k - 1  # إن، أن، : open the content
     elif quoted and doc.tokens[k].match == '"':
