@@ -529,6 +529,13 @@ def test_a_speaker_alone_does_not_stand_for_a_clause_that_names_nobody() -> None
         ("وكان كوستا، مهاجم تشيلسي الإنجليزي السابق، قد أصيب الاثنين في لشبونة.",
          {"كوستا": "person", "تشيلسي": "organization", "لشبونة": "place"},
          ["كوستا", "لشبونة"]),
+        # vowelled text; a preposition after the club is no nisba
+        ("وأصيب لاعبُ ليفربول نابي كيتا في مباراة منتخب غينيا الاثنين.",
+         {"ليفربول": "organization", "نابي كيتا": "person", "منتخب غينيا": "organization"},
+         ["نابي كيتا", "منتخب غينيا"]),
+        ("وتفوق لاعب برشلونة على ليونيل ميسي في مباراة منتخب الأرجنتين الاثنين.",
+         {"برشلونة": "organization", "ليونيل ميسي": "person", "منتخب الأرجنتين": "organization"},
+         ["برشلونة", "ليونيل ميسي", "منتخب الأرجنتين"]),
         # the player's club now, in a club match: it takes part
         ("وسجل مهاجم ليفربول محمد صلاح هدفين في مرمى روما الاثنين.",
          {"ليفربول": "organization", "محمد صلاح": "person", "روما": "organization"},

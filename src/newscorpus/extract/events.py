@@ -135,7 +135,7 @@ def build_events(
             teams = any(_national_team(m) for m in in_sentence) and _about_national_teams(
                 text[sentence.start : sentence.end]
             )
-            lately = published is None or date.value[:4] >= str(int(published[:4]) - 1)
+            lately = not published or date.value[:4] >= str(int(published[:4]) - 1)
             described = {span for span, former in clubs.items() if teams or former and lately}
             in_sentence = [m for m in in_sentence if (m.start, m.end) not in described]
         aside = _aside(text, sentence, date, in_sentence)
@@ -549,13 +549,16 @@ def _appositive(between: str) -> bool:
         return False
     words = stripped[1:].split()
     return 0 < len(words) <= _APPOSITIVE_WORDS and not (
-        words[0].startswith("و")
-        or media_key(words[0]) in ("حيث", "اذ", "بعد", "قبل", "في", "من", "الي", "علي", "عن")
+        words[0].startswith("و") or _event_cues().get(media_key(words[0])) == "goes-on"
     )
 
 
 def _national_team(mention: Mention) -> bool:
-    return media_key(mention.actor or mention.text).split()[0] in ("منتخب", "المنتخب")
+    """A national team's mention: its actor is منتخب X (``gazetteer.TEAM_HEAD``)."""
+    from newscorpus.extract.actors.gazetteer import TEAM_HEAD
+
+    head = media_key(mention.actor or mention.text).split()[:1]
+    return bool(head) and head[0].removeprefix("ال") == media_key(TEAM_HEAD)
 
 
 def _about_national_teams(sentence: str) -> bool:
@@ -619,15 +622,19 @@ def _former(words: Sequence[str]) -> bool:
 
 def _describing(words: Sequence[str]) -> bool:
     """Nisbas and السابق only (الإنجليزي السابق)."""
-    return all(media_key(w).endswith(("ي", "يه")) or _former([w]) for w in words)
+    from newscorpus.extract.claims.document import is_nisba
+
+    return all(is_nisba(media_key(w)) or _former([w]) for w in words)
 
 
+# a written word, its vowels included (as ``_WORD``)
+_LETTERS = r"[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])*"
 # the two words before a club (نجم، لاعب وسط); between a name and the club after it, a comma
 # and one or two words (، مهاجم); after that club up to the comma, up to three words
-_WORDS_BEFORE = re.compile(r"(?:[^\W\d_]+\s+){1,2}$")
-_WORDS_ONLY = re.compile(r"[^\W\d_\s]*(?:\s+[^\W\d_]+)*\s*")
-_AFTER_NAME = re.compile(r"\s*[،,]\s*(?:[^\W\d_]+\s+){1,2}")
-_TAIL = re.compile(r"(?:\s+[^\W\d_]+){0,3}(?=\s*[،,.])")
+_WORDS_BEFORE = re.compile(rf"(?:{_LETTERS}\s+){{1,2}}$")
+_WORDS_ONLY = re.compile(rf"(?:{_LETTERS})?(?:\s+{_LETTERS})*\s*")
+_AFTER_NAME = re.compile(rf"\s*[،,]\s*(?:{_LETTERS}\s+){{1,2}}")
+_TAIL = re.compile(rf"(?:\s+{_LETTERS}){{0,3}}(?=\s*[،,.])")
 
 
 def _title_between(between: str) -> bool:

@@ -175,7 +175,7 @@ class DocumentState:
             if token.match == '"':
                 k += 1
                 continue
-            if not token.is_word or is_title(token.stem) or not _is_nisba(token.stem):
+            if not token.is_word or is_title(token.stem) or not is_nisba(token.stem):
                 break
             start = token.end
             k += 1
@@ -187,7 +187,7 @@ class DocumentState:
         it: وأضافت الصحيفة -> صحيفة "آس"), unless a nisba after it contradicts the
         description's (الصحيفة البريطانية is not صحيفة "آس" الإسبانية)."""
         kind = _skeleton(self.tokens[first].stem)
-        nisbas = {_nisba_key(t.stem) for t in self.tokens[first + 1 : last] if _is_nisba(t.stem)}
+        nisbas = {_nisba_key(t.stem) for t in self.tokens[first + 1 : last] if is_nisba(t.stem)}
         before = bisect.bisect_left(self.mention_starts, self.tokens[first].start)
         for mention in reversed(self.mentions[:before]):
             if mention.type != "organization":
@@ -208,7 +208,7 @@ class DocumentState:
                 while after < len(self.tokens) and self.tokens[after].match == '"':
                     after += 1
                 stem = self.tokens[after].stem if after < len(self.tokens) else ""
-                if _is_nisba(stem) and _nisba_key(stem) not in nisbas:
+                if is_nisba(stem) and _nisba_key(stem) not in nisbas:
                     continue
             return mention
         return None
@@ -521,7 +521,7 @@ class DocumentState:
         words = [t.stem for t in self.tokens[first:last] if t.is_word]
         if not words or words[0] not in self.words["official"]:
             return None
-        if not all(_is_nisba(w) for w in words[1:]):
+        if not all(is_nisba(w) for w in words[1:]):
             return None
         if last < len(self.tokens) and not (
             self.tokens[last].match in (":", '"', *COMMAS) or self.is_(last, "complementizer")
@@ -552,7 +552,7 @@ class DocumentState:
         for k in range(self.token_at(start)):
             if self.tokens[k].stem == surname:
                 for j in range(max(k - 10, 0), k):
-                    if self.tokens[j].is_word and _is_nisba(self.tokens[j].stem):
+                    if self.tokens[j].is_word and is_nisba(self.tokens[j].stem):
                         near.add(_nisba_key(self.tokens[j].stem))
         return person if {_nisba_key(w) for w in words[1:]} <= near else None
 
@@ -819,7 +819,7 @@ def _bare(word: str) -> str:
     return word
 
 
-def _is_nisba(stem: str) -> bool:
+def is_nisba(stem: str) -> bool:
     """A definite relative adjective (البريطانية، الأمريكي), as a match form."""
     return stem.startswith("ال") and stem.endswith(("ي", "يه")) and len(stem) > 5
 

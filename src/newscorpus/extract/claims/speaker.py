@@ -15,6 +15,7 @@ from newscorpus.extract.claims.document import (
     QUOTE_CLOSERS,
     DocumentState,
     Speaker,
+    is_nisba,
     is_title,
     unquote,
 )
@@ -711,7 +712,7 @@ def _participle_subject(
         start = max(start, min(i, doc.token_at(earlier[-1].content_end)))
     # a name next to بعدما، حين ... is not the subject of the clause they open, neither
     # before it (عما حققه صلاح، بعدما غرد قائلا) nor in it (عندما أبرم عقد X قائلا)
-    if not any(doc.is_(k, "subordinator") for k in range(start, i)):
+    if not any(doc.tokens[k].stem in doc.words["subordinator"] for k in range(start, i)):
         found = person_before(doc, i, start, cue)
         if found is not None:
             return found
@@ -761,8 +762,7 @@ def _in_title(token: Token) -> bool:
     """A word of a title before a name: a title or a role noun (الرئيس، للرئيس، النجم) or a
     nisba (الأمريكي، المصري); not any definite word (الغرفة العليا في البرلمان جمال فخرو)."""
     stem = token.stem
-    bare = stem.removeprefix("ال")
-    return is_title(stem) or is_title(bare) or (stem != bare and bare.endswith(("ي", "يه")))
+    return is_title(stem) or is_title(stem.removeprefix("ال")) or is_nisba(stem)
 
 
 def _coordinated_after(doc: DocumentState, k: int) -> bool:
@@ -776,23 +776,28 @@ def _governed(doc: DocumentState, k: int) -> bool:
     """Whether the name at token ``k`` is a preposition's object (عن محمد صلاح، لمحمد صلاح),
     not the source of a cue (نقل عن مقتدى الصدر) nor the subject of a verb spelled as a
     preposition (عبّر محمد عبده عن فرحته، كما بيّن زين العابدين أن)."""
-    token = doc.tokens[k]
-    if token.prefix.rstrip("و")[-1:] in ("ب", "ل") and token.stem != token.match:
+    name = k
+    if _with_preposition(doc.tokens[k]):
         return True
     # back over the name's title (للرئيس دونالد ترامب، عن النجم المصري محمد صلاح)
-    while k > 1 and _in_title(doc.tokens[k - 1]):
+    while k > 0 and _in_title(doc.tokens[k - 1]):
         k -= 1
-        title = doc.tokens[k]
-        if title.prefix.rstrip("و")[-1:] in ("ب", "ل") and title.stem != title.match:
+        if _with_preposition(doc.tokens[k]):
             return True
     before = doc.tokens[k - 1] if k else None
     if before is None or before.stem not in doc.words["preposition"]:
         return False  # the stem: ومع سويفت
-    if before.stem == "عبر" or "\u0651" in doc.text[before.start : before.end]:
-        return False  # عبّر، بيّن: the verbs (a shadda, or عبر before a person's name)
-    if before.stem == "بين" and not _coordinated_after(doc, k):
-        return False  # وبين عبدالرب إدريس أن: the verb; بين ترامب وكيم: between
+    if "\u0651" in doc.text[before.start : before.end]:
+        return False  # عبّر، بيّن written with their shadda: the verbs
+    if before.stem in doc.words["verb-spelling"] and not _coordinated_after(doc, name):
+        # عبر محمد عبده عن فرحته، وبين عبدالرب إدريس أن: the verbs; بين ترامب وكيم: between
+        return False
     return not (k > 1 and doc.cue_at(k - 2) is not None)
+
+
+def _with_preposition(token: Token) -> bool:
+    """A word written with ب or ل before it (لمحمد صلاح، للرئيس)."""
+    return has_prep(token, "ب") or has_prep(token, "ل")
 
 
 def person_before(doc: DocumentState, i: int, first: int, cue: Cue) -> Speaker | None:
