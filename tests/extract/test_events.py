@@ -511,9 +511,8 @@ def test_a_speaker_alone_does_not_stand_for_a_clause_that_names_nobody() -> None
     assert list(event.actors) == ["أحمد علي", "بغداد"]  # the sentence's, as without a claim
 
 
-@pytest.mark.parametrize(
-    ("text", "kinds", "actors"),
-    [
+# places and bodies that only describe another, in a dated sentence: no part
+DESCRIBING = [
         # a club in a player's title, in a sentence about national teams: no part
         ("وأصيب لاعب وسط ليفربول نابي كيتا في مباراة منتخب غينيا أمام رواندا الاثنين.",
          {"ليفربول": "organization", "نابي كيتا": "person", "منتخب غينيا": "organization"},
@@ -557,9 +556,33 @@ def test_a_speaker_alone_does_not_stand_for_a_clause_that_names_nobody() -> None
         ("ولعب نجم برشلونة ضد ليونيل ميسي مع منتخب الأرجنتين الاثنين.",
          {"برشلونة": "organization", "ليونيل ميسي": "person", "منتخب الأرجنتين": "organization"},
          ["برشلونة", "ليونيل ميسي", "منتخب الأرجنتين"]),
-    ],
-)  # fmt: skip
-def test_a_club_in_a_players_title_describes_him(
+        # a place after قرب locates the place named just before it
+        ("وتعرضت دوما قرب دمشق لهجوم كيميائي الاثنين.",
+         {"دوما": "place", "دمشق": "place"}, ["دوما"]),
+        ("وقصف الجيش بلدة في الغوطة الشرقية، معقل المعارضة المسلحة قرب دمشق، الاثنين.",
+         {"الجيش": "organization", "الغوطة الشرقية": "place", "دمشق": "place"},
+         ["الجيش", "الغوطة الشرقية"]),
+        ("وأقيم المعسكر في ألكوتشيتي بالقرب من مدينة لشبونة الاثنين.",
+         {"ألكوتشيتي": "place", "لشبونة": "place"}, ["ألكوتشيتي"]),
+        # alone, or after a clause that goes on after the place, it is where it happened
+        ("وقتل ثلاثة روس قرب مدينة سيبوت الاثنين.", {"سيبوت": "place"}, ["سيبوت"]),
+        ("وأعلنت مصادر في أفريقيا الوسطى، الاثنين، عن مقتل ثلاثة روس، يحملون بطاقات قرب سيبوت.",
+         {"أفريقيا الوسطى": "place", "سيبوت": "place"}, ["أفريقيا الوسطى", "سيبوت"]),
+        ("وهددت الميليشيا السفن في البحر الأحمر، وقد شنت الهجوم الاثنين قرب ميناء الحديدة.",
+         {"البحر الأحمر": "place", "ميناء الحديدة": "place"}, ["البحر الأحمر", "ميناء الحديدة"]),
+        ("قتل 38 سائحا من بينهم 30 من بريطانيا، في هجوم الاثنين قرب سوسة.",
+         {"بريطانيا": "place", "سوسة": "place"}, ["بريطانيا", "سوسة"]),
+        ("هاجم الحوثيون ناقلة في البحر الأحمر صباح الاثنين قرب باب المندب.",
+         {"الحوثيون": "organization", "البحر الأحمر": "place", "باب المندب": "place"},
+         ["الحوثيون", "البحر الأحمر", "باب المندب"]),
+        # a sentence's end between: another sentence's place
+        ("زار الرئيس باريس. وقتل جندي قرب ليون الاثنين.",
+         {"باريس": "place", "ليون": "place"}, ["باريس", "ليون"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kinds", "actors"), DESCRIBING)
+def test_what_only_describes_another_takes_no_part(
     text: str, kinds: dict[str, str], actors: list[str]
 ) -> None:
     event = _one_sentence(text, _named(text, kinds), (), _day(text, "الاثنين"))
@@ -627,40 +650,6 @@ def test_who_backs_a_group_takes_no_part_in_what_it_does(
         mentions.append(Mention(second, second + 5, "إيران", "place", 0, "إيران", actor="إيران"))
         mentions.sort(key=lambda m: m.start)
     event = _one_sentence(text, mentions, (), _day(text, "الاثنين"))
-    assert list(event.actors) == actors
-
-
-@pytest.mark.parametrize(
-    ("text", "kinds", "actors"),
-    [
-        # a place after قرب locates the place named just before it
-        ("وتعرضت دوما قرب دمشق لهجوم كيميائي الاثنين.",
-         {"دوما": "place", "دمشق": "place"}, ["دوما"]),
-        ("وقصف الجيش بلدة في الغوطة الشرقية، معقل المعارضة المسلحة قرب دمشق، الاثنين.",
-         {"الجيش": "organization", "الغوطة الشرقية": "place", "دمشق": "place"},
-         ["الجيش", "الغوطة الشرقية"]),
-        ("وأقيم المعسكر في ألكوتشيتي بالقرب من مدينة لشبونة الاثنين.",
-         {"ألكوتشيتي": "place", "لشبونة": "place"}, ["ألكوتشيتي"]),
-        # alone, or after a clause that goes on after the place, it is where it happened
-        ("وقتل ثلاثة روس قرب مدينة سيبوت الاثنين.", {"سيبوت": "place"}, ["سيبوت"]),
-        ("وأعلنت مصادر في أفريقيا الوسطى، الاثنين، عن مقتل ثلاثة روس، يحملون بطاقات قرب سيبوت.",
-         {"أفريقيا الوسطى": "place", "سيبوت": "place"}, ["أفريقيا الوسطى", "سيبوت"]),
-        ("وهددت الميليشيا السفن في البحر الأحمر، وقد شنت الهجوم الاثنين قرب ميناء الحديدة.",
-         {"البحر الأحمر": "place", "ميناء الحديدة": "place"}, ["البحر الأحمر", "ميناء الحديدة"]),
-        ("قتل 38 سائحا من بينهم 30 من بريطانيا، في هجوم الاثنين قرب سوسة.",
-         {"بريطانيا": "place", "سوسة": "place"}, ["بريطانيا", "سوسة"]),
-        ("هاجم الحوثيون ناقلة في البحر الأحمر صباح الاثنين قرب باب المندب.",
-         {"الحوثيون": "organization", "البحر الأحمر": "place", "باب المندب": "place"},
-         ["الحوثيون", "البحر الأحمر", "باب المندب"]),
-        # a sentence's end between: another sentence's place
-        ("زار الرئيس باريس. وقتل جندي قرب ليون الاثنين.",
-         {"باريس": "place", "ليون": "place"}, ["باريس", "ليون"]),
-    ],
-)  # fmt: skip
-def test_a_place_that_locates_another_takes_no_part(
-    text: str, kinds: dict[str, str], actors: list[str]
-) -> None:
-    event = _one_sentence(text, _named(text, kinds), (), _day(text, "الاثنين"))
     assert list(event.actors) == actors
 
 

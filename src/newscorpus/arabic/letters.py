@@ -11,6 +11,8 @@ from pyarabic import araby
 TATWEEL: str = araby.TATWEEL
 # The damma (ُ): on a verb's first letter it marks the passive (أُعلن "it was announced").
 DAMMA: str = araby.DAMMA
+# The shadda (ّ): it tells a verb from a preposition spelt alike (عبّر "expressed", عبر "via").
+SHADDA: str = araby.SHADDA
 # The three tanwin marks (ًٌٍ): they mark an Arabic common word (قلقاً, روسياً "Russian");
 # foreign names never carry them.
 TANWEEN: tuple[str, ...] = tuple(araby.TANWIN)

@@ -43,6 +43,9 @@ from newscorpus.arabic.normalize import DIGITS
 from newscorpus.extract.dates.scan import YEAR_OF_A_NAME
 from newscorpus.models import Claim, DateMention, Event, Mention, Sentence
 
+# A written word, its vowels and tatweel included.
+_LETTERS = r"[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])*"
+
 # A decade (التسعينات) dates an era, not a happening.
 EVENT_PRECISIONS = frozenset({"day", "month", "year"})
 
@@ -440,8 +443,7 @@ def _in_titles(text: str, mentions: Sequence[Mention]) -> set[int]:
         start = text.rfind(person.role.split()[0], max(0, person.start - width), person.start)
         if start < 0:
             continue
-        cues = _event_cues()
-        former = any(cues.get(media_key(word)) == "former" for word in person.role.split())
+        former = _former(person.role.split())
         for n in order[
             bisect.bisect_left(starts, start) : bisect.bisect_left(starts, person.start)
         ]:
@@ -627,8 +629,6 @@ def _describing(words: Sequence[str]) -> bool:
     return all(is_nisba(media_key(w)) or _former([w]) for w in words)
 
 
-# a written word, its vowels included (as ``_WORD``)
-_LETTERS = r"[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])*"
 # the two words before a club (نجم، لاعب وسط); between a name and the club after it, a comma
 # and one or two words (، مهاجم); after that club up to the comma, up to three words
 _WORDS_BEFORE = re.compile(rf"(?:{_LETTERS}\s+){{1,2}}$")
@@ -799,7 +799,7 @@ def _bare(stem: str) -> str:
     return stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
 
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u064b-\u065f\u0670\u0640])*")
+_WORD = re.compile(_LETTERS)
 _FORMS: dict[str, str] = {}  # a written word -> its content form, or "" for none
 _FORMS_LIMIT = 200_000
 

@@ -120,20 +120,7 @@ class DocumentState:
                     # speaker's phrase: after the name's qualifiers (صحيفة "ديلي ميل" الإنجليزية
                     # محمد صلاح), else after the name (أعلن البيت الأبيض إلغاء ترامب زيارته)
                     after = [m for m in self.mentions_in(name.end, end) if m.type == "person"]
-                    # the body opens the phrase, after its class noun and quote
-                    opens = all(
-                        t.match == '"'
-                        or t.stem in self.words["outlet"]
-                        or t.stem in self.words["org-head"]
-                        for t in self.tokens[first : self.token_at(name.start)]
-                    )
-                    # not a quoted alias (الهيئة الوطنية لمكافحة الكوارث "كونريد")
-                    alias = bool(after) and self.text[name.end : after[0].start].rstrip()[-1:] in (
-                        '"',
-                        "(",
-                        "«",
-                    )
-                    if after and opens and not alias:
+                    if after and self._object_follows(first, name, after[0]):
                         cut = self._qualifiers_end(name.end, after[0].start)
                         end = start + len(self.text[start:cut].rstrip(" ،,"))
                         text = _balanced(self.text[start:end].strip(" ،,"))
@@ -163,6 +150,17 @@ class DocumentState:
             number = "d"
         gender = cue.gender if cue and cue.pos != "noun" else "?"
         return Speaker(text, start, end, actor, gender, number)
+
+    def _object_follows(self, first: int, body: Mention, person: Mention) -> bool:
+        """Whether the person after a body's name is the verb's object: the body opens the
+        phrase (after its class noun and quote) and the person is no quoted alias of it
+        (الهيئة الوطنية لمكافحة الكوارث "كونريد")."""
+        opens = all(
+            t.match == '"' or t.stem in self.words["outlet"] or t.stem in self.words["org-head"]
+            for t in self.tokens[first : self.token_at(body.start)]
+        )
+        between = self.text[body.end : person.start].rstrip()
+        return opens and not between.endswith(('"', "(", "«"))
 
     def _qualifiers_end(self, start: int, limit: int) -> int:
         """Where the nisbas after a body's name end (ميليشيات الحوثي الانقلابية، نادي ليفانتي

@@ -8,6 +8,7 @@ gender and number), and the outlet a statement came through (``via_outlet``).
 from __future__ import annotations
 
 from newscorpus.arabic import COMMAS, match_form
+from newscorpus.arabic.letters import SHADDA
 from newscorpus.extract.actors.gazetteer import cues as actor_cues
 from newscorpus.extract.claims.content import content_start, has_prep, identity_aside
 from newscorpus.extract.claims.cues import MAX_SPEAKER, Cue
@@ -787,7 +788,7 @@ def _governed(doc: DocumentState, k: int) -> bool:
     before = doc.tokens[k - 1] if k else None
     if before is None or before.stem not in doc.words["preposition"]:
         return False  # the stem: ومع سويفت
-    if "\u0651" in doc.text[before.start : before.end]:
+    if SHADDA in doc.text[before.start : before.end]:
         return False  # عبّر، بيّن written with their shadda: the verbs
     if before.stem in doc.words["verb-spelling"] and not _coordinated_after(doc, name):
         # عبر محمد عبده عن فرحته، وبين عبدالرب إدريس أن: the verbs; بين ترامب وكيم: between
