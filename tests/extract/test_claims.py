@@ -1872,3 +1872,148 @@ def test_the_author_of_a_document_named_after_its_verb(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(c.speaker, c.speaker_actor) for c in _claims(article, names)] == expected
+
+
+# Session 41: a statement's or report's author named anywhere before it; a body's quoted
+# alias before where and when it spoke; a description that is a body's name without its
+# nisbas. As (speaker, actor).
+AUTHORS_BEFORE = [
+    pytest.param(
+        "وأوضحت الأكاديمية الأمريكية لفنون السينما في بيان أن مجلسها اجتمع. وجاء الاجتماع"
+        " بعد أسابيع من الجدل. وكانت الصحف نشرت صورا. وحضر الاجتماع عدد من الأعضاء."
+        " وأضاف البيان أن القرار نهائي.",
+        (("الأكاديمية الأمريكية لفنون السينما", "organization"),),
+        [
+            ("الأكاديمية الأمريكية لفنون السينما", "الأكاديمية الأمريكية لفنون السينما"),
+            ("البيان", "الأكاديمية الأمريكية لفنون السينما"),
+        ],
+        id="the-statement-named-four-sentences-before",
+    ),
+    pytest.param(
+        "وذكر بيان أصدره حزب الله أن الهجوم فشل. وأضاف البيان أن الحزب مستعد.",
+        (("حزب الله", "organization"),),
+        [("بيان أصدره حزب الله", "حزب الله"), ("البيان", "حزب الله")],
+        id="a-statement-its-author-issued-after-it",
+    ),
+    pytest.param(
+        "وأفاد بيان من وزارة الخارجية بأن الوزيرين بحثا الأزمة.",
+        (("وزارة الخارجية", "organization"),),
+        [("بيان من وزارة الخارجية", "وزارة الخارجية")],
+        id="a-statement-from-a-ministry",
+    ),
+    pytest.param(
+        'كشف تقرير حديث لصحيفة "وول ستريت جورنال" أن إنستغرام يطور خاصية جديدة.'
+        " وأضاف التقرير أن الخاصية ستطلق قريبا.",
+        (("وول ستريت جورنال", "organization"),),
+        [("تقرير حديث", "وول ستريت جورنال"), ("التقرير", "وول ستريت جورنال")],
+        id="the-report-of-a-paper-named-after-an-adjective",
+    ),
+    pytest.param(
+        "وتوصلت دراسة بريطانية جديدة أجرتها جامعة أكسفورد إلى نتائج مشجعة."
+        " وأوضحت الدراسة أن اللقاح آمن.",
+        (("جامعة أكسفورد", "organization"),),
+        [("الدراسة", "جامعة أكسفورد")],
+        id="the-study-a-university-made",
+    ),
+    pytest.param(
+        "وقال مسؤول إن دراسة جديدة ستصدر قريبا. وأوضحت الدراسة أن اللقاح آمن.",
+        (),
+        [("مسؤول", None), ("الدراسة", None)],
+        id="a-study-with-no-author-named",
+    ),
+    pytest.param(
+        "أعلنت القوات المسلحة المصرية، الأربعاء، القضاء على 30 إرهابيا."
+        " وأوضحت القوات المسلحة في بيان لها أن العملية مستمرة. ولفت البيان إلى أن القوات"
+        " الجوية دمرت ثلاثة أوكار.",
+        (("القوات المسلحة المصرية", "organization"),),
+        [
+            ("القوات المسلحة المصرية", "القوات المسلحة المصرية"),
+            ("القوات المسلحة", "القوات المسلحة المصرية"),
+            ("البيان", "القوات المسلحة المصرية"),
+        ],
+        id="the-armed-forces-without-their-nisba",
+    ),
+    pytest.param(
+        'وجاء في بيان الإليزيه أن ماكرون "متمسك بالحوار". وأضاف البيان أن الرئيس متفائل.',
+        (("الإليزيه", "organization"), ("ماكرون", "person")),
+        [("بيان الإليزيه", "الإليزيه"), ("البيان", "الإليزيه")],
+        id="a-statement-in-construct-with-its-author",
+    ),
+    pytest.param(
+        "ورحبت المملكة بالبيان الصادر عن صندوق النقد الدولي أمس. وأكد البيان تحسن النمو.",
+        (("صندوق النقد الدولي", "organization"),),
+        [("البيان", "صندوق النقد الدولي")],
+        id="the-statement-issued-by-named-definite",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), AUTHORS_BEFORE)
+def test_a_documents_author_named_before(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(c.speaker, c.speaker_actor) for c in _claims(article, names)] == expected
+
+
+# As (speaker, content).
+QUOTED_NAMES = [
+    pytest.param(
+        'قال الاتحاد الدولي لكرة القدم "فيفا" في بيان يوم الخميس عقب المباراة إن الملاعب امتلأت.',
+        (("الاتحاد الدولي لكرة القدم", "organization"), ("فيفا", "organization")),
+        [('الاتحاد الدولي لكرة القدم "فيفا"', "الملاعب امتلأت")],
+        id="an-alias-before-where-it-was-said",
+    ),
+    pytest.param(
+        'وذكرت "وول ستريت جورنال" أن الصين عرضت زيادة وارداتها.',
+        (("وول ستريت جورنال", "organization"),),
+        [("وول ستريت جورنال", "الصين عرضت زيادة وارداتها")],
+        id="a-quoted-paper-right-after-the-verb",
+    ),
+    pytest.param(
+        'وقال موفد "العربية" إن المقاتلات استهدفت نقطة أمنية.',
+        (),
+        [('موفد "العربية"', "المقاتلات استهدفت نقطة أمنية")],
+        id="an-envoy-of-a-quoted-channel",
+    ),
+    # a quoted word the verb announces, before a relative clause: what was said
+    pytest.param(
+        'وأعلنت اللجنة الدولية للصليب الأحمر "إرجاء" قافلة المساعدات التي كان من المفترض'
+        " أن تدخل الخميس.",
+        (("اللجنة الدولية للصليب الأحمر", "organization"),),
+        [
+            (
+                "اللجنة الدولية للصليب الأحمر",
+                '"إرجاء" قافلة المساعدات التي كان من المفترض أن تدخل الخميس',
+            )
+        ],
+        id="a-quoted-object-is-said",
+    ),
+    pytest.param(
+        'وأعلنت شركة الإمارات للاتصالات المتكاملة "دو" التي تعرض القنوات القطرية، أن'
+        " الشبكة حجبت البث.",
+        (("شركة الإمارات للاتصالات المتكاملة", "organization"),),
+        [('شركة الإمارات للاتصالات المتكاملة "دو"', "الشبكة حجبت البث")],
+        id="an-alias-before-the-bodys-relative-clause",
+    ),
+    pytest.param(
+        'وقال أردوغان "لن يسمح" بتطور يمنع النظام من العمل.',
+        (("أردوغان", "person"),),
+        [("أردوغان", '"لن يسمح" بتطور يمنع النظام من العمل')],
+        id="a-quoted-phrase-after-a-person-is-said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), QUOTED_NAMES)
+def test_a_quoted_name_is_part_of_the_speaker(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+def test_a_quoted_nickname_is_no_speaker() -> None:
+    found = _claims(
+        'وقال "ميسي إيران" سردار آزمون إنه سيعتزل اللعب دوليا.',
+        (("ميسي", "person"), ("إيران", "place"), ("سردار آزمون", "person")),
+    )
+    assert all("ميسي" not in c.speaker for c in found)

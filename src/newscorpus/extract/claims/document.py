@@ -98,7 +98,9 @@ class DocumentState:
             outlet = self.outlet_before(first, last)
             actor = (outlet.actor or outlet.text) if outlet else self.outlets.get(head)
         elif head in self.words["statement-ref"] and last - first == 1:
-            actor = self.statement_author(first)
+            actor = self.statement_author(first, "statement")
+        elif head in self.words["report-ref"] and last - first == 1:
+            actor = self.statement_author(first, "report")  # وأضاف التقرير: its author
         elif head in self.words["statement"]:
             actor = self._author_of(first)  # بيان صادر عن البيت الأبيض، بيان لحزب X
         elif head in self.words["report"] and (by := self._author_of(first)) is not None:
@@ -132,6 +134,7 @@ class DocumentState:
                     or self.topic_person(first, last)
                     or self.context_person(first, last)
                     or self.official_person(first, last)
+                    or self.without_nisbas(first, last)
                 )
                 if described is not None:
                     actor = described.actor or described.text
@@ -211,15 +214,18 @@ class DocumentState:
             return mention
         return None
 
-    def statement_author(self, first: int) -> str | None:
-        """Whose statement البيان is: the author of the last statement named before it, in
-        the three sentences before: بيان للنيابة الإدارية؛ بيان صادر عن X؛ وأوضحت الأكاديمية في
-        بيان أن (a claim said in it); أصدرت شركة روتانا بيانا. None when no author is named
-        (وأصدر ممثل لواينستين بيانا has an unnamed one)."""
-        since = self.sentence_spans[-3][0] if len(self.sentence_spans) >= 3 else 0
+    def statement_author(self, first: int, kind: str) -> str | None:
+        """Whose statement البيان (or report, التقرير) is: the author of the last statement
+        (report) named before it in the article: بيان للنيابة الإدارية؛ بيان صادر عن X؛
+        وأوضحت الأكاديمية في بيان أن (a claim said in it); أصدرت شركة روتانا بيانا. None
+        when no author is named (وأصدر ممثل لواينستين بيانا has an unnamed one)."""
         k = first - 1
-        while k >= 0 and self.tokens[k].start >= since:
-            if self.tokens[k].stem in self.words["statement"]:
+        while k >= 0:
+            if self.tokens[k].stem in self.words[kind] or (
+                self.tokens[k].stem in self.words[f"{kind}-ref"]  # البيان الصادر عن X
+                and k + 1 < len(self.tokens)
+                and (self.is_(k + 1, "issued") or self.is_(k + 1, "authored"))
+            ):
                 return self._author_of(k)
             k -= 1
         return None
@@ -235,14 +241,29 @@ class DocumentState:
         return found[0] if found else None
 
     def _author_of(self, k: int) -> str | None:
-        """The named author of the statement noun at token ``k``, if any."""
+        """The named author of the statement noun at token ``k``, if any (after up to two
+        words that describe it: تقرير حديث لصحيفة X، دراسة أميركية جديدة أجراها X)."""
         after = k + 1
-        if after < len(self.tokens) and self.is_(after, "issued"):
+        while after < min(k + 3, len(self.tokens) - 1) and self._describes_document(after):
             after += 1
+        opened = after
+        if after < len(self.tokens) and (self.is_(after, "issued") or self.is_(after, "authored")):
+            after += 1  # بيان صادر عن X، بيان أصدره X
             if after < len(self.tokens) and self.tokens[after].match == "عن":
                 after += 1
-        issued_by = after > k + 1 or (after < len(self.tokens) and "ل" in self.tokens[after].prefix)
+        elif after + 1 < len(self.tokens) and self.tokens[after].match == "من":
+            after += 1  # بيان من القصر الأزرق الرئاسي
+        issued_by = after > opened or (
+            after < len(self.tokens) and "ل" in self.tokens[after].prefix
+        )
         named = self.mention_at(after)
+        if after == k + 1 and named is not None and not issued_by:
+            # بيان الإليزيه: a statement in construct with its author (not بيانا)
+            noun = self.tokens[k].stem
+            construct = noun in self.words["statement"] and not noun.endswith("ا")
+            issued_by = construct and named.start == self.tokens[after].start
+        if named is None and after > opened:
+            named = self._body_of(after)  # بيان نشره المركز الإعلامي للجيش اليمني
         if named is None and issued_by and after < len(self.tokens):
             heads = self.words["org-head"] | self.words["outlet"]
             if self.tokens[after].stem in heads:  # بيان لحزب "الحياة الحرة الكردستاني"
@@ -256,8 +277,11 @@ class DocumentState:
             return named.actor or named.text  # بيان للنيابة الإدارية، بيان صادر عن X
         offset = self.tokens[k].start
         for claim in reversed(self.claims):
-            if claim.start <= offset < claim.content_start:
-                return claim.speaker_actor  # وأوضحت الأكاديمية في بيان أن
+            # وأوضحت الأكاديمية في بيان أن؛ ...، حسبما أفادت الشرطة في بيان
+            if claim.start <= offset < claim.end and not (
+                claim.content_start <= offset < claim.content_end
+            ):
+                return claim.speaker_actor
         # أصدرت شركة روتانا بيانا / وكانت شركة روتانا أصدرت بيانا: the issuing verb's
         # subject, after it or just before it
         verb = next(
@@ -276,6 +300,30 @@ class DocumentState:
             here = self.mention_at(j)
             if here is not None and here.type != "place":
                 return here.actor or here.text
+        return None
+
+    def _describes_document(self, k: int) -> bool:
+        """A word after a statement or report noun that describes it: an indefinite nisba
+        (أميركية، رسمي) or a word of the ``document-adjective`` kind (حديث، جديدة)."""
+        token = self.tokens[k]
+        if not token.is_word or token.prefix or token.stem.startswith("ال"):
+            return False
+        nisba = token.stem.endswith(("ي", "يه")) and len(token.stem) > 4
+        return (nisba or self.is_(k, "document-adjective")) and self.mention_at(k) is None
+
+    def _body_of(self, k: int) -> Mention | None:
+        """The organization whose office or center at token ``k`` issued a statement: the
+        one named with ل in the next words (المركز الإعلامي للجيش اليمني، المكتب الإعلامي
+        لحركة حماس), before any stop word."""
+        for t in range(k + 1, min(k + 4, len(self.tokens))):
+            token = self.tokens[t]
+            if not token.is_word or token.match in self.words["stop"]:
+                return None
+            if "ل" in token.prefix:
+                named = self.mention_at(t)
+                if named is not None and named.type == "organization":
+                    return named
+                return None
         return None
 
     def speaker_name(self, first: int, last: int) -> Mention | None:
@@ -444,6 +492,25 @@ class DocumentState:
             if mention.type == "person" and mention.role:
                 role = match_form(mention.role).split()
                 if keys <= {_skeleton(w) for w in role} and head in map(_bare, role):
+                    return mention
+        return None
+
+    def without_nisbas(self, first: int, last: int) -> Mention | None:
+        """The last organization named before tokens ``[first, last)`` whose name is their
+        words and one or more nisbas (القوات المسلحة -> القوات المسلحة المصرية، التلفزيون
+        الرسمي -> التلفزيون الرسمي السوري)."""
+        words = [t.stem for t in self.tokens[first:last] if t.is_word]
+        if not words or not words[0].startswith("ال"):
+            return None
+        before = bisect.bisect_left(self.mention_starts, self.tokens[first].start)
+        for mention in reversed(self.mentions[:before]):
+            if mention.type == "organization":
+                named = match_form(mention.text).split()
+                if (
+                    len(named) > len(words)
+                    and named[: len(words)] == words
+                    and all(is_nisba(w) for w in named[len(words) :])
+                ):
                     return mention
         return None
 

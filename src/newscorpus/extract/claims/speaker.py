@@ -13,6 +13,7 @@ from newscorpus.extract.actors.gazetteer import cues as actor_cues
 from newscorpus.extract.claims.content import content_start, has_prep, identity_aside
 from newscorpus.extract.claims.cues import MAX_SPEAKER, Cue
 from newscorpus.extract.claims.document import (
+    CLAUSE_END,
     QUOTE_CLOSERS,
     DocumentState,
     Speaker,
@@ -344,9 +345,9 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                     continue
                 close = doc.text.find('"', token.end)
                 quoted = doc.tokens[end + 1 : doc.token_at(close)] if close > 0 else []
+                named = end == j and _quoted_name(doc, token.end, close)
                 if (
-                    end > j
-                    and doc.tokens[j].stem.removeprefix("ال") in heads
+                    (named or end > j and doc.tokens[j].stem.removeprefix("ال") in heads)
                     and doc.text[token.start] == '"'
                     and 0 < close - token.end <= 25
                     and len(quoted) <= 3
@@ -355,7 +356,7 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                         for t in quoted
                     )
                     and doc.token_at(close) + 1 < hi
-                    and _opens_content(doc, doc.token_at(close) + 1)
+                    and _content_follows(doc, doc.token_at(close) + 1, hi)
                 ):
                     end += 1  # وكالة الصين الجديدة الرسمية "شينخوا": the body's quoted name
                     continue
@@ -527,6 +528,37 @@ def _opens_content(doc: DocumentState, k: int) -> bool:
     quotation mark (after a quoted name: وكالة "شينخوا" أن ...)."""
     token = doc.tokens[k]
     return doc.is_(k, "complementizer") or token.match in (":", '"') or token.match in COMMAS
+
+
+def _quoted_name(doc: DocumentState, start: int, close: int) -> bool:
+    """Whether the quoted text ``[start, close)`` is one name, not a person's (وذكرت "وول
+    ستريت جورنال" أن; not "ميسي إيران" nor "صاروخ ماديرا", a nickname)."""
+    text = doc.text[start:close].strip()
+    return any(m.type != "person" and m.text.strip() == text for m in doc.mentions_in(start, close))
+
+
+SAID_WHERE = 14  # words of where and when it was said between a quoted name and what is said
+
+
+def _content_follows(doc: DocumentState, k: int, hi: int) -> bool:
+    """Whether what is said opens at token ``k``, or after a few words of where and when it
+    was said (الاتحاد الدولي لكرة القدم "فيفا" في بيان يوم الخميس إن؛ وكالة أنباء "إلنا"
+    شبه الرسمية، الأربعاء، أن): a complementizer or a colon before any clause end,
+    quotation mark, other verb of saying or relative pronoun after another word (أعلنت اللجنة
+    "إرجاء" قافلة المساعدات التي كان من المفترض أن: the quoted word is the object)."""
+    if _opens_content(doc, k):
+        return True
+    for t in range(k, min(hi, k + SAID_WHERE)):
+        if doc.is_(t, "complementizer") or doc.tokens[t].match == ":":
+            return True
+        if doc.tokens[t].match in CLAUSE_END or doc.tokens[t].match == '"':
+            return False
+        if doc.is_(t, "relative") and t > k and doc.tokens[t - 1].match not in COMMAS:
+            return False  # ("دو" التي تعرض القنوات ... أن: the body's relative clause)
+        cue = doc.cue_at(t)
+        if cue is not None and cue.pos != "noun":
+            return False
+    return False
 
 
 def _place_then_name(doc: DocumentState, j: int, end: int, token: Token) -> bool:
