@@ -2017,3 +2017,150 @@ def test_a_quoted_nickname_is_no_speaker() -> None:
         (("ميسي", "person"), ("إيران", "place"), ("سردار آزمون", "person")),
     )
     assert all("ميسي" not in c.speaker for c in found)
+
+
+# Session 41, round 49: a period before an adverb is an adverb (الأسبوع الماضي), never the
+# speaker nor the end of the speaker's name; the subject of كان before its verb speaks.
+# As (speaker, content).
+TIME_AND_KANA = [
+    pytest.param(
+        "وكان مفوض الأمم المتحدة السامي لحقوق الإنسان قال الأسبوع الماضي إن لديه شكوكا قوية.",
+        (("الأمم المتحدة", "organization"),),
+        [("مفوض الأمم المتحدة السامي لحقوق الإنسان", "لديه شكوكا قوية")],
+        id="last-week-after-the-verb",
+    ),
+    pytest.param(
+        "وقالت الأمم المتحدة الشهر الماضي إن الوضع خطير.",
+        (("الأمم المتحدة", "organization"),),
+        [("الأمم المتحدة", "الوضع خطير")],
+        id="last-month-after-the-name",
+    ),
+    pytest.param(
+        "وقال العام الماضي رئيس الوزراء إن الوضع خطير.",
+        (),
+        [("رئيس الوزراء", "الوضع خطير")],
+        id="last-year-before-the-speaker",
+    ),
+    pytest.param(
+        "وكانت الشرطة قالت إن المشتبه به فر.",
+        (),
+        [("الشرطة", "المشتبه به فر")],
+        id="the-subject-of-kana",
+    ),
+    pytest.param(
+        "وكان الادعاء قد قال الأسبوع الماضي إنه جرى اعتقال المشتبه به.",
+        (),
+        [("الادعاء", "جرى اعتقال المشتبه به")],
+        id="the-subject-of-kana-qad-and-last-week",
+    ),
+    pytest.param(
+        "وكان مصدر أمني قال إن المشتبه به فر.",
+        (),
+        [("مصدر أمني", "المشتبه به فر")],
+        id="an-unnamed-source-after-kana",
+    ),
+    pytest.param(
+        "وكانت نتيجة اللقاء تشير إلى التعادل السلبي.",
+        (),
+        [],
+        id="a-result-after-kana-says-nothing",
+    ),
+    pytest.param(
+        "وكانت تقارير سابقة أعلنت استلام مدرب منتخب الشباب ألبرت سيلاديس مهمة التدريب.",
+        (("ألبرت سيلاديس", "person"),),
+        [("تقارير سابقة", "استلام مدرب منتخب الشباب ألبرت سيلاديس مهمة التدريب")],
+        id="the-subject-of-kana-before-a-named-object",
+    ),
+    pytest.param(
+        "وردا على سؤال حول ما إذا كان بوتين سيدفع الثمن، قال ترامب إن الجميع سيدفع الثمن.",
+        (("بوتين", "person"), ("ترامب", "person")),
+        [("ترامب", "الجميع سيدفع الثمن")],
+        id="kana-after-whether-opens-a-question",
+    ),
+    pytest.param(
+        'وكان آخر ما كتبته مي سكاف على صفحتها "لن أفقد الأمل أبدا في هذا البلد".',
+        (("مي سكاف", "person"),),
+        [("مي سكاف", "لن أفقد الأمل أبدا في هذا البلد")],
+        id="kana-before-a-relative-clause-whose-subject-follows",
+    ),
+    pytest.param(
+        "وكان من المقرر أن يعلن الوزير النتائج.",
+        (),
+        [],
+        id="kana-before-a-preposition-opens-no-subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), TIME_AND_KANA)
+def test_a_period_is_no_speaker_and_kana_has_one(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.speaker, c.content) for c in _claims(article, names)] == expected
+
+
+# Round 50: a title goes on with the body it serves after ل (not with whom it spoke to), so
+# the holder named after it speaks; the body is not the speaker. As (speaker, actor).
+TITLE_AND_BODY = [
+    pytest.param(
+        "وقال الأمين العام للأمم المتحدة أنطونيو غوتيريس في بيان إن الوضع خطير.",
+        (("الأمم المتحدة", "organization"), ("أنطونيو غوتيريس", "person")),
+        [("أنطونيو غوتيريس", "أنطونيو غوتيريس")],
+        id="the-secretary-general-of-the-un-named",
+    ),
+    pytest.param(
+        "وقال المدير العام لمنظمة التجارة العالمية روبرتو أزيفيدو إن التجارة تتباطأ.",
+        (("منظمة التجارة العالمية", "organization"), ("روبرتو أزيفيدو", "person")),
+        [("روبرتو أزيفيدو", "روبرتو أزيفيدو")],
+        id="the-director-general-named",
+    ),
+    pytest.param(
+        "قال الأمين العام لمنظمة أوبك الخميس، إن السوق تتلقى إمدادات كافية.",
+        (("أوبك", "organization"),),
+        [("الأمين العام لمنظمة أوبك", None)],
+        id="the-secretary-general-unnamed-is-not-the-body",
+    ),
+    pytest.param(
+        "وقال الوزير للصحفيين إن الوضع خطير.",
+        (),
+        [("الوزير", None)],
+        id="said-to-the-press",
+    ),
+    pytest.param(
+        "وقال المتحدث لرويترز إن الوضع خطير.",
+        (("رويترز", "organization"),),
+        [("المتحدث", None)],
+        id="said-to-an-agency",
+    ),
+    pytest.param(
+        "وقال مستشار للرئيس التركي رجب طيب أردوغان إن الوضع خطير.",
+        (("رجب طيب أردوغان", "person"),),
+        [("مستشار", None)],
+        id="an-adviser-to-a-president-is-not-the-president",
+    ),
+    pytest.param(
+        'وكتبت الممثلة المقيمة لمنظمة الأمم المتحدة للطفولة "يونيسف" ميريتشل ريلانيو في'
+        ' حسابها بتويتر "دمر قصف آخر في الحديدة العائلات".',
+        (
+            ("الأمم المتحدة", "organization"),
+            ("يونيسف", "organization"),
+            ("ميريتشل ريلانيو", "person"),
+        ),
+        [("ميريتشل ريلانيو", "ميريتشل ريلانيو")],
+        id="the-body-a-title-serves-with-its-quoted-alias",
+    ),
+    pytest.param(
+        "وأكد النجم البرازيلي لنادي باريس سان جرمان الفرنسي لكرة القدم نيمار، أنه يحتاج"
+        " إلى شهر إضافي.",
+        (("باريس سان جرمان", "organization"), ("نيمار", "person")),
+        [("نيمار", "نيمار")],
+        id="a-long-complement-before-the-holder",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), TITLE_AND_BODY)
+def test_a_title_with_the_body_it_serves(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(c.speaker, c.speaker_actor) for c in _claims(article, names)] == expected

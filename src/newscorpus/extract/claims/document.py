@@ -393,6 +393,9 @@ class DocumentState:
                 while k - 1 > first and tokens[k - 1].match == '"':
                     k -= 1  # قناة "سي إن إن": the class noun before the quote
                 head = tokens[k - 1].stem
+                served = "ل" in tokens[k - 1].prefix and is_title(tokens[first].match)
+                if served and not tokens[first].prefix:
+                    continue  # الأمين العام لمنظمة أوبك: the body a title serves
                 if head in self.words["org-head"] or head in self.words["outlet"]:
                     if k - 1 == first and head in self.words["outlet"]:
                         # the phrase opens with an outlet's class noun and its name (ووصفت

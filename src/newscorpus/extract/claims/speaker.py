@@ -202,10 +202,26 @@ def _named_just_before(
     doc: DocumentState, i: int, first: int, end: int, before: Speaker | None
 ) -> bool:
     """وكان ترامب أعلن إلغاء القمة: a name right before the verb is its subject when what
-    follows the verb (from token ``first``, after any adverb) names no one (the object)."""
-    if before is None or before.actor is None or i == 0 or before.end != doc.tokens[i - 1].end:
+    follows the verb (from token ``first``, after any adverb) names no one (the object); the
+    subject of كان always (وكانت تقارير سابقة أعلنت استلام مدرب المنتخب ألبرت سيلاديس)."""
+    if before is None or i == 0:
+        return False
+    if _kana_subject(doc, doc.token_at(before.start), i):
+        return True
+    if before.actor is None or before.end != doc.tokens[i - 1].end:
         return False
     return end == first or not doc.mentions_in(doc.tokens[first].start, doc.tokens[end - 1].end)
+
+
+def _kana_subject(doc: DocumentState, k: int, i: int) -> bool:
+    """Whether the phrase from token ``k`` to the verb at token ``i`` is the subject of كان
+    right before it: not a question's (وردا على سؤال حول ما إذا كان بوتين سيدفع الثمن، قال)
+    nor a relative clause's head (وكان آخر ما كتبته مي سكاف: the verb's subject follows)."""
+    if k < 1 or doc.tokens[k - 1].stem not in ("كان", "كانت"):
+        return False
+    if doc.tokens[i - 1].match == "ما" or doc.is_(i - 1, "relative"):
+        return False
+    return k < 2 or doc.tokens[k - 2].stem not in doc.words["whether"]
 
 
 def _opened(doc: DocumentState, k: int, quoted: bool) -> bool:
@@ -318,6 +334,7 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
     """End (exclusive) of a speaker noun phrase starting at ``j``; ``j`` when there is none."""
     end = j
     longest = MAX_SPEAKER
+    served = None  # where a title's ل-complement began (الأمين العام |للأمم المتحدة)
     doc.holders.pop(j, None)  # only the holder this reading finds
     while end < hi and end - j < longest:
         token = doc.tokens[end]
@@ -346,8 +363,19 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                 close = doc.text.find('"', token.end)
                 quoted = doc.tokens[end + 1 : doc.token_at(close)] if close > 0 else []
                 named = end == j and _quoted_name(doc, token.end, close)
+                after = doc.token_at(close) + 1
+                follows = after < hi and (
+                    _content_follows(doc, after, hi)
+                    # الممثلة المقيمة لمنظمة الأمم المتحدة للطفولة "يونيسف" ميريتشل ريلانيو
+                    or served is not None
+                    and any(m.type == "person" for m in doc.mentions_in(*_span(doc, after)))
+                )
                 if (
-                    (named or end > j and doc.tokens[j].stem.removeprefix("ال") in heads)
+                    (
+                        named
+                        or end > j
+                        and (doc.tokens[j].stem.removeprefix("ال") in heads or served is not None)
+                    )
                     and doc.text[token.start] == '"'
                     and 0 < close - token.end <= 25
                     and len(quoted) <= 3
@@ -355,8 +383,7 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                         t.match in doc.words["complementizer"] or t.match in doc.words["stop"]
                         for t in quoted
                     )
-                    and doc.token_at(close) + 1 < hi
-                    and _content_follows(doc, doc.token_at(close) + 1, hi)
+                    and follows
                 ):
                     end += 1  # وكالة الصين الجديدة الرسمية "شينخوا": the body's quoted name
                     continue
@@ -376,6 +403,8 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                 return max(end, _posted(doc, j, end, hi))
         if end > j and token.stem in doc.words["pronoun"]:
             break  # وأضاف الرئيس قائلا
+        if end > j and doc.is_(end, "day") and end + 1 < hi and doc.is_(end + 1, "adverb"):
+            break  # قالت الأمم المتحدة الشهر الماضي إن
         if end > j and _object_starts(doc, j, end, token):
             break  # أكد المجلس أهمية التعاون: the subject ends before the object
         if end > j and _place_then_name(doc, j, end, token):
@@ -387,7 +416,13 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                 and token.prefix == "ب"
                 and token.stem.startswith("ال")
             )  # مصدر بالرئاسة الفرنسية، مسؤول بالخارجية
-            if not unnamed_where and not _name_goes_on(doc, j, end, token):
+            if unnamed_where or _name_goes_on(doc, j, end, token):
+                pass
+            elif _serves_body(doc, j, token):
+                if served is None:
+                    served = end
+                    longest += SERVED_WORDS
+            else:
                 break
         if token.match in ("ل", "ب") or token.stem in doc.words["attribution"]:
             break
@@ -398,7 +433,17 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
         if token.match == "من" and end + 1 < hi and doc.is_(end + 1, "complementizer"):
             break
         end += 1
+    if served is not None and end - j >= longest:
+        return served  # the complement ran past the phrase's length: the title alone
     return end
+
+
+SERVED_WORDS = 4  # words a title's ل-complement may add to a speaker's phrase
+
+
+def _span(doc: DocumentState, k: int) -> tuple[int, int]:
+    """The offsets of token ``k``."""
+    return doc.tokens[k].start, doc.tokens[k].end
 
 
 COMPLEMENT_WORDS = 9  # words between a title's adjective and the name of the one who holds it
@@ -625,6 +670,22 @@ def _name_goes_on(doc: DocumentState, j: int, end: int, token: Token) -> bool:
     )
 
 
+def _serves_body(doc: DocumentState, j: int, token: Token) -> bool:
+    """A title with the body it serves after ل (الأمين العام للأمم المتحدة، المدير التنفيذي
+    لشركة X، وزير الدولة للشؤون الخارجية); not whom the words were said to (قال الوزير
+    للصحفيين، لنظيره، لرويترز، لوكالة فرانس برس)."""
+    if token.prefix != "ل" or doc.tokens[j].prefix or not is_title(doc.tokens[j].match):
+        return False
+    if _addressee(doc, token) or token.stem in doc.words["outlet"]:
+        return False
+    named = doc.mention_at(doc.token_at(token.start))
+    if named is not None:
+        from newscorpus.extract.events import is_outlet_name
+
+        return named.type == "organization" and not is_outlet_name(named.actor or named.text)
+    return token.stem.startswith("ال") or token.stem in doc.words["org-head"]
+
+
 def _inside_a_name(doc: DocumentState, j: int, offset: int) -> bool:
     """Whether ``offset`` lies inside a name that starts at token ``j`` or after it."""
     return any(m.end > offset for m in doc.mentions_in(doc.tokens[j].start, offset))
@@ -698,7 +759,11 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
         head = head[:-1]  # شهودا: the accusative of شهود after لكن/إن
     named = doc.mentions_in(doc.tokens[first].start, doc.tokens[last - 1].end)
     known_heads = doc.words["plural"] | doc.words["outlet"] | doc.words["outlet-ref"]
-    if not named and head not in known_heads and not titled:
+    # وكانت الشرطة قالت، وكانت تقارير سابقة أعلنت: the subject of كان before its verb, not
+    # a result or a text (وكانت نتيجة اللقاء تشير، وكانت نسخة سابقة للقانون تنص)
+    after_kana = first > lo and _kana_subject(doc, first, i)
+    after_kana = after_kana and head.removeprefix("ال") not in doc.words["not-speaker"]
+    if not named and head not in known_heads and not titled and not after_kana:
         return None  # no name, no title: a word the clause before ends with
     if titled and last - first > 6:
         # a long post before its holder (المتحدث باسم الجيش الإسرائيلي اللفتنانت كولونيل
