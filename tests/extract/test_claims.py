@@ -2164,3 +2164,46 @@ def test_a_title_with_the_body_it_serves(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str | None]]
 ) -> None:
     assert [(c.speaker, c.speaker_actor) for c in _claims(article, names)] == expected
+
+
+# Round 51: attributions and transmissions whose source is a quoted name or a text.
+# As (speaker, cue, content).
+ATTRIBUTED_SOURCES = [
+    pytest.param(
+        'ونقل موقع كورة عن صحيفة "توتو سبورت" الإيطالية أن برشلونة يريد اللاعب.',
+        (("توتو سبورت", "organization"),),
+        [('صحيفة "توتو سبورت" الإيطالية', "نقل", "برشلونة يريد اللاعب")],
+        id="transmitted-from-a-quoted-paper",
+    ),
+    pytest.param(
+        "ونقلت رويترز عن مسؤول أمريكي أن الوضع خطير.",
+        (("رويترز", "organization"),),
+        [("مسؤول أمريكي", "نقلت", "الوضع خطير")],
+        id="transmitted-before-an",
+    ),
+    pytest.param(
+        "ونقلت الصحيفة عن اثنين من المسؤولين قولهما إن الوزيرة كتبت خطاب الاستقالة.",
+        (),
+        [("اثنين من المسؤولين", "نقلت", "الوزيرة كتبت خطاب الاستقالة")],
+        id="transmitted-from-two-with-their-saying",
+    ),
+    pytest.param(
+        "وبحسب ما جاء في القرار الذي نشر الأحد، فإن حسابات المتهم ستجمد.",
+        (),
+        [("القرار", "بحسب ما جاء في", "حسابات المتهم ستجمد")],
+        id="according-to-what-came-in-a-text",
+    ),
+    pytest.param(
+        'وبحسب ما نقلته "صنداي تايمز"، فإن الدوحة لجأت إلى عمليات سوداء.',
+        (("صنداي تايمز", "organization"),),
+        [("صنداي تايمز", "بحسب ما نقلته", "الدوحة لجأت إلى عمليات سوداء")],
+        id="according-to-what-a-quoted-paper-carried",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), ATTRIBUTED_SOURCES)
+def test_attributed_sources(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(c.speaker, c.cue, c.content) for c in _claims(article, names)] == expected

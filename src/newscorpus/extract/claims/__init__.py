@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from newscorpus.arabic.letters import DAMMA
-from newscorpus.extract.claims.cues import Cue, claim_words, cue_forms
+from newscorpus.extract.claims.cues import CAME, Cue, claim_words, cue_forms
 from newscorpus.extract.claims.document import DocumentState, is_title
 from newscorpus.extract.claims.forms import attribution, build, headline, transmitted, written_in
 from newscorpus.extract.claims.speaker import speaker_and_content, via_outlet
@@ -74,9 +74,6 @@ def extract_claims(
     # A claim says something, inside its own span: the forms that found none (a speaker and
     # a colon at the end of a text) are not claims.
     return [c for c in claims if c.start <= c.content_start < c.content_end <= c.end]
-
-
-CAME = "جاء"  # وجاء في البيان: the text is the speaker (forms.written_in)
 
 
 @cache

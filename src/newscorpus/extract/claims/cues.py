@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+CAME = "جاء"  # وجاء في البيان: the text is the speaker (forms.written_in)
 MAX_SPEAKER = 8  # words of a speaker's noun phrase
 MAX_GAP = 30  # tokens between a speaker and the start of the content (appositives)
 SPEECH_PREFIXES = frozenset({"", "و", "ف"})
-SAYING = frozenset({"قوله", "قولها", "قولهم", "قائلا"})
+SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما", "قولهن", "قائلا"})
 PREPOSITIONS = frozenset(
     {"في", "فى", "خلال", "لدي", "عن", "علي", "امام", "الي", "بعد", "قبل", "منذ", "اثناء", "عبر"}
     | {"حول", "مع", "الذي", "التي", "الذين", "فيما", "بينما", "حين", "عندما", "لكن", "او"}

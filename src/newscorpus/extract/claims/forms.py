@@ -18,7 +18,14 @@ from newscorpus.extract.claims.content import (
     content_start,
     quote_end,
 )
-from newscorpus.extract.claims.cues import ATTRIBUTION, MAX_SPEAKER, SAYING, Cue, cue_forms
+from newscorpus.extract.claims.cues import (
+    ATTRIBUTION,
+    CAME,
+    MAX_SPEAKER,
+    SAYING,
+    Cue,
+    cue_forms,
+)
 from newscorpus.extract.claims.document import (
     CLAUSE_END,
     QUOTE_CLOSERS,
@@ -183,6 +190,11 @@ def attribution(
     while j < hi and j - i <= 3 and (doc.tokens[j].stem in ("ما", "ل") or doc.cue_at(j)):
         cue = doc.cue_at(j) or cue
         j += 1
+    if j + 1 < hi and doc.tokens[j - 1].stem == "ما":
+        if doc.tokens[j].stem == CAME and doc.tokens[j + 1].match == "في":
+            j += 2  # بحسب ما جاء في القرار: the text is the speaker
+        elif doc.is_(j, "authored"):
+            j += 1  # بحسب ما نقلته "صنداي تايمز": who wrote it
     if j < hi and doc.tokens[j].match in ("ل", "لـ"):
         j += 1
     prefixed = j < hi and doc.tokens[j].prefix.endswith("ل") and doc.tokens[j].is_word
@@ -285,8 +297,15 @@ def transmitted(
     via = unquote(doc.text[doc.tokens[i + 1].start : doc.tokens[about - 1].end])
     end = about + 1
     while end < hi and end - about <= MAX_SPEAKER and doc.tokens[end].match not in SAYING:
+        if doc.tokens[end].match == '"' and end > about + 1:
+            named = _quoted_name_end(doc, end, hi)
+            if named is not None:
+                end = named  # نقل موقع كورة عن صحيفة "توتو سبورت" الإيطالية أن
+                continue
         if doc.tokens[end].match in COMMAS or not doc.tokens[end].is_word:
             break
+        if doc.is_(end, "complementizer"):
+            break  # نقل موقع كورة عن صحيفة "توتو سبورت" الإيطالية أن ...
         end += 1
     speaker = doc.speaker(about + 1, end, None)
     if speaker is None:
@@ -299,6 +318,20 @@ def transmitted(
         return None
     doc.speakers.append(speaker)
     return claim, doc.token_at(claim.content_end)
+
+
+def _quoted_name_end(doc: DocumentState, k: int, hi: int) -> int | None:
+    """After an outlet's or a body's class noun, the token after the closing mark of the
+    short quoted name that opens at token ``k`` (صحيفة "توتو سبورت"); None otherwise."""
+    heads = doc.words["outlet"] | doc.words["org-head"]
+    if doc.tokens[k - 1].stem not in heads:
+        return None
+    for t in range(k + 1, min(hi, k + 5)):
+        if doc.tokens[t].match == '"':
+            return t + 1 if t > k + 1 else None
+        if not doc.tokens[t].is_word:
+            return None
+    return None
 
 
 # The cue of "جاء في X أن ..." (a text's words: X is the statement, report or letter).
