@@ -357,9 +357,13 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
             if token.match == '"' and end + 1 < hi and doc.tokens[end + 1].is_word:
                 heads = doc.words["outlet"] | doc.words["org-head"] | {"و"}
                 heads |= doc.words["correspondent"]  # مراسل "العربية"
-                if end > j and doc.tokens[end - 1].stem in heads:  # منظمة "مراسلون بلا حدود"
-                    end += 1
-                    continue
+                # منظمة "مراسلون بلا حدود"; وفقا لصحيفة "الصن": the class noun right before
+                # a phrase that starts after its preposition's ل
+                before = doc.tokens[end - 1] if end > 0 else None
+                if before is not None and before.stem in heads:
+                    if end > j or before.prefix.endswith("ل"):
+                        end += 1
+                        continue
                 close = doc.text.find('"', token.end)
                 quoted = doc.tokens[end + 1 : doc.token_at(close)] if close > 0 else []
                 named = end == j and _quoted_name(doc, token.end, close)
