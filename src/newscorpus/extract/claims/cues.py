@@ -12,6 +12,7 @@ from importlib.resources import files
 
 CAME = "جاء"  # وجاء في البيان: the text is the speaker (forms.written_in)
 MAX_SPEAKER = 8  # words of a speaker's noun phrase
+QUOTED_NAME = 3  # words of a quoted name in a speaker's phrase (وكالة "سي إن إن")
 MAX_GAP = 30  # tokens between a speaker and the start of the content (appositives)
 SPEECH_PREFIXES = frozenset({"", "و", "ف"})
 SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما", "قولهن", "قائلا"})

@@ -33,6 +33,10 @@ class Speaker:
     number: str
 
 
+DESCRIBING_WORDS = 2  # words that describe a statement before its author (تقرير حديث لـ)
+BODY_WORDS = 3  # words of an office before the body it belongs to (المركز الإعلامي للجيش)
+
+
 class DocumentState:
     """One document's tokens, mentions and the running state of its speakers and outlets."""
 
@@ -220,9 +224,12 @@ class DocumentState:
         وأوضحت الأكاديمية في بيان أن (a claim said in it); أصدرت شركة روتانا بيانا. None
         when no author is named (وأصدر ممثل لواينستين بيانا has an unnamed one)."""
         k = first - 1
+        ref = self.tokens[first].stem
         while k >= 0:
-            if self.tokens[k].stem in self.words[kind] or (
-                self.tokens[k].stem in self.words[f"{kind}-ref"]  # البيان الصادر عن X
+            stem = self.tokens[k].stem
+            # any noun of the kind (بنك الاستثمار فاروس في دراسة ... وذكر التقرير)
+            if stem in self.words[kind] or (
+                stem == ref  # البيان الصادر عن X
                 and k + 1 < len(self.tokens)
                 and (self.is_(k + 1, "issued") or self.is_(k + 1, "authored"))
             ):
@@ -244,7 +251,8 @@ class DocumentState:
         """The named author of the statement noun at token ``k``, if any (after up to two
         words that describe it: تقرير حديث لصحيفة X، دراسة أميركية جديدة أجراها X)."""
         after = k + 1
-        while after < min(k + 3, len(self.tokens) - 1) and self._describes_document(after):
+        limit = min(k + 1 + DESCRIBING_WORDS, len(self.tokens) - 1)
+        while after < limit and self._describes_document(after):
             after += 1
         opened = after
         if after < len(self.tokens) and (self.is_(after, "issued") or self.is_(after, "authored")):
@@ -274,6 +282,8 @@ class DocumentState:
             elif self.tokens[after].stem.startswith("ال"):
                 named = self.described(after, after + 1)  # بيان للوزارة: the one named before
         if named is not None and named.type != "place" and issued_by:
+            if self.is_(opened, "carried") and self._carried(k, named, after):
+                return None  # بيان رسمي نشرته وكالة البحرين: the agency only carried it
             return named.actor or named.text  # بيان للنيابة الإدارية، بيان صادر عن X
         offset = self.tokens[k].start
         for claim in reversed(self.claims):
@@ -302,20 +312,31 @@ class DocumentState:
                 return here.actor or here.text
         return None
 
+    def _carried(self, k: int, named: Mention, after: int) -> bool:
+        """Whether a news outlet named after a statement's verb of carrying (بيان نشرته وكالة
+        X، بيان نقلته صحيفة Y) only carried it: a report or a study it publishes is its own."""
+        from newscorpus.extract.events import is_outlet_name
+
+        if self.tokens[k].stem not in self.words["statement"]:
+            return False
+        return self.tokens[after].stem in self.words["outlet"] or is_outlet_name(
+            named.actor or named.text
+        )
+
     def _describes_document(self, k: int) -> bool:
         """A word after a statement or report noun that describes it: an indefinite nisba
         (أميركية، رسمي) or a word of the ``document-adjective`` kind (حديث، جديدة)."""
         token = self.tokens[k]
         if not token.is_word or token.prefix or token.stem.startswith("ال"):
             return False
-        nisba = token.stem.endswith(("ي", "يه")) and len(token.stem) > 4
+        nisba = is_nisba("ال" + token.stem)  # أميركية، رسمي
         return (nisba or self.is_(k, "document-adjective")) and self.mention_at(k) is None
 
     def _body_of(self, k: int) -> Mention | None:
         """The organization whose office or center at token ``k`` issued a statement: the
         one named with ل in the next words (المركز الإعلامي للجيش اليمني، المكتب الإعلامي
         لحركة حماس), before any stop word."""
-        for t in range(k + 1, min(k + 4, len(self.tokens))):
+        for t in range(k + 1, min(k + 1 + BODY_WORDS, len(self.tokens))):
             token = self.tokens[t]
             if not token.is_word or token.match in self.words["stop"]:
                 return None

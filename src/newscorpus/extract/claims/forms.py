@@ -22,6 +22,7 @@ from newscorpus.extract.claims.cues import (
     ATTRIBUTION,
     CAME,
     MAX_SPEAKER,
+    QUOTED_NAME,
     SAYING,
     Cue,
     cue_forms,
@@ -304,8 +305,12 @@ def transmitted(
                 continue
         if doc.tokens[end].match in COMMAS or not doc.tokens[end].is_word:
             break
-        if doc.is_(end, "complementizer"):
-            break  # نقل موقع كورة عن صحيفة "توتو سبورت" الإيطالية أن ...
+        here, ends = doc.tokens[end].start, doc.tokens[end].end
+        if doc.is_(end, "complementizer") and not any(  # إن inside سي إن إن, not a last أن
+            m.start < here and ends < m.end
+            for m in doc.mentions_in(doc.tokens[about + 1].start, here)
+        ):
+            break  # نقل موقع كورة عن صحيفة "توتو سبورت" الإيطالية أن ... (not سي إن إن)
         end += 1
     speaker = doc.speaker(about + 1, end, None)
     if speaker is None:
@@ -326,7 +331,7 @@ def _quoted_name_end(doc: DocumentState, k: int, hi: int) -> int | None:
     heads = doc.words["outlet"] | doc.words["org-head"]
     if doc.tokens[k - 1].stem not in heads:
         return None
-    for t in range(k + 1, min(hi, k + 5)):
+    for t in range(k + 1, min(hi, k + 2 + QUOTED_NAME)):
         if doc.tokens[t].match == '"':
             return t + 1 if t > k + 1 else None
         if not doc.tokens[t].is_word:

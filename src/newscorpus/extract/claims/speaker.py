@@ -11,7 +11,7 @@ from newscorpus.arabic import COMMAS, match_form
 from newscorpus.arabic.letters import SHADDA
 from newscorpus.extract.actors.gazetteer import cues as actor_cues
 from newscorpus.extract.claims.content import content_start, has_prep, identity_aside
-from newscorpus.extract.claims.cues import MAX_SPEAKER, Cue
+from newscorpus.extract.claims.cues import MAX_SPEAKER, QUOTED_NAME, Cue
 from newscorpus.extract.claims.document import (
     CLAUSE_END,
     QUOTE_CLOSERS,
@@ -206,7 +206,7 @@ def _named_just_before(
     subject of كان always (وكانت تقارير سابقة أعلنت استلام مدرب المنتخب ألبرت سيلاديس)."""
     if before is None or i == 0:
         return False
-    if _kana_subject(doc, doc.token_at(before.start), i):
+    if _kana_subject(doc, doc.token_of(before.start), i):
         return True
     if before.actor is None or before.end != doc.tokens[i - 1].end:
         return False
@@ -217,7 +217,7 @@ def _kana_subject(doc: DocumentState, k: int, i: int) -> bool:
     """Whether the phrase from token ``k`` to the verb at token ``i`` is the subject of كان
     right before it: not a question's (وردا على سؤال حول ما إذا كان بوتين سيدفع الثمن، قال)
     nor a relative clause's head (وكان آخر ما كتبته مي سكاف: the verb's subject follows)."""
-    if k < 1 or doc.tokens[k - 1].stem not in ("كان", "كانت"):
+    if k < 1 or doc.tokens[k - 1].stem not in doc.words["kana"]:
         return False
     if doc.tokens[i - 1].match == "ما" or doc.is_(i - 1, "relative"):
         return False
@@ -365,14 +365,17 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                         end += 1
                         continue
                 close = doc.text.find('"', token.end)
-                quoted = doc.tokens[end + 1 : doc.token_at(close)] if close > 0 else []
+                if close < 0:
+                    break  # no closing mark: no quoted name
+                quoted = doc.tokens[end + 1 : doc.token_at(close)]
                 named = end == j and _quoted_name(doc, token.end, close)
                 after = doc.token_at(close) + 1
                 follows = after < hi and (
                     _content_follows(doc, after, hi)
                     # الممثلة المقيمة لمنظمة الأمم المتحدة للطفولة "يونيسف" ميريتشل ريلانيو
                     or served is not None
-                    and any(m.type == "person" for m in doc.mentions_in(*_span(doc, after)))
+                    and (person := doc.mention_at(after)) is not None
+                    and person.type == "person"
                 )
                 if (
                     (
@@ -382,7 +385,7 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                     )
                     and doc.text[token.start] == '"'
                     and 0 < close - token.end <= 25
-                    and len(quoted) <= 3
+                    and len(quoted) <= QUOTED_NAME
                     and not any(  # قالت المنظمة "إن الوضع خطير": said, not a name
                         t.match in doc.words["complementizer"] or t.match in doc.words["stop"]
                         for t in quoted
@@ -408,7 +411,9 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
         if end > j and token.stem in doc.words["pronoun"]:
             break  # وأضاف الرئيس قائلا
         if end > j and doc.is_(end, "day") and end + 1 < hi and doc.is_(end + 1, "adverb"):
-            break  # قالت الأمم المتحدة الشهر الماضي إن
+            # قالت الأمم المتحدة الشهر الماضي إن; not a title's العام (الأمين العام القادم)
+            if token.stem != "العام" or not is_title(doc.tokens[end - 1].match):
+                break
         if end > j and _object_starts(doc, j, end, token):
             break  # أكد المجلس أهمية التعاون: the subject ends before the object
         if end > j and _place_then_name(doc, j, end, token):
@@ -443,11 +448,6 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
 
 
 SERVED_WORDS = 4  # words a title's ل-complement may add to a speaker's phrase
-
-
-def _span(doc: DocumentState, k: int) -> tuple[int, int]:
-    """The offsets of token ``k``."""
-    return doc.tokens[k].start, doc.tokens[k].end
 
 
 COMPLEMENT_WORDS = 9  # words between a title's adjective and the name of the one who holds it
