@@ -2075,6 +2075,12 @@ REVIEW_41 = [
         id="a-statement-an-agency-carried-is-not-the-agencys",
     ),
     pytest.param(
+        "وأصدرت الوزارة بيانا الحكومة فيه غائبة. وقال البيان إن الوضع خطير.",
+        (("الحكومة", "organization"),),
+        [("البيان", None, "الوضع خطير")],
+        id="an-accusative-statement-is-in-no-construct",
+    ),
+    pytest.param(
         'ونقلت رويترز عن قناة "سي إن إن" أن الوضع خطير.',
         (("رويترز", "organization"), ("سي إن إن", "organization")),
         [('قناة "سي إن إن"', "سي إن إن", "الوضع خطير")],
