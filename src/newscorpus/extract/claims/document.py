@@ -229,10 +229,8 @@ class DocumentState:
             stem = self.tokens[k].stem
             # any noun of the kind (بنك الاستثمار فاروس في دراسة ... وذكر التقرير)
             if stem in self.words[kind] or (
-                stem == ref  # البيان الصادر عن X
-                and k + 1 < len(self.tokens)
-                and (self.is_(k + 1, "issued") or self.is_(k + 1, "authored"))
-            ):
+                stem == ref and k + 1 < len(self.tokens) and self._issues(k + 1)
+            ):  # البيان الصادر عن X
                 return self._author_of(k)
             k -= 1
         return None
@@ -255,7 +253,7 @@ class DocumentState:
         while after < limit and self._describes_document(after):
             after += 1
         opened = after
-        if after < len(self.tokens) and (self.is_(after, "issued") or self.is_(after, "authored")):
+        if after < len(self.tokens) and self._issues(after):
             after += 1  # بيان صادر عن X، بيان أصدره X
             if after < len(self.tokens) and self.tokens[after].match == "عن":
                 after += 1
@@ -311,6 +309,10 @@ class DocumentState:
             if here is not None and here.type != "place":
                 return here.actor or here.text
         return None
+
+    def _issues(self, k: int) -> bool:
+        """Whether token ``k`` says who issued the document before it (صادر، أصدره، نشرته)."""
+        return self.is_(k, "issued") or self.is_(k, "authored")
 
     def _carried(self, k: int, named: Mention, after: int) -> bool:
         """Whether a news outlet named after a statement's verb of carrying (بيان نشرته وكالة

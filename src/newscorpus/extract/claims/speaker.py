@@ -425,14 +425,12 @@ def noun_phrase(doc: DocumentState, j: int, hi: int) -> int:
                 and token.prefix == "ب"
                 and token.stem.startswith("ال")
             )  # مصدر بالرئاسة الفرنسية، مسؤول بالخارجية
-            if unnamed_where or _name_goes_on(doc, j, end, token):
-                pass
-            elif _serves_body(doc, j, token):
-                if served is None:
+            if not (unnamed_where or _name_goes_on(doc, j, end, token)):
+                if not _serves_body(doc, j, token):
+                    break
+                if served is None:  # الأمين العام |للأمم المتحدة
                     served = end
                     longest += SERVED_WORDS
-            else:
-                break
         if token.match in ("ل", "ب") or token.stem in doc.words["attribution"]:
             break
         if identity_aside(doc, end, hi) is not None:
