@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newscorpus.arabic import match_form, readings, strip_clitics, tokenize
+from collections import Counter
+
+from newscorpus.arabic import is_whole_word, match_form, readings, strip_clitics, tokenize
+from newscorpus.arabic._build_lexicon import ant_words
 
 
 @pytest.mark.parametrize(
@@ -60,6 +63,17 @@ from newscorpus.arabic import match_form, readings, strip_clitics, tokenize
         ("سيرغي", "", "سيرغي"),
         ("فوستوشني", "", "فوستوشني"),
         ("فيخاريس", "", "فيخاريس"),
+        # Words raw news (ANT) writes whole, though a clitic rule would split them: the
+        # stem is never written alone, and the word takes proclitics of its own.
+        ("وليامز", "", "وليامز"),
+        ("ويليان", "", "ويليان"),
+        ("واتفورد", "", "واتفورد"),
+        ("بالوتيلي", "", "بالوتيلي"),
+        ("فالنسيا", "", "فالنسيا"),
+        ("كواليس", "", "كواليس"),
+        ("واصفا", "", "واصفا"),
+        ("لوليامز", "ل", "وليامز"),
+        ("وكابل", "و", "كابل"),
         # Names after a conjunction: a known name, or a new one after و.
         ("وبكين", "و", "بكين"),
         ("وبوتين", "و", "بوتين"),
@@ -108,3 +122,42 @@ def test_tokens_carry_the_analysis() -> None:
 )
 def test_readings_of_a_cue_word(word: str, expected: list[str]) -> None:
     assert readings(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "whole"),
+    [
+        ("كواليس", True),
+        ("وليامز", True),
+        ("بروسيا", False),
+        ("وقال", False),
+        ("لغزة", False),  # لغز + ه is whole for strip_clitics, but not listed: ل + غزة
+    ],
+)
+def test_is_whole_word(word: str, whole: bool) -> None:
+    assert is_whole_word(match_form(word)) is whole
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        # taken with a proclitic of its own (لوليامز), its stem never alone: whole
+        ({"وليامز": 6, "ووليامز": 2}, {"وليامز"}),
+        # so many names start with كو، بو، لو that they are no evidence (كويفا, not ويفا)
+        ({"ويفا": 6, "كويفا": 15}, set()),
+        # frequent, its stem never seen alone: whole
+        ({"ويمبلي": 15}, {"ويمبلي"}),
+        ({"ويمبلي": 14}, set()),
+        # the stem is written alone too: a clitic form (تيران وصنافير)
+        ({"وصنافير": 20, "صنافير": 3}, set()),
+        # "evidence" that dwarfs the word is another name (بورما for ورما)
+        ({"ورما": 5, "بورما": 90}, set()),
+        # و + ب is an ordinary pair of proclitics: no evidence for a word starting with ب
+        ({"بالوتيلي": 6, "وبالوتيلي": 4}, set()),
+        ({"بالوتيلي": 6, "لبالوتيلي": 2}, {"بالوتيلي"}),
+        # ل + ال is written لل: never read as a word
+        ({"للجوء": 40}, set()),
+    ],
+)
+def test_ant_words(counts: dict[str, int], expected: set[str]) -> None:
+    assert ant_words(Counter(counts), set()) == expected

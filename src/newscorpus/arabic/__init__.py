@@ -5,7 +5,7 @@ data, no torch, no pandas (the optional morphology backend lives in
 ``newscorpus.arabic.morphology`` and imports camel-tools only when called).
 """
 
-from newscorpus.arabic.clitics import readings, strip_clitics
+from newscorpus.arabic.clitics import is_whole_word, readings, strip_clitics
 from newscorpus.arabic.letters import ON_LETTER, TANWEEN
 from newscorpus.arabic.normalize import clean, match_form, normalize
 from newscorpus.arabic.punctuation import COMMAS
@@ -17,6 +17,7 @@ __all__ = [
     "ON_LETTER",
     "TANWEEN",
     "clean",
+    "is_whole_word",
     "match_form",
     "normalize",
     "proclitic_width",

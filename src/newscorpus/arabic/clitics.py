@@ -97,6 +97,13 @@ def _is_known(word: str, known: frozenset[str]) -> bool:
     return False
 
 
+def is_whole_word(match: str) -> bool:
+    """Whether a match-form word is listed whole in the lexicon, never clitic + word
+    (كواليس "backstage" is not ك + واليس, وليامز not و + ليامز). Only the words listed:
+    a listed word + a pronoun (لغزه = لغز + ه) may still be a clitic + a name (لغزة)."""
+    return match in lexicon()
+
+
 def _split(word: str, known: frozenset[str]) -> tuple[str, str]:
     if len(word) < 3 or word[0] not in "وفبلكس" or _is_known(word, known):
         return "", word

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newscorpus.arabic import COMMAS, proclitic_width
+from newscorpus.arabic import COMMAS, is_whole_word, proclitic_width
 from newscorpus.extract.actors.gazetteer import (
     TEAM_HEAD,
     cues,
@@ -69,6 +69,8 @@ def gazetteer_pass(reader: Reader) -> None:
             entry = table.quoted[hit.key]
         if entry is None or hit.key in reader.cue.not_actor or reader.has_tanween(last - 1):
             continue
+        if hit.clitic and last - first == 1 and is_whole_word(tokens[first].match):
+            continue  # كواليس "backstage" is no ك + واليس (Wallis); وجزر المالديف stays
         start = tokens[first].start
         if hit.clitic and not hit.absorbed:
             start += proclitic_width(reader.text, start, tokens[first].end, hit.clitic)
@@ -639,7 +641,14 @@ def surname_pass(reader: Reader) -> None:
         for cut in (0, 1, 2):  # the tokenizer keeps unknown names whole: لدايز-بيرغون
             word = token.stem if cut == 0 else token.match[cut:]
             if word in surnames and (cut == 0 or token.match[:cut] in _CLITICS):
-                start = token.start + proclitic_width(reader.text, token.start, token.end, cut)
+                # the stem comes after the proclitics the tokenizer took (بواينستين),
+                # unless a ل took the article's alif (للأسد is named whole)
+                letters = cut
+                if cut == 0 and token.prefix:
+                    letters = len(token.prefix.replace("+", ""))
+                    if token.match[letters:] != token.stem:
+                        letters = 0
+                start = token.start + proclitic_width(reader.text, token.start, token.end, letters)
                 reader.add(index, index + 1, "person", word, "rule", start=start)
                 break
 

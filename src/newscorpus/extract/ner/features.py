@@ -22,6 +22,7 @@ TRIGGERS_NAME = "ner_triggers.txt"
 GAZETTEER_NAME = "ner_gazetteer.txt"
 NAMES_NAME = "ner_names.txt"
 CLUSTERS_NAME = "ner_clusters.txt"
+MODEL_SPLITS_NAME = "ner_model_splits.txt"
 
 _ARTICLE = "ال"
 _NISBA_ENDINGS = ("يون", "يين", "يه", "ي")
@@ -67,6 +68,20 @@ def gazetteer() -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
 def clusters() -> dict[str, tuple[str, str]]:
     """Core -> (coarse, fine) distributional word class (scripts/build_clusters.py)."""
     return {fields[0]: (fields[1], fields[2]) for fields in _resource_lines(CLUSTERS_NAME)}
+
+
+@cache
+def model_splits() -> dict[str, tuple[str, str]]:
+    """Match form -> (prefix, stem) the shipped model read it as when it was trained, for
+    the words whose clitic analysis changed since (وليامز: و + ليامز then, whole now): the
+    model's features stay those it learned; the spans still follow the current analysis."""
+    return {fields[0]: (fields[1], fields[2]) for fields in _resource_lines(MODEL_SPLITS_NAME)}
+
+
+def as_model_reads(match: str, stem: str, prefix: str) -> tuple[str, str, str]:
+    """A token's ``(match, stem, prefix)`` as the model's features read it."""
+    split = model_splits().get(match)
+    return (match, split[1], split[0]) if split is not None else (match, stem, prefix)
 
 
 # --- features -----------------------------------------------------------------------------
@@ -239,7 +254,7 @@ def analyze_word(word: str) -> tuple[str, str, str]:
     """``(match, stem, prefix)`` of a surface word, as the tokenizer would give them."""
     match = match_form(word)
     prefix, stem = strip_clitics(match) if match else ("", match)
-    return match, stem, prefix
+    return as_model_reads(match, stem, prefix)
 
 
 def word_features(words: Sequence[str]) -> list[list[str]]:
@@ -255,3 +270,4 @@ def clear_caches() -> None:
     _FEATURES.clear()
     gazetteer.cache_clear()
     names.cache_clear()
+    model_splits.cache_clear()
