@@ -215,6 +215,17 @@ def test_short_forms_resolve_to_the_full_name_in_the_document() -> None:
     assert actors == {"باسكال دايز-بيرغون": 2, "ماري دومولين": 2}
 
 
+def test_a_compound_family_name_resolves_to_the_full_name_in_the_document() -> None:
+    text = (
+        "وأكد مدير المرصد رامي عبد الرحمن أن القصف مستمر.\n"
+        "وقال عبد الرحمن إن عدد القتلى ارتفع."
+    )
+    assert [m.actor for m in crf_mentions(text) if m.type == "person"] == [
+        "رامي عبد الرحمن",
+        "رامي عبد الرحمن",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
@@ -540,6 +551,11 @@ def crf_found(text: str) -> set[tuple[str, str]]:
             "وتقام المباراة في إندونيسيا وماليزيا وفيتنام.",
             {("إندونيسيا", "place"), ("ماليزيا", "place"), ("فيتنام", "place")},
             id="coordinated-venues-stay-places",
+        ),
+        pytest.param(
+            "وأكد مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن أن القصف مستمر.",
+            {("رامي عبد الرحمن", "person")},
+            id="a-known-name-keeps-its-first-name-the-tagger-leaves-out",
         ),
         pytest.param(
             "وقال مسؤول تركي إن أنقرة سترد.",

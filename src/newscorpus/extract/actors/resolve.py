@@ -56,6 +56,7 @@ SPELLING = "spelling of a name in the document"
 AS_WRITTEN = "as written"
 AMBIGUOUS = "ambiguous"
 NATIONAL_TEAM = "a country's national team"
+_SERVANT = "عبد"  # عبد + a name of God is one name: عبد الرحمن, the family name of رامي عبد الرحمن
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +226,7 @@ def _written(mention: Mention) -> str:
 
 def _resolve_short_persons(mentions: Sequence[Mention], choices: list[_Choice]) -> None:
     """A one-word person name the lexicon does not know takes the full name it belongs to
-    in this document."""
+    in this document; so does a compound family name (عبد الرحمن of رامي عبد الرحمن)."""
     full_by_word: dict[str, Counter[str]] = {}
     for mention, choice in zip(mentions, choices, strict=True):
         words = mention.key.split()
@@ -233,10 +234,14 @@ def _resolve_short_persons(mentions: Sequence[Mention], choices: list[_Choice]) 
             # كيم (جونغ أون), (باسكال) دايز-بيرغون; but حمد بن خليفة is not "خليفة".
             lineage = LINEAGE_CONNECTORS.intersection(words)
             ends = words[:1] if lineage else [words[0], words[-1]]
+            if not lineage and len(words) > 2 and words[-2] == _SERVANT:
+                ends.append(" ".join(words[-2:]))  # (رامي) عبد الرحمن
             for word in _distinct(ends):
                 full_by_word.setdefault(word, Counter())[choice.actor] += 1
     for index, mention in enumerate(mentions):
-        if mention.type != "person" or " " in mention.key:
+        words = mention.key.split()
+        compound = len(words) == 2 and words[0] == _SERVANT
+        if mention.type != "person" or (len(words) > 1 and not compound):
             continue
         if choices[index].resolution in (LEXICON, BY_CONTEXT):
             continue
