@@ -61,6 +61,7 @@ def extract_mentions(
     rules.surname_pass(reader)
     rules.competition_pass(reader)  # again: the document pass finds names in all places
     rules.common_phrase_pass(reader)
+    rules.hashtag_pass(reader)
     rules.platform_pass(reader)  # last: a name spread through the article is no medium
     paragraph = paragraph_of or _paragraph_lookup(sentences)
     mentions = [

@@ -504,6 +504,25 @@ def common_phrase_pass(reader: Reader) -> None:
             reader.drop(index)
 
 
+def hashtag_pass(reader: Reader) -> None:
+    """A first name before its person's hashtag is no one of its own: in الرئيس الأميركي
+    دونالد #ترمب the tagger reads دونالد as a name, the lexicon #ترمب as Donald Trump."""
+    table = gazetteer()
+    by_first = {c.first: n for n, c in enumerate(reader.found) if n not in reader.dropped}
+    for index, found in enumerate(reader.found):
+        if index in reader.dropped or found.type != "person" or found.last - found.first != 1:
+            continue
+        if reader.form(found.last) != "#":
+            continue
+        tagged = by_first.get(found.last + 1)
+        if tagged is None or reader.found[tagged].type != "person":
+            continue
+        entry = table.entries.get(reader.found[tagged].key)
+        full = key_of(entry.canonical).split() if entry is not None else []
+        if len(full) > 1 and full[0] == found.key:
+            reader.drop(index)
+
+
 def platform_pass(reader: Reader) -> None:
     """A platform named as a medium is no actor: نشر على تويتر، عبر فيسبوك، بحسابه في
     إنستغرام (the company that acts stays: قالت فيسبوك)."""
