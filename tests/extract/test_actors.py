@@ -215,6 +215,17 @@ def test_short_forms_resolve_to_the_full_name_in_the_document() -> None:
     assert actors == {"باسكال دايز-بيرغون": 2, "ماري دومولين": 2}
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("حذر الأمين العام أنطونيو غوتيريس من الحرب.", "أنطونيو غوتيريش"),
+        ("وقال المدرب بيب جوارديولا إن فريقه جاهز.", "بيب غوارديولا"),
+    ],
+)
+def test_a_first_name_and_a_listed_surname_name_the_known_person(text: str, actor: str) -> None:
+    assert [m.actor for m in crf_mentions(text) if m.type == "person"] == [actor]
+
+
 def test_a_compound_family_name_resolves_to_the_full_name_in_the_document() -> None:
     text = (
         "وأكد مدير المرصد رامي عبد الرحمن أن القصف مستمر.\n"

@@ -56,6 +56,7 @@ SPELLING = "spelling of a name in the document"
 AS_WRITTEN = "as written"
 AMBIGUOUS = "ambiguous"
 NATIONAL_TEAM = "a country's national team"
+NAMED = "lexicon: its first name and a listed surname"
 _SERVANT = "عبد"  # عبد + a name of God is one name: عبد الرحمن, the family name of رامي عبد الرحمن
 
 
@@ -137,10 +138,24 @@ def _known(mention: Mention, table: Gazetteer, words: frozenset[str]) -> _Choice
     if entry is None or entry.type != mention.type:
         entry = table.quoted.get(mention.key)  # «الشرق الأوسط», the newspaper
     if entry is None or entry.type != mention.type:
-        return _Choice(None, AS_WRITTEN)
+        entry = _by_first_name_and_surname(mention, table)
+        return _Choice(None, AS_WRITTEN) if entry is None else _Choice(entry.canonical, NAMED)
     if not spelled_as_listed(table, mention.key, mention.text):
         return _Choice(None, AS_WRITTEN)  # a tagger's جده is not جدة
     return _Choice(entry.canonical, LEXICON)
+
+
+def _by_first_name_and_surname(mention: Mention, table: Gazetteer) -> Entry | None:
+    """A person named by the first name and a listed surname of a known one: أنطونيو
+    غوتيريس is أنطونيو غوتيريش (غوتيريس is one of his listed spellings)."""
+    words = mention.key.split()
+    if mention.type != "person" or len(words) != 2:
+        return None
+    entry = table.entries.get(words[1])
+    if entry is None or entry.type != "person":
+        return None
+    full = key_of(entry.canonical).split()
+    return entry if len(full) > 1 and full[0] == words[0] else None
 
 
 def _national_team(mention: Mention, table: Gazetteer) -> str | None:
