@@ -574,6 +574,11 @@ def crf_found(text: str) -> set[tuple[str, str]]:
             id="a-first-name-before-its-persons-hashtag-is-no-name-of-its-own",
         ),
         pytest.param(
+            "وأفادت وكالة سانا عن إخراج آخر دفعة من المسلحين.",
+            {("سانا", "organization")},
+            id="no-future-particle-before-an-agencys-name",
+        ),
+        pytest.param(
             "وقال مسؤول تركي إن أنقرة سترد.",
             {("أنقرة", "place")},
             id="a-nisba-after-a-noun-stays-an-adjective",

@@ -685,8 +685,9 @@ def test_a_description_stands_for_the_person_speaking_with_that_title() -> None:
             id="the-army-is-the-one-named-before",
         ),
         pytest.param(
-            "وقال مدير المرصد رامي عبد الرحمن إن 20 مدنيا قتلوا.",
-            [("رامي عبد الرحمن", "عبد الرحمن")],
+            # (رامي عبد الرحمن himself is in the lexicon now)
+            "وقال مدير المركز رامي عبد الكريم إن 20 مدنيا قتلوا.",
+            [("رامي عبد الكريم", "عبد الكريم")],
             id="a-first-name-the-tagger-left-out",
         ),
         pytest.param(
