@@ -121,6 +121,7 @@ class Cues:
     competitions: frozenset[str]  # a place right after these is in a competition's name
     national_team: frozenset[str]  # words of national teams (المنتخب، المونديال، كأس العالم)
     not_a_name: dict[str, tuple[tuple[str, ...], ...]]  # phrases no mention may overlap
+    quantity: frozenset[str]  # ألف، مليون: a context-only name after them is a common word
 
 
 _PLAIN_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
@@ -320,6 +321,7 @@ def cues() -> Cues:
         competitions=words("competition"),
         national_team=words("national_team"),
         not_a_name=_phrase_index(kinds.get("not_a_name", [])),
+        quantity=words("quantity"),
     )
 
 

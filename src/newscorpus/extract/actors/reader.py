@@ -122,6 +122,18 @@ class Reader:
         letters = len(token.match) - len(token.stem)
         return proclitic_width(self.text, token.start, token.end, letters)
 
+    def after_quantity(self, index: int) -> bool:
+        """Whether token ``index``, written with no proclitic, follows a number or a word of
+        a count, a bracket or comma between them passed over (20 ألف ريال, (20,000) ريال,
+        قدرها، 20,000، ريال; not (28)، ولريال)."""
+        if self.tokens[index].prefix:
+            return False
+        before = index - 1
+        while before > index - 3 and self.form(before) in (")", "،", ","):
+            before -= 1
+        form = self.form(before)
+        return any(char.isdigit() for char in form) or self.word(before) in self.cue.quantity
+
     def word(self, index: int) -> str:
         """The clitic-free form of token ``index`` ("" past the end or for punctuation)."""
         return self._words[index] if 0 <= index < len(self._words) else ""

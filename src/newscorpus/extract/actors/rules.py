@@ -71,6 +71,8 @@ def gazetteer_pass(reader: Reader) -> None:
             continue
         if hit.clitic and last - first == 1 and is_whole_word(tokens[first].match):
             continue  # كواليس "backstage" is no ك + واليس (Wallis); وجزر المالديف stays
+        if hit.key in table.context_only and reader.after_quantity(first) and not _definite(hit.key):
+            continue  # 20 ألف ريال: the currency, not ريال مدريد (21 للهلال is the club)
         start = tokens[first].start
         if hit.clitic and not hit.absorbed:
             start += proclitic_width(reader.text, start, tokens[first].end, hit.clitic)
@@ -502,6 +504,10 @@ def common_phrase_pass(reader: Reader) -> None:
     for index, found in enumerate(reader.found):
         if index not in reader.dropped and blocked.intersection(range(found.first, found.last)):
             reader.drop(index)
+
+
+def _definite(key: str) -> bool:
+    return key.startswith("ال")
 
 
 def hashtag_pass(reader: Reader) -> None:
