@@ -511,8 +511,9 @@ def _definite(key: str) -> bool:
 
 
 def hashtag_pass(reader: Reader) -> None:
-    """A first name before its person's hashtag is no one of its own: in الرئيس الأميركي
-    دونالد #ترمب the tagger reads دونالد as a name, the lexicon #ترمب as Donald Trump."""
+    """A first name before its person's hashtag is that person, not one of its own: in
+    الرئيس الأميركي دونالد #ترمب the tagger reads دونالد as a name, the lexicon #ترمب as
+    Donald Trump; دونالد stays a mention (the ANT gold tags both words) of Donald Trump."""
     table = gazetteer()
     by_first = {c.first: n for n, c in enumerate(reader.found) if n not in reader.dropped}
     for index, found in enumerate(reader.found):
@@ -525,8 +526,11 @@ def hashtag_pass(reader: Reader) -> None:
             continue
         entry = table.entries.get(reader.found[tagged].key)
         full = key_of(entry.canonical).split() if entry is not None else []
-        if len(full) > 1 and full[0] == found.key:
-            reader.drop(index)
+        if entry is not None and len(full) > 1 and full[0] == found.key:
+            reader.replace(
+                index, found.first, found.last, found.type, " ".join(full), found.source,
+                found.role, start=found.start,
+            )  # fmt: skip
 
 
 def platform_pass(reader: Reader) -> None:
