@@ -226,6 +226,18 @@ def test_a_first_name_and_a_listed_surname_name_the_known_person(text: str, acto
     assert [m.actor for m in crf_mentions(text) if m.type == "person"] == [actor]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # one name, several actors: the document's cue words choose (homographs.tsv)
+        ("وقصفت قوات الجيش الوطني مواقع الحوثيين في مأرب.", "الجيش الوطني اليمني"),
+        ("وقالت مصادر إن الجيش الوطني سيطر على معسكر في درنة.", "الجيش الوطني الليبي"),
+    ],
+)
+def test_the_document_chooses_which_national_army(text: str, actor: str) -> None:
+    assert [m.actor for m in crf_mentions(text) if m.type == "organization"][:1] == [actor]
+
+
 def test_a_first_name_before_its_persons_hashtag_is_that_person() -> None:
     text = "وأثنى على الرئيس الأميركي دونالد #ترمب، وقال إنه محق."
     found = [(m.text, m.actor) for m in crf_mentions(text) if m.type == "person"]
