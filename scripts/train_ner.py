@@ -14,8 +14,9 @@ the CRF with the rules (NEWSCORPUS_CRF_MODEL=dev.crfsuite python scripts/ner_err
 ...tsv --part dev); the final model is trained on every sentence with
 index % 5 != 4 (plus the whole wiki file with --with-wiki). Training is deterministic
 (L-BFGS, fixed parameters), so the same command gives the same model.
-Also writes resources/ner_gazetteer.txt (place names from babel's CLDR Arabic data) and
-empties resources/ner_model_splits.txt (the model is trained on today's clitic analysis). The
+Also writes resources/ner_gazetteer.txt (place names from babel's CLDR Arabic data); it
+trains on today's clitic analysis and, when it writes the shipped model, empties
+resources/ner_model_splits.txt (which keeps an older model's reading of words). The
 word-class features read resources/ner_clusters.txt (scripts/build_clusters.py): rebuild
 that first if it changes, since the model is only valid with the classes it was trained on.
 """
@@ -98,12 +99,12 @@ def build_gazetteer(path: Path) -> int:
 
 
 def forget_model_splits(path: Path) -> None:
-    """Empty ``ner_model_splits.txt``: the new model reads every word with the current
-    clitic analysis (the file only keeps an older model's features stable)."""
+    """Empty ``ner_model_splits.txt`` once the shipped model is replaced: the new model
+    read every word with today's clitic lexicon (the file keeps an older model's features
+    stable)."""
     lines = path.read_text("utf-8").splitlines() if path.is_file() else []
     path.write_text("".join(f"{line}\n" for line in lines if line.startswith("#")), "utf-8")
-    features.model_splits.cache_clear()
-    features._FEATURES.clear()
+    features.clear_caches()
 
 
 def build_names(wiki: str, path: Path, min_count: int = 1, min_share: float = 0.5) -> int:
@@ -241,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--dev-model", type=Path, help="also keep the model trained without the dev part here"
     )
     args = parser.parse_args(argv)
-    forget_model_splits(RESOURCES / features.MODEL_SPLITS_NAME)
+    features.USE_MODEL_READING = False  # a new model learns today's clitic analysis
     print(f"gazetteer: {build_gazetteer(RESOURCES / features.GAZETTEER_NAME)} entries")
     print(f"name words: {build_names(args.wiki, RESOURCES / features.NAMES_NAME)} entries")
     train_part, dev, held = split_news(args.news)
@@ -272,6 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         model = Path(tmp) / "final.crfsuite"  # python-crfsuite writes and reads it unpacked
         train(with_augmentation(train_part + dev, augment) + ant, model, c1, c2, iters, extra)
         write_model(model, args.out)
+        if args.out.resolve() == (RESOURCES / crf.MODEL_NAME).resolve():
+            forget_model_splits(RESOURCES / features.MODEL_SPLITS_NAME)
         print(
             f"final model {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, "
             f"{time.perf_counter() - started:.0f}s): c1={c1} c2={c2} iterations={iters} "

@@ -50,9 +50,16 @@ def test_a_span_starts_after_the_proclitic() -> None:
 
 def test_the_model_reads_words_as_it_was_trained_and_spans_follow_todays_analysis() -> None:
     # وليامز is whole for the tokenizer now (clitic_lexicon.txt), but the shipped model
-    # learned it as و + ليامز: its features keep that reading (ner_model_splits.txt) ...
-    assert features.analyze_word("وليامز") == ("وليامز", "ليامز", "و")
-    assert all(prefix for prefix, _ in features.model_splits().values())
+    # learned it as و + ليامز, and لوليامز as one unknown word: its features keep the
+    # reading of the lexicon it was trained with (ner_model_splits.txt) ...
+    assert features.analyze_word("وليامز") == ("وليامز", "وليامز", "")
+    assert features.analyze_word("لوليامز") == ("لوليامز", "وليامز", "ل")
+    read = features.model_reads([features.analyze_word(w) for w in ("وليامز", "لوليامز", "قال")])
+    assert read == [("وليامز", "ليامز", "و"), ("لوليامز", "لوليامز", ""), ("قال", "قال", "")]
+    # ... in the features of a sentence, whichever way they are asked for
+    assert features.word_features(["وليامز"]) == features.sequence_features(
+        [features.analyze_word("وليامز")]
+    )
     # ... while the name's span is the whole word, as the tokenizer reads it
     assert ("وليامز", "person") in spans_of("وقال وليامز إن الفريق جاهز")
 

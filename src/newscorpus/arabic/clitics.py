@@ -104,6 +104,12 @@ def is_whole_word(match: str) -> bool:
     return match in lexicon()
 
 
+def split_with(match: str, known: frozenset[str]) -> tuple[str, str]:
+    """``(prefix, stem)`` of a match-form word with another lexicon of whole words (the one
+    a statistical model was trained with), uncached."""
+    return _split(match, known)
+
+
 def _split(word: str, known: frozenset[str]) -> tuple[str, str]:
     if len(word) < 3 or word[0] not in "وفبلكس" or _is_known(word, known):
         return "", word

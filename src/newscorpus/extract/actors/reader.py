@@ -7,6 +7,8 @@ phrase lookup in the cue tables, and whether a token could be part of a person's
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +20,10 @@ from newscorpus.models import ActorType, Token
 MAX_NAME = 4
 _CLAUSE_ENDS = frozenset({",", ":", ".", ";", "?", "!", "(", ")", '"', "«", "»", "-"})
 _THAT = frozenset({"ان", "انه", "انها", "انهم"})
+
+
+# a number as amounts are written: 20، 20,000، 10.000، ٢٠٠
+_AMOUNT = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,15 +130,12 @@ class Reader:
 
     def after_quantity(self, index: int) -> bool:
         """Whether token ``index``, written with no proclitic, follows a number or a word of
-        a count, a bracket or comma between them passed over (20 ألف ريال, (20,000) ريال,
-        قدرها، 20,000، ريال; not (28)، ولريال)."""
+        a count, a closing bracket between them passed over (20 ألف ريال, (20,000) ريال;
+        not (28)، ولريال, nor a score or a round: 2-2، ريال، الجولة 12، ريال)."""
         if self.tokens[index].prefix:
             return False
-        before = index - 1
-        while before > index - 3 and self.form(before) in (")", "،", ","):
-            before -= 1
-        form = self.form(before)
-        return any(char.isdigit() for char in form) or self.word(before) in self.cue.quantity
+        before = index - 2 if self.form(index - 1) == ")" else index - 1
+        return bool(_AMOUNT.fullmatch(self.form(before))) or self.word(before) in self.cue.quantity
 
     def word(self, index: int) -> str:
         """The clitic-free form of token ``index`` ("" past the end or for punctuation)."""

@@ -249,8 +249,11 @@ def _resolve_short_persons(mentions: Sequence[Mention], choices: list[_Choice]) 
             # كيم (جونغ أون), (باسكال) دايز-بيرغون; but حمد بن خليفة is not "خليفة".
             lineage = LINEAGE_CONNECTORS.intersection(words)
             ends = words[:1] if lineage else [words[0], words[-1]]
-            if not lineage and len(words) > 2 and words[-2] == _SERVANT:
-                ends.append(" ".join(words[-2:]))  # (رامي) عبد الرحمن
+            known = choice.resolution in (LEXICON, BY_CONTEXT, NAMED)
+            if known and not lineage and len(words) > 2 and words[-2] == _SERVANT:
+                # (رامي) عبد الرحمن, a listed person's family name; an unknown محمد عبد
+                # الله does not make الملك عبد الله his
+                ends.append(" ".join(words[-2:]))
             for word in _distinct(ends):
                 full_by_word.setdefault(word, Counter())[choice.actor] += 1
     for index, mention in enumerate(mentions):

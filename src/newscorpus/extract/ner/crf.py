@@ -28,10 +28,9 @@ from newscorpus.extract.ner.crf_model import CrfModel, ModelFormatError
 from newscorpus.extract.ner.features import (
     EDGE,
     analyze_word,
-    as_model_reads,
     drop_leading_nisba,
     gazetteer_features,
-    model_splits,
+    model_reads,
     type_features,
 )
 from newscorpus.models import ActorType, Sentence, Token
@@ -229,7 +228,9 @@ class _Scorer:
         return out
 
     def tag(self, sentences: Sequence[Sequence[tuple[str, str, str]]]) -> list[list[str]]:
-        """BIO tags of each sentence given as ``(match, stem, prefix)`` per token."""
+        """BIO tags of each sentence given as ``(match, stem, prefix)`` per token (read
+        as the model reads them: ``features.model_reads``)."""
+        sentences = [model_reads(sentence) for sentence in sentences]
         paths = self.model.viterbi(self.emissions(sentences))
         return [drop_leading_nisba(a, tags) for a, tags in zip(sentences, paths, strict=True)]
 
@@ -283,14 +284,8 @@ def crf_mentions_many(
             if last > first:
                 windows.append(tokens[first:last])
         counts.append(len(windows) - before)
-    # (match, stem, prefix) of each token: a slice of the Token tuple, as the model reads it
-    read = model_splits()
-    tagged = scorer.tag(
-        [
-            [as_model_reads(*t[2:5]) if t[2] in read else t[2:5] for t in window]
-            for window in windows
-        ]
-    )
+    # (match, stem, prefix) of each token: a slice of the Token tuple
+    tagged = scorer.tag([[t[2:5] for t in window] for window in windows])
     results: list[list[tuple[int, int, ActorType]]] = []
     at = 0
     for (text, _tokens, _sentences), count in zip(documents, counts, strict=True):

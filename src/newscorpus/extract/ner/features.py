@@ -70,18 +70,50 @@ def clusters() -> dict[str, tuple[str, str]]:
     return {fields[0]: (fields[1], fields[2]) for fields in _resource_lines(CLUSTERS_NAME)}
 
 
+# Off while training (scripts/train_ner.py): a new model learns today's clitic analysis.
+USE_MODEL_READING = True
+_MODEL_READS: dict[str, tuple[str, str] | None] = {}
+_MODEL_READS_LIMIT = 300_000
+
+
 @cache
-def model_splits() -> dict[str, tuple[str, str]]:
-    """Match form -> (prefix, stem) the shipped model read it as when it was trained, for
-    the words whose clitic analysis changed since (وليامز: و + ليامز then, whole now): the
-    model's features stay those it learned; the spans still follow the current analysis."""
-    return {fields[0]: (fields[1], fields[2]) for fields in _resource_lines(MODEL_SPLITS_NAME)}
+def model_lexicon() -> frozenset[str] | None:
+    """The clitic lexicon the shipped model was trained with, when it differs from today's:
+    ``ner_model_splits.txt`` lists the words added to (or removed from) the lexicon since
+    (وليامز is whole now, و + ليامز when the model learned its features). None when the
+    model was trained with today's lexicon."""
+    from newscorpus.arabic.clitics import lexicon
+
+    rows = _resource_lines(MODEL_SPLITS_NAME)
+    if not rows:
+        return None
+    added = {fields[0] for fields in rows if fields[1] == "added"}
+    removed = {fields[0] for fields in rows if fields[1] == "removed"}
+    return (lexicon() - added) | removed
 
 
-def as_model_reads(match: str, stem: str, prefix: str) -> tuple[str, str, str]:
-    """A token's ``(match, stem, prefix)`` as the model's features read it."""
-    split = model_splits().get(match)
-    return (match, split[1], split[0]) if split is not None else (match, stem, prefix)
+def model_reads(
+    analyses: Sequence[tuple[str, str, str]],
+) -> Sequence[tuple[str, str, str]]:
+    """Tokens' ``(match, stem, prefix)`` as the model's features read them: with the
+    clitic lexicon it was trained with (لوليامز: ل + وليامز today, whole then). Spans
+    still follow today's analysis; only the features change."""
+    known = model_lexicon() if USE_MODEL_READING else None
+    if known is None:
+        return analyses
+    from newscorpus.arabic.clitics import split_with
+
+    read: list[tuple[str, str, str]] = []
+    for match, stem, prefix in analyses:
+        if match in _MODEL_READS:
+            split = _MODEL_READS[match]
+        else:
+            if len(_MODEL_READS) >= _MODEL_READS_LIMIT:
+                _MODEL_READS.clear()
+            then = split_with(match, known) if match else (prefix, stem)
+            split = _MODEL_READS[match] = None if then == (prefix, stem) else then
+        read.append((match, split[1], split[0]) if split is not None else (match, stem, prefix))
+    return read
 
 
 # --- features -----------------------------------------------------------------------------
@@ -207,7 +239,9 @@ def gazetteer_features(stems: Sequence[str]) -> list[str | None]:
 
 
 def sequence_features(analyses: Sequence[tuple[str, str, str]]) -> list[list[str]]:
-    """CRF features for one sentence given ``(match, stem, prefix)`` per token."""
+    """CRF features for one sentence given ``(match, stem, prefix)`` per token (read as
+    the model reads them: ``model_reads``)."""
+    analyses = model_reads(analyses)
     per_type = [_features_of(*analysis) for analysis in analyses]
     stems = [analysis[1] for analysis in analyses]
     marks = gazetteer_features(stems)
@@ -254,7 +288,7 @@ def analyze_word(word: str) -> tuple[str, str, str]:
     """``(match, stem, prefix)`` of a surface word, as the tokenizer would give them."""
     match = match_form(word)
     prefix, stem = strip_clitics(match) if match else ("", match)
-    return as_model_reads(match, stem, prefix)
+    return match, stem, prefix
 
 
 def word_features(words: Sequence[str]) -> list[list[str]]:
@@ -270,4 +304,5 @@ def clear_caches() -> None:
     _FEATURES.clear()
     gazetteer.cache_clear()
     names.cache_clear()
-    model_splits.cache_clear()
+    model_lexicon.cache_clear()
+    _MODEL_READS.clear()
