@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from collections import Counter
+
+import pytest
 
 from newscorpus.arabic import is_whole_word, match_form, readings, strip_clitics, tokenize
 from newscorpus.arabic._build_lexicon import ant_words

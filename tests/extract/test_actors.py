@@ -245,10 +245,7 @@ def test_a_first_name_before_its_persons_hashtag_is_that_person() -> None:
 
 
 def test_a_compound_family_name_resolves_to_the_full_name_in_the_document() -> None:
-    text = (
-        "وأكد مدير المرصد رامي عبد الرحمن أن القصف مستمر.\n"
-        "وقال عبد الرحمن إن عدد القتلى ارتفع."
-    )
+    text = "وأكد مدير المرصد رامي عبد الرحمن أن القصف مستمر.\nوقال عبد الرحمن إن عدد القتلى ارتفع."
     assert [m.actor for m in crf_mentions(text) if m.type == "person"] == [
         "رامي عبد الرحمن",
         "رامي عبد الرحمن",
@@ -586,7 +583,6 @@ def crf_found(text: str) -> set[tuple[str, str]]:
             {("رامي عبد الرحمن", "person")},
             id="a-known-name-keeps-its-first-name-the-tagger-leaves-out",
         ),
-
         pytest.param(
             "وأفادت وكالة سانا عن إخراج آخر دفعة من المسلحين.",
             {("سانا", "organization")},
@@ -600,7 +596,8 @@ def crf_found(text: str) -> set[tuple[str, str]]:
             id="a-currency-after-an-amount-is-no-club",
         ),
         pytest.param(
-            "ولعب ياسر 56 دقيقة في 3 مباريات من أصل 21 للهلال في الدوري، وفاز برشلونة على ريال بتيس."
+            "ولعب ياسر 56 دقيقة في 3 مباريات من أصل 21 للهلال في الدوري،"
+            " وفاز برشلونة على ريال بتيس."
             " وتعادل ريال مدريد مع بايرن، وسجل لبايرن جوشوا كيميخ (28)، ولريال البرازيلي مارسيلو."
             " وفي الجولة 12، ريال يستضيف فالنسيا.",
             {
@@ -910,10 +907,16 @@ def test_a_country_the_tagger_calls_an_organization(
         # never behind the first letters of a word written whole (كواليس "backstage" is no
         # ك + واليس; كابل is Kabul, not ك + أبل)
         ("روت كواليس الفيلم", set()),
-        ("وقع انفجار في كابل وآخر في بابل", {("كابل", "place", "كابول"), ("بابل", "place", "بابل")}),
+        (
+            "وقع انفجار في كابل وآخر في بابل",
+            {("كابل", "place", "كابول"), ("بابل", "place", "بابل")},
+        ),
         ("شددت حصارها لغزة", {("غزة", "place", "غزة")}),
         # a longer name behind the clitic is read (وجزر "and ebb" is a word too)
-        ("ونيبال وجزر المالديف", {("نيبال", "place", "نيبال"), ("جزر المالديف", "place", "جزر المالديف")}),
+        (
+            "ونيبال وجزر المالديف",
+            {("نيبال", "place", "نيبال"), ("جزر المالديف", "place", "جزر المالديف")},
+        ),
         # never over a line break
         ("وصل الوفد إلى بيونج\nيانغ أمس", set()),
         ("زار الولايات\nالمتحدة الأمريكية", set()),

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 import tarfile
 from collections import Counter
 from collections.abc import Iterator
@@ -155,7 +154,7 @@ def ant_words(counts: Counter[str], known: set[str]) -> set[str]:
     word takes a proclitic of its own that its first letter could not follow if it were
     one (لوليامز، لبالوتيلي), or is frequent while its stem is never seen (ويمبلي).
     ``known``: the words the lexicon holds already."""
-    from newscorpus.arabic.clitics import _is_known, _split
+    from newscorpus.arabic.clitics import _is_known, split_with
 
     frozen = frozenset(known)
     found: set[str] = set()
@@ -164,7 +163,7 @@ def ant_words(counts: Counter[str], known: set[str]) -> set[str]:
             continue
         if _is_known(word, frozen):
             continue
-        prefix, stem = _split(word, frozen)
+        prefix, stem = split_with(word, frozen)
         if not prefix:
             continue  # not split today
         bare = stem[2:] if stem.startswith("ال") else stem
@@ -179,8 +178,7 @@ def ant_words(counts: Counter[str], known: set[str]) -> set[str]:
         evidence = sum(counts.get(p + word, 0) for p in taken if p + word[:1] != "لل")
         alone = count >= _ANT_MIN_ALONE and counts.get(stem, 0) == 0
         attested = (
-            count >= _ANT_MIN_COUNT
-            and _ANT_MIN_EVIDENCE <= evidence <= _ANT_EVIDENCE_RATIO * count
+            count >= _ANT_MIN_COUNT and _ANT_MIN_EVIDENCE <= evidence <= _ANT_EVIDENCE_RATIO * count
         )
         if attested or alone:
             found.add(word)

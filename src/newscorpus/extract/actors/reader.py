@@ -8,12 +8,11 @@ phrase lookup in the cue tables, and whether a token could be part of a person's
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newscorpus.arabic import COMMAS, TANWEEN, proclitic_width
-from newscorpus.extract.actors.gazetteer import Cues, is_quote
+from newscorpus.extract.actors.gazetteer import Cues, gazetteer, is_quote
 from newscorpus.extract.identity import NAME_CONNECTORS
 from newscorpus.models import ActorType, Token
 
@@ -128,10 +127,14 @@ class Reader:
         letters = len(token.match) - len(token.stem)
         return proclitic_width(self.text, token.start, token.end, letters)
 
-    def after_quantity(self, index: int) -> bool:
-        """Whether token ``index``, written with no proclitic, follows a number or a word of
-        a count, a closing bracket between them passed over (20 ألف ريال, (20,000) ريال;
-        not (28)، ولريال, nor a score or a round: 2-2، ريال، الجولة 12، ريال)."""
+    def currency_at(self, index: int, key: str) -> bool:
+        """Whether a name the lexicon trusts only in context (~ريال for ريال مدريد), read at
+        token ``index``, is a common word there: written bare, with no article and no
+        proclitic, after a number or a word of a count, a closing bracket between them
+        passed over (20 ألف ريال, (20,000) ريال; not (28)، ولريال, nor a score or a round:
+        2-2، ريال، الجولة 12، ريال; nor 21 للهلال)."""
+        if key not in gazetteer().context_only or key.startswith("ال"):
+            return False
         if self.tokens[index].prefix:
             return False
         before = index - 2 if self.form(index - 1) == ")" else index - 1

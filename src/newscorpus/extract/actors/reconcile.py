@@ -53,7 +53,7 @@ def statistical_pass(
             continue
         if reader.phrase_at(first, cue.nisba) or key in cue.speech:
             continue
-        if key in gazetteer().context_only and reader.after_quantity(first) and key[:2] != "ال":
+        if reader.currency_at(first, key):
             continue  # 250 ألف ريال: the currency, not the club
         if not overlapping:
             reader.add(first, last, kind, key, source, start=start)

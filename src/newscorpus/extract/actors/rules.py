@@ -71,8 +71,8 @@ def gazetteer_pass(reader: Reader) -> None:
             continue
         if hit.clitic and last - first == 1 and is_whole_word(tokens[first].match):
             continue  # كواليس "backstage" is no ك + واليس (Wallis); وجزر المالديف stays
-        if hit.key in table.context_only and reader.after_quantity(first) and not _definite(hit.key):
-            continue  # 20 ألف ريال: the currency, not ريال مدريد (21 للهلال is the club)
+        if reader.currency_at(first, hit.key):
+            continue  # 20 ألف ريال: the currency, not ريال مدريد
         start = tokens[first].start
         if hit.clitic and not hit.absorbed:
             start += proclitic_width(reader.text, start, tokens[first].end, hit.clitic)
@@ -506,10 +506,6 @@ def common_phrase_pass(reader: Reader) -> None:
             reader.drop(index)
 
 
-def _definite(key: str) -> bool:
-    return key.startswith("ال")
-
-
 def hashtag_pass(reader: Reader) -> None:
     """A first name before its person's hashtag is that person, not one of its own: in
     الرئيس الأميركي دونالد #ترمب the tagger reads دونالد as a name, the lexicon #ترمب as
@@ -670,14 +666,13 @@ def surname_pass(reader: Reader) -> None:
         for cut in (0, 1, 2):  # the tokenizer keeps unknown names whole: لدايز-بيرغون
             word = token.stem if cut == 0 else token.match[cut:]
             if word in surnames and (cut == 0 or token.match[:cut] in _CLITICS):
-                # the stem comes after the proclitics the tokenizer took (بواينستين),
-                # unless a ل took the article's alif (للأسد is named whole)
-                letters = cut
-                if cut == 0 and token.prefix:
-                    letters = len(token.prefix.replace("+", ""))
-                    if token.match[letters:] != token.stem:
-                        letters = 0
-                start = token.start + proclitic_width(reader.text, token.start, token.end, letters)
+                # the stem: after the proclitics the tokenizer took (بواينستين; the reader
+                # keeps للأسد whole), or after the letters cut off here
+                start = (
+                    None
+                    if cut == 0
+                    else token.start + proclitic_width(reader.text, token.start, token.end, cut)
+                )
                 reader.add(index, index + 1, "person", word, "rule", start=start)
                 break
 

@@ -74,6 +74,7 @@ def clusters() -> dict[str, tuple[str, str]]:
 USE_MODEL_READING = True
 _MODEL_READS: dict[str, tuple[str, str] | None] = {}
 _MODEL_READS_LIMIT = 300_000
+_CLITIC_LETTERS = frozenset("وفبلكس")  # the first letters strip_clitics may split off
 
 
 @cache
@@ -104,7 +105,11 @@ def model_reads(
     from newscorpus.arabic.clitics import split_with
 
     read: list[tuple[str, str, str]] = []
-    for match, stem, prefix in analyses:
+    for analysis in analyses:
+        match, stem, prefix = analysis
+        if match[:1] not in _CLITIC_LETTERS:
+            read.append(analysis)  # no clitic analysis splits it, with either lexicon
+            continue
         if match in _MODEL_READS:
             split = _MODEL_READS[match]
         else:
@@ -112,7 +117,7 @@ def model_reads(
                 _MODEL_READS.clear()
             then = split_with(match, known) if match else (prefix, stem)
             split = _MODEL_READS[match] = None if then == (prefix, stem) else then
-        read.append((match, split[1], split[0]) if split is not None else (match, stem, prefix))
+        read.append((match, split[1], split[0]) if split is not None else analysis)
     return read
 
 
