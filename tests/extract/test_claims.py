@@ -2304,3 +2304,120 @@ def test_attributed_sources(
     article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(c.speaker, c.cue, c.content) for c in _claims(article, names)] == expected
+
+
+NESTED_AND_SUBORDINATE = [
+    pytest.param(
+        "وقال مدير المنظمة إن مسؤولين روسا أبلغوا فريق الخبراء أنه لا تزال هناك قضايا أمنية.",
+        (("مدير المنظمة", "person"),),
+        [
+            (
+                "مدير المنظمة",
+                "قال",
+                "مسؤولين روسا أبلغوا فريق الخبراء أنه لا تزال هناك قضايا أمنية",
+            ),
+            ("مسؤولين روسا", "أبلغوا", "لا تزال هناك قضايا أمنية"),
+        ],
+        id="a-report-inside-reported-words-is-a-claim-of-its-own",
+    ),
+    pytest.param(
+        "وكشفت صحيفة الرياض أن ميسي، الذي دخل بديلا، قال لزملائه إنه متأكد من الفوز.",
+        (("صحيفة الرياض", "organization"), ("ميسي", "person")),
+        [
+            ("صحيفة الرياض", "كشفت", "ميسي، الذي دخل بديلا، قال لزملائه إنه متأكد من الفوز"),
+            ("ميسي", "قال", "متأكد من الفوز"),
+        ],
+        id="a-relative-clause-between-the-inner-speaker-and-its-verb",
+    ),
+    pytest.param(
+        "وقال الوزير إن الحكومة تدعم المشروع، كما يهدد التضخم الأمن القومي بالطرق الملتوية.",
+        (),
+        [("الوزير", "قال", "الحكومة تدعم المشروع، كما يهدد التضخم الأمن القومي بالطرق الملتوية")],
+        id="an-inner-verb-with-an-object-is-no-report",
+    ),
+    pytest.param(
+        "وقال الوزير إن الاقتصاد لم ينهر كما كان يتوقع الجميع، بل استطاع أن يصمد.",
+        (),
+        [("الوزير", "قال", "الاقتصاد لم ينهر كما كان يتوقع الجميع، بل استطاع أن يصمد")],
+        id="an-inner-speaker-must-be-a-name-a-title-or-a-speakers-head",
+    ),
+    pytest.param(
+        'وأكدت "تيسلا" أن ماسك ينوي سحب الشركة من البورصة، إلا أنها أوضحت أن القرار للمساهمين.',
+        (("تيسلا", "organization"), ("ماسك", "person")),
+        [
+            ("تيسلا", "أكدت", "ماسك ينوي سحب الشركة من البورصة"),
+            ("تيسلا", "أوضحت", "القرار للمساهمين"),
+        ],
+        id="illa-annaha-and-a-cue-is-the-speakers-next-claim",
+    ),
+    pytest.param(
+        "وقال أردوغان إن بلاده تلاحق جماعة غولن التي تقول أنقرة إنها وراء الانقلاب.",
+        (("أردوغان", "person"), ("غولن", "person"), ("أنقرة", "place")),
+        [
+            ("أردوغان", "قال", "بلاده تلاحق جماعة غولن التي تقول أنقرة إنها وراء الانقلاب"),
+            ("أنقرة", "تقول", "وراء الانقلاب"),
+        ],
+        id="a-name-after-a-relatives-verb-is-its-subject",
+    ),
+    pytest.param(
+        "وحذرت إيران من الثقة في ترامب الذي قالت إنه يمكن أن يلغي الاتفاق.",
+        (("إيران", "place"), ("ترامب", "person")),
+        [("إيران", "حذرت", "الثقة في ترامب الذي قالت إنه يمكن أن يلغي الاتفاق")],
+        id="a-relative-that-disagrees-with-the-verb-is-not-its-subject",
+    ),
+    pytest.param(
+        "بريطانيا ستلتزم بالاتفاق طالما قال المفتشون الدوليون إن إيران ملتزمة.",
+        (),
+        [("المفتشون الدوليون", "قال", "إيران ملتزمة")],
+        id="no-subject-read-back-across-as-long-as",
+    ),
+    pytest.param(
+        "وقال صالح الصماد، رئيس ما يسمى بالمجلس السياسي، إن الحرب مستمرة.",
+        (("صالح الصماد", "person"),),
+        [("صالح الصماد", "قال", "الحرب مستمرة")],
+        id="so-called-goes-on-with-the-title",
+    ),
+    pytest.param(
+        "رجح الوزير تراجع العملة مع بدء تطبيق القرار قبل أن تستقر لاحقا.",
+        (),
+        [],
+        id="before-that-is-no-complementizer",
+    ),
+    pytest.param(
+        "وقال الوزير بعد أن التقى نظيره إن العلاقات جيدة.",
+        (),
+        [("الوزير", "قال", "العلاقات جيدة")],
+        id="what-is-said-after-a-time-clause",
+    ),
+    pytest.param(
+        "وقالت الشاهدة، التي أفرج عنها بعد أن أدرك المحققون أنها خدعت، إن المتهم استدرجها.",
+        (),
+        [("الشاهدة", "قالت", "المتهم استدرجها")],
+        id="the-verb-of-a-time-clause-keeps-its-own-that",
+    ),
+    pytest.param(
+        "وكان المدرب قد قال من قبل إن الحارس جاهز.",
+        (),
+        [("المدرب", "قال", "الحارس جاهز")],
+        id="min-qabl-is-an-adverb",
+    ),
+    pytest.param(
+        "وتحدث ألفيس عن إصابة زميله نيمار، حيث قال: لدينا خياران.",
+        (("ألفيس", "person"), ("نيمار", "person")),
+        [("ألفيس", "تحدث", "إصابة زميله نيمار"), ("ألفيس", "قال", "لدينا خياران")],
+        id="after-a-comma-and-haythu-the-main-clauses-subject",
+    ),
+    pytest.param(
+        'وجاء رأي صحيفة "ذا صن" مشابها، حيث ذكرت أن الخطورة تكمن في التطور.',
+        (("ذا صن", "organization"),),
+        [("ذا صن", "ذكرت", "الخطورة تكمن في التطور")],
+        id="a-feminine-verb-after-haythu-takes-the-first-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "names", "expected"), NESTED_AND_SUBORDINATE)
+def test_nested_reports_and_subordinate_clauses(
+    article: str, names: tuple[tuple[str, str], ...], expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(c.speaker, c.cue, c.content) for c in _claims(article, names)] == expected

@@ -16,11 +16,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+from newscorpus.arabic import COMMAS
 from newscorpus.arabic.letters import DAMMA
 from newscorpus.extract.claims.cues import CAME, Cue, claim_words, cue_forms
 from newscorpus.extract.claims.document import DocumentState, is_title
 from newscorpus.extract.claims.forms import attribution, build, headline, transmitted, written_in
-from newscorpus.extract.claims.speaker import speaker_and_content, via_outlet
+from newscorpus.extract.claims.speaker import (
+    RELATIVE_GENDER,
+    speaker_and_content,
+    speaks,
+    via_outlet,
+)
 from newscorpus.models import Claim, Mention, Paragraph, Sentence, Token
 
 __all__ = ["extract_claims"]
@@ -45,6 +51,7 @@ def extract_claims(
         if paragraph is None or lo >= hi:
             continue
         in_sentence: list[Claim] = []
+        nested: list[Claim] = []  # reports inside reported words: no speaker's context
         if sentence.paragraph not in first_of_paragraph:
             first_of_paragraph.add(sentence.paragraph)
             heading = headline(document, paragraph, lo, hi)
@@ -65,10 +72,14 @@ def extract_claims(
                 continue
             claim, next_i = found
             in_sentence.append(claim)
+            if claim.kind == "indirect":
+                nested.extend(_nested(document, claim, paragraph))
             covered = max(covered, claim.content_end)
             document.last_claim_end = max(document.last_claim_end, claim.content_end)
             i = max(next_i, i + 1)
-        claims.extend(in_sentence)
+        claims.extend(
+            sorted(in_sentence + nested, key=lambda c: c.start) if nested else in_sentence
+        )
         document.claims.extend(in_sentence)
         document.sentence_spans.append((sentence.start, sentence.end))
     # A claim says something, inside its own span: the forms that found none (a speaker and
@@ -126,6 +137,72 @@ def _claim_at(
         return None
     doc.speakers.append(speaker)
     return claim, doc.token_at(claim.content_end)
+
+
+def _nested(doc: DocumentState, outer: Claim, paragraph: Paragraph) -> list[Claim]:
+    """Reports inside an indirect claim's words, each with its own speaker named there
+    (كشفت الصحيفة أن ميسي قال لزملائه إنه ...، قال المدير إن مسؤولين روسا أبلغوا الفريق أنه
+    ...): separate claims through the outer speaker. A speaker the words do not name (a
+    dropped subject, one taken from the sentences before) is no reading here, nor is a
+    verb's object (يهدد الأمن القومي: threatens, not says; ``_named_inside``). The speakers
+    found are not the article's for what follows, and the outer speaker is no ``via``: the
+    words it reported may be the journalist's as well (فيما قالت الشركة إنها ...)."""
+    lo, hi = doc.token_at(outer.content_start), doc.token_at(outer.content_end)
+    speakers, openers = len(doc.speakers), _openers()
+    found: list[Claim] = []
+    i = lo
+    while i < hi:
+        token = doc.tokens[i]
+        if token.stem not in openers and token.match not in openers:
+            i += 1
+            continue
+        # the outer claim as the earlier one: the sentence's subject is not a reading
+        at = _claim_at(doc, i, lo, hi, paragraph, [outer, *found])
+        if at is None:
+            i += 1
+            continue
+        claim, next_i = at
+        if _named_inside(doc, claim, outer, i, doc.cue_at(i)):
+            found.append(claim)
+        i = max(next_i, i + 1)
+    del doc.speakers[speakers:]
+    return found
+
+
+def _named_inside(doc: DocumentState, claim: Claim, outer: Claim, i: int, cue: Cue | None) -> bool:
+    """Whether a claim found at cue ``i`` inside ``outer``'s words is a report of its own:
+    its words follow أن/إن, a colon or a quotation, and its speaker is named there, as a
+    name, a title or the head of a speaker's phrase (not كما يتوقع الجميع، ترى رخاء اقتصاديا
+    أن), and is not the pronoun of a complementizer right before the cue (إلا أنها أوضحت:
+    a dropped subject, whoever it is). A speaker before the cue stands next to it, or a
+    relative pronoun or adverbs between (هاسبل نفسها أشارت، المري الذي أكد ايضا)."""
+    first = doc.token_at(claim.content_start)
+    said = claim.kind == "direct" or (first > 0 and doc.is_(first - 1, "complementizer"))
+    start = claim.speaker_start
+    if not said or start is None or start < outer.content_start:
+        return False
+    if claim.content_end > outer.content_end or doc.is_(i - 1, "complementizer"):
+        return False
+    k = doc.token_of(start)
+    if not (doc.mention_at(k) is not None or speaks(doc, k)):
+        return False
+    if claim.speaker_end is not None and claim.speaker_end <= doc.tokens[i].start:
+        gap, t = 0, doc.token_of(claim.speaker_end - 1) + 1
+        while t < i:
+            if doc.is_(t, "relative"):  # ميسي الذي دخل بديلا ...، قال: the clause is aside
+                gender = RELATIVE_GENDER.get(doc.tokens[t].match)
+                if cue and t == i - 1 and gender not in (None, cue.gender) and cue.number == "s":
+                    return False  # ترامب الذي قالت إنه: she (another) said it of him
+                comma = next((c for c in range(t, i) if doc.tokens[c].match in COMMAS), None)
+                t = t + 1 if comma is None else comma + 1
+                continue
+            gap += not doc.is_(t, "adverb")
+            t += 1
+        return gap <= _NESTED_GAP  # not ترامب ستضر بالعلاقات، متوعدة ... إجراء قالت
+    return True
+
+
+_NESTED_GAP = 2  # words between a speaker named before its cue and the cue, inside a report
 
 
 def _not_third_person_active(doc: DocumentState, i: int, cue: Cue) -> bool:

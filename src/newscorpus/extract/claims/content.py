@@ -16,13 +16,21 @@ from newscorpus.models import Token
 def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, bool] | None:
     """Index of the content's first token after the speaker and any appositive."""
     k = j
+    timed = False  # inside a clause of time or manner (بعد أن التقى نظيره)
     while k < hi and k - j < MAX_GAP:
         token = doc.tokens[k]
         if doc.is_(k, "adverb") and _only_adverbs(doc, j, k):
             k += 1  # an adverb opens nothing said (بقوة، قبلا): what is said follows it
             continue
         if token.match in doc.words["complementizer"] and "clause" in cue.complements:
-            return k + 1, False
+            if _time_clause(doc, j, k):
+                timed = True  # رجح الوزير تراجع العملة قبل أن تستقر: "before", not "that"
+            elif not timed or doc.text[token.start] == "إ":
+                return k + 1, False
+            k += 1  # inside the time clause, its verb's أن (بعد أن أثبت اللاعبان أنهما)
+            continue
+        if token.match in COMMAS:
+            timed = False  # a comma ends the time clause
         if token.match == ":":
             if k + 1 < hi and doc.is_(k + 1, "complementizer"):
                 return k + 2, False
@@ -61,6 +69,18 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
             return None
         k += 1
     return None
+
+
+# أن after these opens a clause of time or manner, not what a cue's speaker said
+_NOT_SAID_BEFORE = frozenset(("قبل", "بعد", "دون", "بدون", "حتي", "منذ"))
+
+
+def _time_clause(doc: DocumentState, j: int, k: int) -> bool:
+    """Whether the أن at token ``k`` follows قبل، بعد، دون ... as a conjunction of time or
+    manner (قبل أن تستقر), not as the adverb من قبل (قال من قبل إن: "before", then "that")."""
+    if k == j or doc.tokens[k - 1].match not in _NOT_SAID_BEFORE:
+        return False
+    return doc.tokens[k - 2].match != "من" and doc.text[doc.tokens[k].start] != "إ"
 
 
 def identity_aside(doc: DocumentState, k: int, hi: int) -> int | None:
@@ -197,6 +217,11 @@ def clause_end(doc: DocumentState, k: int, hi: int, said_by: Speaker | None = No
                 if doc.tokens[end - 1].match in COMMAS:
                     end -= 1
                 break  # لكنه لم يعط تفاصيل، ولكنه أكد: the journalist's; لكنها ستصبح: said
+        if end > k and token.match == "الا" and end + 2 < hi and doc.cue_at(end + 2):
+            if doc.tokens[end + 1].match in ("انه", "انها", "انهم"):
+                if doc.tokens[end - 1].match in COMMAS:
+                    end -= 1
+                break  # ...، إلا أنها أوضحت أن: the speaker's next claim
         if end > k and end + 1 < hi and _own_words_end(doc, end, hi):
             break
         if end > k and said_by is not None and _same_speaker_goes_on(doc, end, said_by):

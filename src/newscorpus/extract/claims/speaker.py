@@ -66,7 +66,7 @@ def speaker_and_content(
                 and doc.is_(i - 1, "complementizer")
                 and doc.tokens[i - 1].match not in ("ان", "بان", "فان")
             )
-            if before[0] is not None or pronoun or not _speaks(doc, first):
+            if before[0] is not None or pronoun or not speaks(doc, first):
                 end = first
         if end > first:
             named = _appositive_name(doc, end, hi)
@@ -98,6 +98,13 @@ def speaker_and_content(
         if doc.tokens[i].prefix == "و" and bare and not earlier and _active(doc, cue):
             # ونددت تركيا بالتسميم، وطالبت بتقديم الجناة: the subject the sentence opened with
             readings.append((_sentence_subject(doc, lo, i, cue), i + 1))
+        if bare and i > lo + 1 and doc.is_(i - 1, "subordinator") and cue.pos != "noun":
+            # a quoted name after the verb is its subject (حيث أشارت "بلومبرغ")
+            quoted = i + 2 < hi and doc.tokens[i + 1].match == '"' and doc.mention_at(i + 2)
+            if doc.tokens[i - 2].match in COMMAS and not quoted:  # not في بغداد حيث ادعت
+                # واصل زيدان الدفاع عن بنزيمة، إذ قال؛ وجاء رأي صحيفة "ذا صن" مشابها، حيث ذكرت
+                subject = _subordinate_subject(doc, lo, i - 2, cue, earlier)
+                readings.append((subject, i + 1))
         if cue.continues and cue.pos == "verb" and bare:
             if doc.tokens[i].prefix == "ف":  # تحدث X لـ…، فقال: the subject of the verb before
                 readings.append((person_before(doc, i, max(lo, i - 12), cue), i + 1))
@@ -230,7 +237,7 @@ def _opened(doc: DocumentState, k: int, quoted: bool) -> bool:
     return quoted or doc.tokens[k - 1].match == ":" or doc.is_(k - 1, "complementizer")
 
 
-def _speaks(doc: DocumentState, k: int) -> bool:
+def speaks(doc: DocumentState, k: int) -> bool:
     """Whether the phrase at token ``k`` can be a speaker written after an adverb: a
     person's or an organization's name, a title, or the head of an unnamed or collective
     speaker or of an outlet or body (أعلنت الأحد وزيرة الدولة؛ قال الخميس مصدر أمني)."""
@@ -283,12 +290,23 @@ def _sentence_subject(doc: DocumentState, lo: int, i: int, cue: Cue) -> Speaker 
     return speaker if speaker is not None and speaker.actor is not None else None
 
 
+RELATIVE_GENDER = {"الذي": "m", "التي": "f"}
+
+
 def _relative_antecedent(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | None:
     """The name a relative pronoun right before the cue refers to (المتحدثة دانا وايت التي
-    وصفت ...، بوتين، الذي قال ...): the person or organization that ends just before it."""
+    وصفت ...، بوتين، الذي قال ...): the person or organization that ends just before it;
+    none when a name follows the verb and a complementizer that name (التي تقول أنقرة إنها)."""
     k = i - 1
     if k <= lo or not doc.is_(k, "relative"):
         return None
+    if RELATIVE_GENDER.get(doc.tokens[k].match, cue.gender) != cue.gender and cue.number == "s":
+        return None  # ترامب الذي قالت إنه: she (another) said it of him
+    named = doc.mention_at(i + 1, whole=True)
+    if named is not None:  # جماعة غولن التي تقول أنقرة إنها: the name after the verb speaks
+        after = doc.token_of(named.end - 1) + 1
+        if after < len(doc.tokens) and doc.is_(after, "complementizer"):
+            return None
     k -= 1
     if doc.tokens[k].match in COMMAS and k > lo:
         k -= 1
@@ -707,6 +725,10 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
                 continue
         if previous.match in doc.words["complementizer"] or previous.match in doc.words["stop"]:
             break
+        if previous.match in _WHAT and not _what_goes_on(doc, first):
+            break  # بسبب ما قال إنها، طالما قال المفتشون: the clause's own subject, or none
+        if doc.is_(first - 1, "subordinator"):
+            break  # ...، حيث قال: the main clause's subject (``_subordinate_subject``)
         if previous.stem in doc.words["stop"] and previous.stem != previous.match:
             break  # ولكن شهودا قالوا: the subject starts after ولكن
         first -= 1
@@ -776,6 +798,21 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
     return doc.speaker(first, last, cue)
 
 
+# what a subject before a verb of saying is not read across: a clause of what or as long as
+# (بسبب ما قال إنها، طالما قال المفتشون)
+_WHAT = frozenset(("ما", "مما", "بما", "طالما", "كلما"))
+# after ما these go on with the phrase: رئيس ما يسمى بالمجلس، ما جعل إليسا تؤكد
+_WHAT_GOES_ON = frozenset(("يسمي", "تسمي", "يعرف", "تعرف", "يطلق", "جعل", "دفع"))
+
+
+def _what_goes_on(doc: DocumentState, k: int) -> bool:
+    """Whether the ما before token ``k`` opens no clause of its own: so-called (ما يسمى),
+    what made someone speak (ما جعل إليسا تؤكد), or whether (إذا ما كان)."""
+    if doc.tokens[k - 1].match != "ما":
+        return False
+    return doc.tokens[k].stem in _WHAT_GOES_ON or (k > 1 and doc.is_(k - 2, "whether"))
+
+
 MAX_TITLED = 9  # words of a title phrase written before its verb, complement included
 
 
@@ -843,6 +880,38 @@ def _participle_subject(
         first = doc.token_at(people[0].start)
         return doc.speaker(first, doc.token_of(people[0].end - 1) + 1, cue)
     return doc.previous_speaker(cue)
+
+
+def _subordinate_subject(
+    doc: DocumentState, lo: int, k: int, cue: Cue, earlier: list[Claim]
+) -> Speaker | None:
+    """The subject a verb after حيث، إذ ... at token ``k`` shares with the main clause, from
+    the sentence's names that no preposition governs: for a masculine singular verb the
+    first person, through a body whose title goes on to that person (مدرب منتخب المغرب هيرفي
+    رونار ...، حيث قال; not past another body: نقلت فرانس برس حديث صلاح، حيث قال); for a
+    feminine or plural verb the first name (وجاء رأي صحيفة "ذا صن" مشابها، حيث ذكرت). Names
+    inside the words of the sentence's claims are not its subject."""
+    said = [(c.content_start, c.content_end) for c in earlier]
+    named = [
+        m
+        for m in doc.mentions_in(doc.tokens[lo].start, doc.tokens[k].start)
+        if not _governed(doc, doc.token_at(m.start))
+        and not any(a <= m.start < b for a, b in said)  # not a name in what was said
+    ]
+    chosen: Mention | None = None
+    if cue.gender == "m" and cue.number == "s":
+        for n, mention in enumerate(named):
+            if mention.type == "person":
+                chosen = mention
+                break
+            if n + 1 < len(named) and not _title_goes_on(doc, mention, named[n + 1]):
+                break
+    elif named:
+        chosen = named[0]
+    if chosen is None:
+        return None
+    first = doc.token_at(chosen.start)
+    return doc.speaker(first, doc.token_of(chosen.end - 1) + 1, cue)
 
 
 _TITLE_GAP = 3  # words of a title between a body or place and the next name
