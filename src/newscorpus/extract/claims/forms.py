@@ -315,7 +315,14 @@ def transmitted(
     speaker = doc.speaker(about + 1, end, None)
     if speaker is None:
         return None
-    content = content_start(doc, end, hi, cue_forms()["قال"])
+    saying = _past_appositive(doc, end, hi)
+    if saying > end and speaker.actor is None:
+        # نقل البيان عن وزير الخارجية الألماني، هايكو ماس قوله: the title's holder speaks
+        holder = doc.mentions_in(doc.tokens[end].end, doc.tokens[saying].start)
+        if holder and holder[0].type == "person":
+            first = doc.token_at(holder[0].start)
+            speaker = doc.speaker(first, doc.token_of(holder[0].end - 1) + 1, None) or speaker
+    content = content_start(doc, saying, hi, cue_forms()["قال"])
     if content is None:
         return None
     claim = build(doc, speaker, i, content[0], hi, paragraph, content[1], via, cue)
@@ -323,6 +330,21 @@ def transmitted(
         return None
     doc.speakers.append(speaker)
     return claim, doc.token_at(claim.content_end)
+
+
+def _past_appositive(doc: DocumentState, end: int, hi: int) -> int:
+    """Where the words of a transmission are sought after the source's name ending at token
+    ``end``: at its قوله when an appositive set off by a comma stands between (نقلت رويترز عن
+    عمانوئيل نحشون، المتحدث باسم الخارجية الإسرائيلية قوله "..."), else at ``end``."""
+    if end >= hi or doc.tokens[end].match not in COMMAS:
+        return end
+    for t in range(end + 1, min(hi, end + 1 + MAX_SPEAKER)):
+        token = doc.tokens[t]
+        if token.match in SAYING:
+            return t
+        if token.match in CLAUSE_END or token.match == '"' or doc.is_(t, "complementizer"):
+            break
+    return end
 
 
 def _quoted_name_end(doc: DocumentState, k: int, hi: int) -> int | None:
