@@ -217,6 +217,8 @@ def clause_end(doc: DocumentState, k: int, hi: int, said_by: Speaker | None = No
                 break  # ، حيث أوضح أن ...: the next claim
             if _while_another_says(doc, end + 1, hi):
                 break  # ، فيما أكد البنتاغون أنه ...، في حين تنفي دمشق ...: another claim
+            if _but_another_says(doc, end + 1, hi):
+                break  # ...، إلا أن الإعلام الرسمي وصف ...، لكن الوزير أكد: another claim
         if end > k and token.match not in COMMAS and _while_another_says(doc, end, hi):
             break  # ... استخدام الغاز في حين تنفي دمشق: another speaker's claim
         if end > k and token.match in ("ولكنه", "لكنه", "ولكنها", "لكنها") and end + 1 < hi:
@@ -229,6 +231,14 @@ def clause_end(doc: DocumentState, k: int, hi: int, said_by: Speaker | None = No
                 if doc.tokens[end - 1].match in COMMAS:
                     end -= 1
                 break  # ...، إلا أنها أوضحت أن: the speaker's next claim
+        if (
+            end > k
+            and doc.tokens[end - 1].match == '"'
+            and doc.text[doc.tokens[end - 1].start] in '"»”'
+        ):
+            cue = doc.cue_at(end)
+            if cue is not None and cue.pos == "participle":
+                break  # ... إن تركيا "تبتعد عن التكتل" مشيرين إلى أن: the speaker's next claim
         if end > k and end + 1 < hi and _own_words_end(doc, end, hi):
             break
         if end > k and said_by is not None and _same_speaker_goes_on(doc, end, said_by):
@@ -270,6 +280,27 @@ def _while_another_says(doc: DocumentState, k: int, hi: int) -> bool:
     else:
         return False
     return any(doc.cue_at(t) is not None for t in range(k, min(hi, k + 3)))
+
+
+def _but_another_says(doc: DocumentState, k: int, hi: int) -> bool:
+    """Whether a contrast after a comma (إلا أن، لكن، غير أن، بيد أن) at token ``k`` opens
+    another speaker's claim: a subject of up to four words, then a verb of saying."""
+    first = doc.tokens[k].match
+    if first in ("لكن", "ولكن"):
+        k += 1
+    elif first in ("الا", "غير", "بيد") and k + 1 < hi and doc.tokens[k + 1].match == "ان":
+        k += 2
+    else:
+        return False
+    for t in range(k + 1, min(hi, k + 6)):
+        cue = doc.cue_at(t)
+        if cue is not None:
+            return cue.pos in ("verb", "imperfect") and not doc.tokens[t].prefix
+        if doc.tokens[t].match in COMMAS:
+            continue  # لكن دراسة كندية كبيرة، أشارت
+        if not doc.tokens[t].is_word or doc.is_(t, "complementizer"):
+            return False
+    return False
 
 
 def _own_words_end(doc: DocumentState, end: int, hi: int) -> bool:

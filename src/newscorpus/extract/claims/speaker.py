@@ -87,6 +87,15 @@ def speaker_and_content(
                     after = doc.token_of(subject.end - 1) + 1
                 readings.append((subject, after))
         first_here = cue.number == "p" or _named_just_before(doc, i, first, end, before[0])
+        if before[0] is not None and not first_here:
+            # إلا أن الإعلام الرسمي وصف اتهام الحكومة: أن + a phrase + the verb, its subject
+            opens = doc.token_of(before[0].start)
+            first_here = (
+                opens > lo
+                and doc.tokens[opens - 1].match == "ان"
+                and opens > 1
+                and (doc.tokens[opens - 2].match in ("الا", "غير", "بيد"))
+            )
         readings.insert(0 if first_here else len(readings), before)
         if cue.pos in ("verb", "imperfect"):
             antecedent = _relative_antecedent(doc, i, lo, cue)
@@ -787,7 +796,25 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
     # a result or a text (وكانت نتيجة اللقاء تشير، وكانت نسخة سابقة للقانون تنص)
     after_kana = first > lo and _kana_subject(doc, first, i)
     after_kana = after_kana and head.removeprefix("ال") not in doc.words["not-speaker"]
-    if not named and head not in known_heads and not titled and not after_kana:
+    # ...، إلا أن الإعلام الرسمي وصف، لكن الشرطة قالت: the phrase a contrast opens is the
+    # subject of the verb after it
+    after_but = first > lo and (
+        doc.tokens[first - 1].match in ("لكن", "ولكن")
+        or (
+            first > lo + 1
+            and doc.tokens[first - 1].match == "ان"
+            and doc.tokens[first - 2].match in ("الا", "غير", "بيد")
+        )
+    )
+    # a noun phrase (لكن وسائل الإعلام، لكن مسؤولا حدوديا، لكن محاميه), not a clause with a
+    # preposition's object in it (لكن أفكر بطفلة صغيرة)
+    accusative = head.removesuffix("ا")  # لكن مسؤولا كبيرا بالإدارة
+    after_but = after_but and (
+        speaks(doc, first)
+        or accusative in doc.words["unnamed"] | doc.words["plural"]
+        or not any(doc.tokens[t].prefix.endswith(("ب", "ك")) for t in range(first, last))
+    )
+    if not named and head not in known_heads and not titled and not after_kana and not after_but:
         return None  # no name, no title: a word the clause before ends with
     if titled and last - first > 6:
         # a long post before its holder (المتحدث باسم الجيش الإسرائيلي اللفتنانت كولونيل
