@@ -80,7 +80,8 @@ def _time_clause(doc: DocumentState, j: int, k: int) -> bool:
     manner (قبل أن تستقر), not as the adverb من قبل (قال من قبل إن: "before", then "that")."""
     if k == j or doc.tokens[k - 1].match not in _NOT_SAID_BEFORE:
         return False
-    return doc.tokens[k - 2].match != "من" and doc.text[doc.tokens[k].start] != "إ"
+    adverb = k >= 2 and doc.tokens[k - 2].match == "من"  # من قبل: "before", an adverb
+    return not adverb and doc.text[doc.tokens[k].start] != "إ"
 
 
 def identity_aside(doc: DocumentState, k: int, hi: int) -> int | None:
