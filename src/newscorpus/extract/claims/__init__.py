@@ -148,7 +148,7 @@ def _nested(doc: DocumentState, outer: Claim, paragraph: Paragraph) -> list[Clai
     found are not the article's for what follows, and the outer speaker is no ``via``: the
     words it reported may be the journalist's as well (فيما قالت الشركة إنها ...)."""
     lo, hi = doc.token_at(outer.content_start), doc.token_at(outer.content_end)
-    speakers, openers = len(doc.speakers), _openers()
+    speakers, outlets, openers = len(doc.speakers), dict(doc.outlets), _openers()
     found: list[Claim] = []
     i = lo
     while i < hi:
@@ -166,6 +166,7 @@ def _nested(doc: DocumentState, outer: Claim, paragraph: Paragraph) -> list[Clai
             found.append(claim)
         i = max(next_i, i + 1)
     del doc.speakers[speakers:]
+    doc.outlets = outlets  # a newspaper named inside reported words is not the article's
     return found
 
 

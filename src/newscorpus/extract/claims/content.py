@@ -16,7 +16,7 @@ from newscorpus.models import Token
 def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, bool] | None:
     """Index of the content's first token after the speaker and any appositive."""
     k = j
-    timed = False  # inside a clause of time or manner (بعد أن التقى نظيره)
+    timed: int | None = None  # where a clause of time or manner opened (بعد أن التقى نظيره)
     while k < hi and k - j < MAX_GAP:
         token = doc.tokens[k]
         if doc.is_(k, "adverb") and _only_adverbs(doc, j, k):
@@ -24,13 +24,13 @@ def content_start(doc: DocumentState, j: int, hi: int, cue: Cue) -> tuple[int, b
             continue
         if token.match in doc.words["complementizer"] and "clause" in cue.complements:
             if _time_clause(doc, j, k):
-                timed = True  # رجح الوزير تراجع العملة قبل أن تستقر: "before", not "that"
-            elif not timed or doc.text[token.start] == "إ":
+                timed = k  # رجح الوزير تراجع العملة قبل أن تستقر: "before", not "that"
+            elif timed is None or doc.text[token.start] == "إ":
                 return k + 1, False
             k += 1  # inside the time clause, its verb's أن (بعد أن أثبت اللاعبان أنهما)
             continue
         if token.match in COMMAS:
-            timed = False  # a comma ends the time clause
+            timed = None  # a comma ends the time clause
         if token.match == ":":
             if k + 1 < hi and doc.is_(k + 1, "complementizer"):
                 return k + 2, False
@@ -123,6 +123,20 @@ def _opens(doc: DocumentState, k: int) -> bool:
     return doc.text.count('"', line, start) % 2 == 0
 
 
+def _closes(doc: DocumentState, k: int) -> bool:
+    """Whether the quotation mark at token ``k`` closes a quotation: written against the word
+    before it (...الأندرويد" مشيرا إلى أن), not against the word after it ("مطالبة بالعمل");
+    else by the count of ASCII marks before it on its line."""
+    start, text = doc.tokens[k].start, doc.text
+    before = text[start - 1] if start else " "
+    after = text[start + 1] if start + 1 < len(text) else " "
+    if not before.isspace() and (after.isspace() or after in ".,،؛:"):
+        return True
+    if before.isspace() and not after.isspace():
+        return False
+    return not _opens(doc, k)
+
+
 def _said_where(doc: DocumentState, j: int, k: int) -> bool:
     """A quotation after a few words of where or to whom it was said (في بيان، للصحفيين،
     خلال مؤتمر صحفي في طهران، في تصريحات أدلت بها), not a quoted name (في مقابلة مع
@@ -136,7 +150,10 @@ def _said_where(doc: DocumentState, j: int, k: int) -> bool:
         return False  # a short quoted span is a name or a title, not what was said
     return all(
         doc.tokens[t].is_word or doc.tokens[t].match in "()" for t in range(j, k)
-    ) and not any(_verb_cue(doc, t) or doc.is_(t, "complementizer") for t in range(j, k))
+    ) and not any(
+        _verb_cue(doc, t) or (doc.is_(t, "complementizer") and not _time_clause(doc, j, t))
+        for t in range(j, k)
+    )  # قال قبل أن تقف لالتقاط صور "...": a time clause before the quotation
 
 
 def _verb_cue(doc: DocumentState, t: int) -> bool:
@@ -227,15 +244,17 @@ def clause_end(doc: DocumentState, k: int, hi: int, said_by: Speaker | None = No
                 if doc.tokens[end - 1].match in COMMAS:
                     end -= 1
                 break  # لكنه لم يعط تفاصيل، ولكنه أكد: the journalist's; لكنها ستصبح: said
-        if end > k and token.match == "الا" and end + 2 < hi and doc.cue_at(end + 2):
-            if doc.tokens[end + 1].match in ("انه", "انها", "انهم"):
+        next_cue = doc.cue_at(end + 2) if end + 2 < hi else None
+        if end > k and token.match == "الا" and next_cue is not None:
+            pronoun = doc.tokens[end + 1].match in ("انه", "انها", "انهم")
+            if pronoun and next_cue.pos in ("verb", "imperfect"):  # not إلا أنها تصريحات
                 if doc.tokens[end - 1].match in COMMAS:
                     end -= 1
                 break  # ...، إلا أنها أوضحت أن: the speaker's next claim
         if (
             end > k
             and doc.tokens[end - 1].match == '"'
-            and doc.text[doc.tokens[end - 1].start] in '"»”'
+            and _closes(doc, end - 1)  # a closing mark: not "مطالبة بالعمل"
         ):
             cue = doc.cue_at(end)
             if cue is not None and cue.pos == "participle":
@@ -285,7 +304,7 @@ def _while_another_says(doc: DocumentState, k: int, hi: int) -> bool:
 
 def _but_another_says(doc: DocumentState, k: int, hi: int) -> bool:
     """Whether a contrast after a comma (إلا أن، لكن، غير أن، بيد أن) at token ``k`` opens
-    another speaker's claim: a subject of up to four words, then a verb of saying."""
+    another speaker's claim: a subject of up to five words and commas, then a verb of saying."""
     first = doc.tokens[k].match
     if first in ("لكن", "ولكن"):
         k += 1

@@ -318,10 +318,18 @@ def transmitted(
     saying = _past_appositive(doc, end, hi)
     if saying > end and speaker.actor is None:
         # نقل البيان عن وزير الخارجية الألماني، هايكو ماس قوله: the title's holder speaks
-        holder = doc.mentions_in(doc.tokens[end].end, doc.tokens[saying].start)
-        if holder and holder[0].type == "person":
-            first = doc.token_at(holder[0].start)
-            speaker = doc.speaker(first, doc.token_of(holder[0].end - 1) + 1, None) or speaker
+        # the name closes the appositive (not ترامب in مسؤول أمريكي، رافق ترامب في زيارته)
+        close = saying - 1 if doc.tokens[saying - 1].match in COMMAS else saying
+        people = [
+            m
+            for m in doc.mentions_in(doc.tokens[end].end, doc.tokens[saying].start)
+            if m.type == "person"
+            and m.end <= doc.tokens[saying].start
+            and doc.token_of(m.end - 1) == close - 1
+        ]
+        if people:
+            first = doc.token_at(people[0].start)
+            speaker = doc.speaker(first, close, None) or speaker
     content = content_start(doc, saying, hi, cue_forms()["قال"])
     if content is None:
         return None
@@ -342,7 +350,11 @@ def _past_appositive(doc: DocumentState, end: int, hi: int) -> int:
         token = doc.tokens[t]
         if token.match in SAYING:
             return t
+        if token.match in COMMAS and not (t + 1 < hi and doc.tokens[t + 1].match in SAYING):
+            break  # ...، ونقلت سكاي نيوز عن الرئيس قوله: another clause, not an appositive
         if token.match in CLAUSE_END or token.match == '"' or doc.is_(t, "complementizer"):
+            break
+        if doc.cue_at(t) is not None or token.match == "عن":
             break
     return end
 

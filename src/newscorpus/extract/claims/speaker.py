@@ -91,10 +91,9 @@ def speaker_and_content(
             # إلا أن الإعلام الرسمي وصف اتهام الحكومة: أن + a phrase + the verb, its subject
             opens = doc.token_of(before[0].start)
             first_here = (
-                opens > lo
+                opens > lo + 1
                 and doc.tokens[opens - 1].match == "ان"
-                and opens > 1
-                and (doc.tokens[opens - 2].match in ("الا", "غير", "بيد"))
+                and doc.tokens[opens - 2].match in ("الا", "غير", "بيد")
             )
         readings.insert(0 if first_here else len(readings), before)
         if cue.pos in ("verb", "imperfect"):
@@ -809,6 +808,8 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
     # a noun phrase (لكن وسائل الإعلام، لكن مسؤولا حدوديا، لكن محاميه), not a clause with a
     # preposition's object in it (لكن أفكر بطفلة صغيرة)
     accusative = head.removesuffix("ا")  # لكن مسؤولا كبيرا بالإدارة
+    if head.removeprefix("ال") in doc.words["not-speaker"]:
+        after_but = False  # لكن الواقع يؤكد: a figure of speech
     after_but = after_but and (
         speaks(doc, first)
         or accusative in doc.words["unnamed"] | doc.words["plural"]
@@ -837,7 +838,7 @@ def _what_goes_on(doc: DocumentState, k: int) -> bool:
     what made someone speak (ما جعل إليسا تؤكد), or whether (إذا ما كان)."""
     if doc.tokens[k - 1].match != "ما":
         return False
-    return doc.tokens[k].stem in _WHAT_GOES_ON or (k > 1 and doc.is_(k - 2, "whether"))
+    return doc.tokens[k].stem in _WHAT_GOES_ON or (k >= 2 and doc.is_(k - 2, "whether"))
 
 
 MAX_TITLED = 9  # words of a title phrase written before its verb, complement included
@@ -933,8 +934,8 @@ def _subordinate_subject(
                 break
             if n + 1 < len(named) and not _title_goes_on(doc, mention, named[n + 1]):
                 break
-    elif named:
-        chosen = named[0]
+    elif named and named[0].type != "place" and (cue.number != "p" or named[0].type != "person"):
+        chosen = named[0]  # not a place (وتعيش سوريا أزمة، حيث قالت), not one person for they
     if chosen is None:
         return None
     first = doc.token_at(chosen.start)
