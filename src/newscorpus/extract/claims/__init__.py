@@ -22,7 +22,7 @@ from newscorpus.extract.claims.cues import CAME, Cue, claim_words, cue_forms
 from newscorpus.extract.claims.document import DocumentState, is_title
 from newscorpus.extract.claims.forms import attribution, build, headline, transmitted, written_in
 from newscorpus.extract.claims.speaker import (
-    RELATIVE_GENDER,
+    relative_disagrees,
     speaker_and_content,
     speaks,
     via_outlet,
@@ -191,9 +191,8 @@ def _named_inside(doc: DocumentState, claim: Claim, outer: Claim, i: int, cue: C
         gap, t = 0, doc.token_of(claim.speaker_end - 1) + 1
         while t < i:
             if doc.is_(t, "relative"):  # ميسي الذي دخل بديلا ...، قال: the clause is aside
-                gender = RELATIVE_GENDER.get(doc.tokens[t].match)
-                if cue and t == i - 1 and gender not in (None, cue.gender) and cue.number == "s":
-                    return False  # ترامب الذي قالت إنه: she (another) said it of him
+                if cue and t == i - 1 and relative_disagrees(doc, t, cue):
+                    return False
                 comma = next((c for c in range(t, i) if doc.tokens[c].match in COMMAS), None)
                 t = t + 1 if comma is None else comma + 1
                 continue

@@ -302,17 +302,24 @@ def _while_another_says(doc: DocumentState, k: int, hi: int) -> bool:
     return any(doc.cue_at(t) is not None for t in range(k, min(hi, k + 3)))
 
 
-def _but_another_says(doc: DocumentState, k: int, hi: int) -> bool:
-    """Whether a contrast after a comma (إلا أن، لكن، غير أن، بيد أن) at token ``k`` opens
-    another speaker's claim: a subject of up to five words and commas, then a verb of saying."""
+def contrast_end(doc: DocumentState, k: int, hi: int) -> int | None:
+    """The token after a contrast that opens at token ``k`` (لكن، ولكن، إلا أن، غير أن، بيد
+    أن), or None when none does."""
     first = doc.tokens[k].match
     if first in ("لكن", "ولكن"):
-        k += 1
-    elif first in ("الا", "غير", "بيد") and k + 1 < hi and doc.tokens[k + 1].match == "ان":
-        k += 2
-    else:
+        return k + 1
+    if first in ("الا", "غير", "بيد") and k + 1 < hi and doc.tokens[k + 1].match == "ان":
+        return k + 2
+    return None
+
+
+def _but_another_says(doc: DocumentState, k: int, hi: int) -> bool:
+    """Whether a contrast after a comma (``contrast_end``) at token ``k`` opens another
+    speaker's claim: a subject of up to five words and commas, then a verb of saying."""
+    start = contrast_end(doc, k, hi)
+    if start is None:
         return False
-    for t in range(k + 1, min(hi, k + 6)):
+    for t in range(start + 1, min(hi, start + 6)):
         cue = doc.cue_at(t)
         if cue is not None:
             return cue.pos in ("verb", "imperfect") and not doc.tokens[t].prefix

@@ -10,7 +10,12 @@ from __future__ import annotations
 from newscorpus.arabic import COMMAS, match_form
 from newscorpus.arabic.letters import SHADDA
 from newscorpus.extract.actors.gazetteer import cues as actor_cues
-from newscorpus.extract.claims.content import content_start, has_prep, identity_aside
+from newscorpus.extract.claims.content import (
+    content_start,
+    contrast_end,
+    has_prep,
+    identity_aside,
+)
 from newscorpus.extract.claims.cues import MAX_SPEAKER, QUOTED_NAME, Cue
 from newscorpus.extract.claims.document import (
     CLAUSE_END,
@@ -90,11 +95,7 @@ def speaker_and_content(
         if before[0] is not None and not first_here:
             # إلا أن الإعلام الرسمي وصف اتهام الحكومة: أن + a phrase + the verb, its subject
             opens = doc.token_of(before[0].start)
-            first_here = (
-                opens > lo + 1
-                and doc.tokens[opens - 1].match == "ان"
-                and doc.tokens[opens - 2].match in ("الا", "غير", "بيد")
-            )
+            first_here = opens > lo + 1 and contrast_end(doc, opens - 2, hi) == opens
         readings.insert(0 if first_here else len(readings), before)
         if cue.pos in ("verb", "imperfect"):
             antecedent = _relative_antecedent(doc, i, lo, cue)
@@ -298,7 +299,14 @@ def _sentence_subject(doc: DocumentState, lo: int, i: int, cue: Cue) -> Speaker 
     return speaker if speaker is not None and speaker.actor is not None else None
 
 
-RELATIVE_GENDER = {"الذي": "m", "التي": "f"}
+_RELATIVE_GENDER = {"الذي": "m", "التي": "f"}
+
+
+def relative_disagrees(doc: DocumentState, t: int, cue: Cue) -> bool:
+    """Whether the relative pronoun at token ``t`` is of the other gender than a singular
+    cue after it (ترامب الذي قالت إنه: she, another, said it of him)."""
+    gender = _RELATIVE_GENDER.get(doc.tokens[t].match, cue.gender)
+    return gender != cue.gender and cue.number == "s"
 
 
 def _relative_antecedent(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | None:
@@ -308,8 +316,8 @@ def _relative_antecedent(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speak
     k = i - 1
     if k <= lo or not doc.is_(k, "relative"):
         return None
-    if RELATIVE_GENDER.get(doc.tokens[k].match, cue.gender) != cue.gender and cue.number == "s":
-        return None  # ترامب الذي قالت إنه: she (another) said it of him
+    if relative_disagrees(doc, k, cue):
+        return None
     named = doc.mention_at(i + 1, whole=True)
     if named is not None:  # جماعة غولن التي تقول أنقرة إنها: the name after the verb speaks
         after = doc.token_of(named.end - 1) + 1
@@ -797,14 +805,7 @@ def _subject_before(doc: DocumentState, i: int, lo: int, cue: Cue) -> Speaker | 
     after_kana = after_kana and head.removeprefix("ال") not in doc.words["not-speaker"]
     # ...، إلا أن الإعلام الرسمي وصف، لكن الشرطة قالت: the phrase a contrast opens is the
     # subject of the verb after it
-    after_but = first > lo and (
-        doc.tokens[first - 1].match in ("لكن", "ولكن")
-        or (
-            first > lo + 1
-            and doc.tokens[first - 1].match == "ان"
-            and doc.tokens[first - 2].match in ("الا", "غير", "بيد")
-        )
-    )
+    after_but = any(contrast_end(doc, t, i) == first for t in (first - 1, first - 2) if t >= lo)
     # a noun phrase (لكن وسائل الإعلام، لكن مسؤولا حدوديا، لكن محاميه), not a clause with a
     # preposition's object in it (لكن أفكر بطفلة صغيرة)
     accusative = head.removesuffix("ا")  # لكن مسؤولا كبيرا بالإدارة
@@ -887,19 +888,11 @@ def _participle_subject(
     # محمد صلاح مهاجم ليفربول، أثنى زيدان على اللاعب قائلا: Zidane); a body or a place it
     # opens with is the subject unless a person's title goes on from it to the person
     # (نفى المتحدث باسم التحالف الذي تقوده السعودية العقيد تركي المالكي)
-    named = [
-        m
-        for m in doc.mentions_in(doc.tokens[lo].start, doc.tokens[i].start)
-        if not _governed(doc, doc.token_at(m.start))
-    ]
+    named = _ungoverned_names(doc, lo, i)
     people: list[Mention] = []
     if cue.gender == "m" and cue.number == "s":
-        for n, mention in enumerate(named):
-            if mention.type == "person":
-                people = [mention]
-                break
-            if n + 1 < len(named) and not _title_goes_on(doc, mention, named[n + 1]):
-                break
+        person = _first_person(doc, named)
+        people = [person] if person is not None else []
     elif named and named[0].type == "person":
         # a feminine or plural participle: only a person that opens the names (its subject
         # is as often a state or a body: وطلبت إيران ... دعوات الرئيس الأميركي ترامب، قائلة)
@@ -920,26 +913,39 @@ def _subordinate_subject(
     feminine or plural verb the first name (وجاء رأي صحيفة "ذا صن" مشابها، حيث ذكرت). Names
     inside the words of the sentence's claims are not its subject."""
     said = [(c.content_start, c.content_end) for c in earlier]
-    named = [
-        m
-        for m in doc.mentions_in(doc.tokens[lo].start, doc.tokens[k].start)
-        if not _governed(doc, doc.token_at(m.start))
-        and not any(a <= m.start < b for a, b in said)  # not a name in what was said
+    named = [  # not a name in what was said
+        m for m in _ungoverned_names(doc, lo, k) if not any(a <= m.start < b for a, b in said)
     ]
     chosen: Mention | None = None
     if cue.gender == "m" and cue.number == "s":
-        for n, mention in enumerate(named):
-            if mention.type == "person":
-                chosen = mention
-                break
-            if n + 1 < len(named) and not _title_goes_on(doc, mention, named[n + 1]):
-                break
+        chosen = _first_person(doc, named)
     elif named and named[0].type != "place" and (cue.number != "p" or named[0].type != "person"):
         chosen = named[0]  # not a place (وتعيش سوريا أزمة، حيث قالت), not one person for they
     if chosen is None:
         return None
     first = doc.token_at(chosen.start)
     return doc.speaker(first, doc.token_of(chosen.end - 1) + 1, cue)
+
+
+def _ungoverned_names(doc: DocumentState, lo: int, k: int) -> list[Mention]:
+    """The names from token ``lo`` to token ``k`` that no preposition governs."""
+    return [
+        m
+        for m in doc.mentions_in(doc.tokens[lo].start, doc.tokens[k].start)
+        if not _governed(doc, doc.token_at(m.start))
+    ]
+
+
+def _first_person(doc: DocumentState, named: list[Mention]) -> Mention | None:
+    """The first person among a sentence's names, reached through a body or place only when
+    a person's title goes on from it to the next name (نفى المتحدث باسم التحالف ... العقيد
+    تركي المالكي), not past another body (نقلت فرانس برس حديث صلاح)."""
+    for n, mention in enumerate(named):
+        if mention.type == "person":
+            return mention
+        if n + 1 < len(named) and not _title_goes_on(doc, mention, named[n + 1]):
+            return None
+    return None
 
 
 _TITLE_GAP = 3  # words of a title between a body or place and the next name
